@@ -1,0 +1,102 @@
+//! Benchmarks of the core (run with `cargo bench`). A plain timing harness:
+//! each case runs in batches, and the median time per iteration over the
+//! batches is reported, which is robust on a shared, noisy machine.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use nianbao::model::Report;
+
+/// Runs `f` in `batches` batches of `per_batch` iterations; returns the median per-iteration time.
+fn median_time(batches: usize, per_batch: usize, mut f: impl FnMut()) -> Duration {
+    for _ in 0..per_batch {
+        f();
+    }
+    let mut times: Vec<Duration> = (0..batches)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..per_batch {
+                f();
+            }
+            t.elapsed() / per_batch as u32
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn report(name: &str, d: Duration) {
+    let per_sec = 1.0 / d.as_secs_f64();
+    println!("{name:<44} median {:>10.2} µs   {:>12.0} /s", d.as_secs_f64() * 1e6, per_sec);
+}
+
+fn example(name: &str) -> Report {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saved_examples").join(name);
+    nianbao::project::load(&path).expect("saved example")
+}
+
+fn main() {
+    // `cargo bench -- FILTER` runs only matching cases; `cargo test --benches` passes --bench.
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let on = |name: &str| filter.as_deref().is_none_or(|f| name.contains(f));
+    let full = example("violations.ron");
+
+    if on("recompute_and_rules") {
+        report(
+            "recompute + all rules (full report)",
+            median_time(51, 2000, || {
+                black_box(nianbao::rules::check(black_box(&full), None));
+            }),
+        );
+    }
+    if on("ron_save_load") {
+        let dir = tempfile_dir();
+        let path = dir.join("bench.ron");
+        report(
+            "RON save + load (atomic write, fsync)",
+            median_time(21, 20, || {
+                nianbao::project::save(black_box(&full), &path).unwrap();
+                black_box(nianbao::project::load(&path).unwrap());
+            }),
+        );
+        report(
+            "RON serialise + parse (in memory)",
+            median_time(31, 200, || {
+                let s = nianbao::project::to_ron(black_box(&full));
+                black_box(nianbao::project::from_ron(&s, Path::new("x.ron")).unwrap());
+            }),
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    if on("text_export") {
+        report(
+            "text export (.txt)",
+            median_time(51, 500, || {
+                black_box(nianbao::export::text::render(black_box(&full), nianbao::export::text::Flavor::Plain));
+            }),
+        );
+    }
+    if on("import") {
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("seeds");
+        let mut names: Vec<_> = std::fs::read_dir(&seeds).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+        names.sort();
+        for p in names {
+            let bytes = std::fs::read(&p).unwrap();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            report(
+                &format!("import + check {name}"),
+                median_time(31, 100, || {
+                    let r = nianbao::import::import_bytes(&name, &p, black_box(&bytes)).unwrap();
+                    black_box(nianbao::rules::check(&r, None));
+                }),
+            );
+        }
+    }
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("nianbao-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}

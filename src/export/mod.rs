@@ -1,0 +1,116 @@
+//! Writing a report out: the standard text layout (`.txt`, `.md`), HTML and
+//! Word, plus the project file. Every exporter walks the same template grids.
+
+use std::path::Path;
+
+use crate::cell::Cell;
+use crate::compute::Totals;
+use crate::model::{cn_numeral, Report};
+use crate::project::{self, FileError};
+use crate::template::{Content, Grid, GridCell};
+
+pub mod text;
+
+/// The output formats `convert` and the app's Export offer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Ron,
+    Text,
+    Markdown,
+    Html,
+    Docx,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "ron" => Format::Ron,
+            "txt" => Format::Text,
+            "md" => Format::Markdown,
+            "html" | "htm" => Format::Html,
+            "docx" => Format::Docx,
+            _ => return None,
+        })
+    }
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Ron => "ron",
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+/// Renders the report in `format`.
+pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, String> {
+    Ok(match format {
+        Format::Ron => project::to_ron(report).into_bytes(),
+        Format::Text => text::render(report, text::Flavor::Plain).into_bytes(),
+        Format::Markdown => text::render(report, text::Flavor::Markdown).into_bytes(),
+        Format::Html | Format::Docx => {
+            return Err(format!("暂不支持导出为 .{} 格式（后续版本提供）", format.extension()));
+        }
+    })
+}
+
+/// Writes the report to `path` in the format its extension names, atomically.
+pub fn write(report: &Report, path: &Path) -> Result<(), FileError> {
+    let format = Format::from_path(path).ok_or_else(|| {
+        FileError::new(path, "不支持的文件类型（可用：.ron .txt .md .html .docx）")
+    })?;
+    let bytes = render(report, format).map_err(|m| FileError::new(path, m))?;
+    project::write_atomic(path, &bytes)
+}
+
+/// The text a grid cell shows in a published table.
+pub fn cell_text(report: &Report, totals: &Totals, cell: &GridCell) -> String {
+    match &cell.content {
+        Content::Label(s) => s.to_string(),
+        Content::Value(key) => match report.input(*key) {
+            Some(c) => c.display(),
+            None => totals.get(*key).map(|v| v.to_string()).unwrap_or_default(),
+        },
+    }
+}
+
+/// Every row of `grid` as texts, covered (merged) slots as empty strings.
+pub fn grid_rows(report: &Report, totals: &Totals, grid: &Grid) -> Vec<Vec<String>> {
+    grid.matrix()
+        .into_iter()
+        .map(|row| row.into_iter().map(|c| c.map(|c| cell_text(report, totals, c)).unwrap_or_default()).collect())
+        .collect()
+}
+
+/// "（一）" for a 0-based index.
+pub fn numbered(i: usize) -> String {
+    format!("（{}）", cn_numeral(i))
+}
+
+/// The sentence that states part 六's fee figures, if any were entered.
+pub fn fee_sentence(report: &Report) -> Option<String> {
+    let f = &report.part6.fees;
+    if f.is_empty() {
+        return None;
+    }
+    let show = |c: &Cell| if c.is_blank_or_na() { "—".to_string() } else { c.display() };
+    Some(format!(
+        "本年度发出收费通知{}件，收费通知总金额{}元，实际收取信息处理费{}元。",
+        show(&f.notices),
+        show(&f.notified_yuan),
+        show(&f.collected_yuan)
+    ))
+}
+
+/// `2026-01-16` → `2026年1月16日`; anything else as given.
+pub fn chinese_date(iso: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
+        Ok(d) => {
+            use chrono::Datelike;
+            format!("{}年{}月{}日", d.year(), d.month(), d.day())
+        }
+        Err(_) => iso.to_string(),
+    }
+}

@@ -1,0 +1,165 @@
+//! HTML pages: paragraphs in document order and tables with their merges
+//! expanded (a covered slot becomes an empty cell, as in the text layouts).
+//! Handles `&nbsp;`, `<br>`, `<p>`/`<span>` wrappers and Word-exported markup.
+
+use scraper::{ElementRef, Html, Node};
+use std::collections::HashSet;
+
+use super::{Doc, Line, LineKind, Tok};
+
+pub fn read(source: &str) -> Doc {
+    let html = Html::parse_document(source);
+    let mut w = Walker { lines: Vec::new(), buf: String::new() };
+    w.walk(html.root_element());
+    w.flush();
+    Doc { lines: w.lines, layout: "html" }
+}
+
+struct Walker {
+    lines: Vec<Line>,
+    buf: String,
+}
+
+const BLOCKS: [&str; 16] =
+    ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "blockquote", "pre", "header", "footer", "center"];
+
+impl Walker {
+    fn next_no(&self) -> usize {
+        self.lines.len() + 1
+    }
+
+    fn flush(&mut self) {
+        let t = clean(&self.buf);
+        self.buf.clear();
+        for piece in t.split('\n') {
+            let piece = piece.trim();
+            if !piece.is_empty() && !super::normalize::is_page_marker(piece) {
+                let no = self.next_no();
+                self.lines.push(Line { no, kind: LineKind::Para(piece.to_string()) });
+            }
+        }
+    }
+
+    fn walk(&mut self, el: ElementRef) {
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => self.buf.push_str(&t.replace(['\n', '\r'], " ")),
+                Node::Element(e) => {
+                    let name = e.name();
+                    let Some(child_el) = ElementRef::wrap(child) else { continue };
+                    match name {
+                        "script" | "style" | "head" | "title" | "noscript" | "template" => {}
+                        "br" => self.buf.push('\n'),
+                        "table" => {
+                            self.flush();
+                            self.table(child_el);
+                        }
+                        n if BLOCKS.contains(&n) => {
+                            self.flush();
+                            self.walk(child_el);
+                            self.flush();
+                        }
+                        _ => self.walk(child_el),
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn table(&mut self, table: ElementRef) {
+        let rows = rows_of(table);
+        let mut covered: HashSet<(usize, usize)> = HashSet::new();
+        for (r, tr) in rows.iter().enumerate() {
+            let no = self.next_no();
+            let mut toks = Vec::new();
+            let mut col = 0;
+            let empty = |toks: &mut Vec<Tok>| toks.push(Tok { text: String::new(), line: no });
+            for cell in tr.children().filter_map(ElementRef::wrap).filter(|c| matches!(c.value().name(), "td" | "th")) {
+                while covered.contains(&(r, col)) {
+                    empty(&mut toks);
+                    col += 1;
+                }
+                let span = |a: &str| cell.value().attr(a).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 100);
+                let (cs, rs) = (span("colspan"), span("rowspan"));
+                toks.push(Tok { text: cell_text(cell), line: no });
+                for _ in 1..cs {
+                    empty(&mut toks);
+                }
+                for dr in 0..rs {
+                    for dc in 0..cs {
+                        if dr > 0 {
+                            covered.insert((r + dr, col + dc));
+                        }
+                    }
+                }
+                col += cs;
+            }
+            while covered.contains(&(r, col)) {
+                empty(&mut toks);
+                col += 1;
+            }
+            if toks.iter().any(|t| !t.text.is_empty()) {
+                self.lines.push(Line { no, kind: LineKind::Row(toks) });
+            }
+        }
+    }
+}
+
+/// The rows of a table, not of tables nested in it.
+fn rows_of(table: ElementRef) -> Vec<ElementRef> {
+    let mut out = Vec::new();
+    for child in table.children().filter_map(ElementRef::wrap) {
+        match child.value().name() {
+            "tr" => out.push(child),
+            "thead" | "tbody" | "tfoot" => {
+                out.extend(child.children().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "tr"))
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A cell's text: lines (from `<br>` and paragraphs) joined without spaces,
+/// as a header broken over lines reads as one label.
+fn cell_text(cell: ElementRef) -> String {
+    let mut w = Walker { lines: Vec::new(), buf: String::new() };
+    w.walk(cell);
+    w.flush();
+    w.lines
+        .into_iter()
+        .filter_map(|l| match l.kind {
+            LineKind::Para(t) => Some(t),
+            LineKind::Row(t) => Some(t.into_iter().map(|t| t.text).collect::<Vec<_>>().join(" ")),
+        })
+        .collect::<Vec<_>>()
+        .join("")
+}
+
+/// Folds non-breaking and other odd spaces; keeps line breaks.
+fn clean(s: &str) -> String {
+    let s = s.replace(['\u{a0}', '\u{3000}', '\u{200b}', '\u{feff}'], " ");
+    s.split('\n').map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expands_spans() {
+        let doc = read(
+            "<table><tr><td rowspan=2>A</td><td colspan=2>B</td></tr><tr><td>1</td><td>&nbsp;2</td></tr></table><p>后<br>记</p>",
+        );
+        let rows: Vec<Vec<String>> = doc
+            .lines
+            .iter()
+            .map(|l| match &l.kind {
+                LineKind::Row(t) => t.iter().map(|t| t.text.clone()).collect(),
+                LineKind::Para(p) => vec![format!("P:{p}")],
+            })
+            .collect();
+        assert_eq!(rows, vec![vec!["A", "B", ""], vec!["", "1", "2"], vec!["P:后"], vec!["P:记"]]);
+    }
+}

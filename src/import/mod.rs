@@ -1,0 +1,138 @@
+//! Importing published reports: text (several layouts), HTML and Word.
+//!
+//! Every reader turns its file into the same sequence of [`Line`]s —
+//! paragraphs and table rows made of cell tokens, each with its source line
+//! number — and [`structure`] and [`tables`] read the report out of that
+//! sequence using the template's own labels. The importer never guesses
+//! silently: whatever it could not place, had to infer or left out becomes an
+//! [`ImportNote`] with its line number.
+
+use std::path::Path;
+
+use crate::model::{ImportInfo, ImportNote, Report};
+use crate::project::{read_limited, FileError};
+
+mod decode;
+mod docx;
+mod html;
+pub mod normalize;
+mod structure;
+mod tables;
+mod text;
+
+/// One cell of a table row as it appeared in the source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tok {
+    pub text: String,
+    /// 1-based source line.
+    pub line: usize,
+}
+
+/// What one source line (or paragraph, or table row) is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LineKind {
+    Para(String),
+    Row(Vec<Tok>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub no: usize,
+    pub kind: LineKind,
+}
+
+/// A file turned into lines, with the name of the layout recognised.
+#[derive(Debug)]
+pub struct Doc {
+    pub lines: Vec<Line>,
+    pub layout: &'static str,
+}
+
+/// Collects import notes.
+#[derive(Default, Debug)]
+pub struct Notes(pub Vec<ImportNote>);
+
+impl Notes {
+    pub fn add(&mut self, line: Option<usize>, message: impl Into<String>) {
+        self.0.push(ImportNote { line, message: message.into(), cells: Vec::new() });
+    }
+    pub fn add_cells(&mut self, line: Option<usize>, message: impl Into<String>, cells: Vec<String>) {
+        self.0.push(ImportNote { line, message: message.into(), cells });
+    }
+}
+
+/// The kinds of file the importer reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    Text,
+    Html,
+    Docx,
+}
+
+impl SourceKind {
+    /// By extension, falling back to the content for unknown extensions.
+    pub fn detect(path: &Path, bytes: &[u8]) -> Option<SourceKind> {
+        let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("txt" | "md" | "text" | "markdown") => Some(SourceKind::Text),
+            Some("html" | "htm" | "xhtml" | "shtml") => Some(SourceKind::Html),
+            Some("docx") => Some(SourceKind::Docx),
+            Some("doc" | "pdf" | "wps" | "xls" | "xlsx") => None,
+            _ => {
+                if bytes.starts_with(b"PK\x03\x04") {
+                    Some(SourceKind::Docx)
+                } else {
+                    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+                    if head.contains("<html") || head.contains("<table") || head.contains("<!doctype html") {
+                        Some(SourceKind::Html)
+                    } else {
+                        Some(SourceKind::Text)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Imports a published report from a file.
+pub fn import_file(path: &Path) -> Result<Report, FileError> {
+    let bytes = read_limited(path)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    import_bytes(&name, path, &bytes).map_err(|m| FileError::new(path, m))
+}
+
+/// Imports a published report from its bytes; `path` names the kind.
+pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, String> {
+    if bytes.len() as u64 > crate::project::MAX_FILE_BYTES {
+        return Err("文件超过 20 MB 上限，不是年度报告".to_string());
+    }
+    let kind = SourceKind::detect(path, bytes).ok_or_else(|| {
+        "不支持此文件类型：请把 .doc/.wps 另存为 .docx，把 PDF 的文字复制到 .txt 后再导入".to_string()
+    })?;
+    let doc = match kind {
+        SourceKind::Text => text::read(&decode::text(bytes)),
+        SourceKind::Html => html::read(&decode::html(bytes)),
+        SourceKind::Docx => docx::read(bytes)?,
+    };
+    import_doc(name, doc)
+}
+
+/// Imports a report from text (any of the text layouts).
+pub fn import_text(name: &str, text: &str) -> Result<Report, String> {
+    import_doc(name, text::read(text))
+}
+
+fn import_doc(name: &str, doc: Doc) -> Result<Report, String> {
+    let mut notes = Notes::default();
+    let mut report = Report::default();
+    let parts = structure::read(&doc, &mut report, &mut notes)?;
+    tables::read(&parts, &mut report, &mut notes);
+    structure::settle_format(&parts, &mut report, &mut notes);
+    report.import = Some(ImportInfo {
+        source: name.to_string(),
+        layout: doc.layout.to_string(),
+        fee_unit_yuan: notes.0.iter().any(|n| n.message.contains(tables::YUAN_NOTE)),
+        notes: notes.0,
+    });
+    Ok(report)
+}

@@ -1,0 +1,24 @@
+//! nianbao (年报): the core of an editor, checker and converter for China's
+//! annual 《政府信息公开工作年度报告》 in the national format of
+//! 国办公开办函〔2021〕30号.
+//!
+//! Everything here is free of GUI code and tested directly: the template as
+//! data ([`template`]), the report model ([`model`]), derived totals
+//! ([`compute`]), the balance rules ([`rules`]), project files ([`project`]),
+//! rollover ([`rollover`]), import ([`import`]) and export ([`export`]).
+//! The desktop app lives in [`app`] (feature `gui`).
+
+pub mod cell;
+pub mod cli;
+pub mod compute;
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod open;
+pub mod project;
+pub mod rollover;
+pub mod rules;
+pub mod template;
+
+#[cfg(feature = "gui")]
+pub mod app;

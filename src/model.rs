@@ -1,0 +1,370 @@
+//! The report: everything a 《政府信息公开工作年度报告》 holds.
+//!
+//! Only inputs are stored. Totals (表三 总计 column and （七）总计 row, 表四 总计)
+//! are derived by [`crate::compute`]; an imported report keeps the totals it
+//! *published* in [`Report::published`] only so that rules B1/B2/B5 can report
+//! disagreements.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
+
+use crate::cell::Cell;
+use crate::template::{
+    self, CellKey, PART1_SECTIONS, R24, T2_FIELDS, T3_INPUT_COLS, T3_ROWS, T4_INPUT_COLS,
+};
+
+/// Which national format the report follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum FormatVersion {
+    /// 国办公开办函〔2021〕30号 (reports for 2021 and later).
+    #[default]
+    #[serde(rename = "2021")]
+    F2021,
+    /// The 2019 trial format (国办公开办函〔2019〕60号).
+    #[serde(rename = "2019")]
+    F2019,
+    /// Pre-2019 reports: imported as text only.
+    #[serde(rename = "legacy")]
+    Legacy,
+}
+
+impl FormatVersion {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FormatVersion::F2021 => "2021",
+            FormatVersion::F2019 => "2019",
+            FormatVersion::Legacy => "legacy",
+        }
+    }
+}
+
+/// Whose data the report gives (FORMAT.md §5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Scope {
+    /// 本机关: the agency's own work.
+    #[default]
+    Agency,
+    /// 本级政府汇总: a government's report summing its departments.
+    GovernmentTotal,
+}
+
+impl Scope {
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::Agency => "本机关",
+            Scope::GovernmentTotal => "本级政府汇总",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Meta {
+    /// 编制机关, e.g. 洛龙区司法局.
+    pub agency: String,
+    /// The reporting year.
+    pub year: Option<i32>,
+    pub format: FormatVersion,
+    pub scope: Scope,
+    /// 落款日期, ISO `YYYY-MM-DD`, or empty.
+    pub date: String,
+}
+
+/// A block of free text. `carried` holds the text as rollover copied it from
+/// last year's report; while the text is unchanged, rule S3 warns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Narrative {
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried: Option<String>,
+}
+
+impl Narrative {
+    pub fn new(text: impl Into<String>) -> Self {
+        Narrative { text: text.into(), carried: None }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+    /// Still exactly what was carried over from last year.
+    pub fn is_carried_unedited(&self) -> bool {
+        matches!(&self.carried, Some(c) if !c.trim().is_empty() && c.trim() == self.text.trim())
+    }
+}
+
+/// A titled sub-section, e.g. （一）主动公开. The title is stored without its numbering.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Section {
+    pub title: String,
+    pub body: Narrative,
+}
+
+/// 一、总体情况: an optional opening paragraph and the sub-sections.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Part1 {
+    pub intro: Narrative,
+    pub sections: Vec<Section>,
+}
+
+impl Part1 {
+    pub fn canonical() -> Self {
+        Part1 {
+            intro: Narrative::default(),
+            sections: PART1_SECTIONS
+                .iter()
+                .map(|t| Section { title: t.to_string(), body: Narrative::default() })
+                .collect(),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.intro.is_empty() && self.sections.iter().all(|s| s.body.is_empty())
+    }
+}
+
+/// The information-processing fee statement of part 六 (amounts in 元).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct FeeStatement {
+    /// 发出收费通知的件数.
+    pub notices: Cell,
+    /// 收费通知的总金额 (元).
+    pub notified_yuan: Cell,
+    /// 实际收取的总金额 (元).
+    pub collected_yuan: Cell,
+}
+
+impl FeeStatement {
+    pub fn is_empty(&self) -> bool {
+        self.notices == Cell::Blank && self.notified_yuan == Cell::Blank && self.collected_yuan == Cell::Blank
+    }
+}
+
+/// 六、其他需要报告的事项.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Part6 {
+    pub fees: FeeStatement,
+    pub text: Narrative,
+    pub sections: Vec<Section>,
+}
+
+impl Part6 {
+    pub fn is_empty(&self) -> bool {
+        self.fees.is_empty() && self.text.is_empty() && self.sections.iter().all(|s| s.body.is_empty())
+    }
+}
+
+/// Last year's figures that this year's are checked against (W1, W2).
+/// Rollover fills it, so the old file is not needed later.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Baseline {
+    pub year: Option<i32>,
+    /// 现行有效件数 of 规章 and 行政规范性文件.
+    pub t2_in_force: [Cell; 2],
+    /// 四、结转下年度继续办理, per applicant column.
+    pub t3_r25: [Cell; T3_INPUT_COLS],
+}
+
+/// Something the importer could not place, had to infer, or left out.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ImportNote {
+    /// 1-based line (or paragraph) number in the source file.
+    pub line: Option<usize>,
+    pub message: String,
+    /// Cell keys concerned (CONTRACT.md names).
+    pub cells: Vec<String>,
+}
+
+/// Where an imported report came from and what the importer said about it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ImportInfo {
+    /// The source file's name.
+    pub source: String,
+    /// The layout the importer recognised (e.g. "pipe", "tab", "html").
+    pub layout: String,
+    pub notes: Vec<ImportNote>,
+    /// The T2 fee was published with a 元 unit and converted to 万元 (W5).
+    pub fee_unit_yuan: bool,
+}
+
+/// 表三's inputs: 25 rows × 6 applicant columns. Row r24 (（七）总计) is computed
+/// and always blank here; it is not written to files.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct T3Inputs(pub [[Cell; T3_INPUT_COLS]; 25]);
+
+impl Serialize for T3Inputs {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let map: BTreeMap<&str, &[Cell; T3_INPUT_COLS]> = T3_ROWS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != R24)
+            .map(|(i, r)| (r.key, &self.0[i]))
+            .collect();
+        map.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for T3Inputs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map: BTreeMap<String, [Cell; T3_INPUT_COLS]> = BTreeMap::deserialize(d)?;
+        let mut out = T3Inputs::default();
+        for (k, v) in map {
+            let Some(i) = T3_ROWS.iter().position(|r| r.key == k) else {
+                return Err(serde::de::Error::custom(format!("表三没有“{k}”这一行")));
+            };
+            if i == R24 {
+                return Err(serde::de::Error::custom("表三（七）总计是计算值，不能作为输入保存"));
+            }
+            out.0[i] = v;
+        }
+        Ok(out)
+    }
+}
+
+/// The whole report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Report {
+    pub meta: Meta,
+    /// The opening paragraph before 一 (legal basis, statistics period, contacts).
+    pub preamble: Narrative,
+    pub part1: Part1,
+    /// Optional prose under 二, before the table.
+    pub part2_text: Narrative,
+    pub t2: [Cell; 10],
+    /// Optional prose under 三.
+    pub part3_text: Narrative,
+    pub t3: T3Inputs,
+    /// Optional prose under 四.
+    pub part4_text: Narrative,
+    /// 表四 inputs: 3 groups × (结果维持, 结果纠正, 其他结果, 尚未审结).
+    pub t4: [[Cell; T4_INPUT_COLS]; 3],
+    pub part5: Narrative,
+    pub part6: Part6,
+    /// Totals as published in an imported report, by cell key. Never used as values.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub published: BTreeMap<String, Cell>,
+    /// Last year's figures, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baseline>,
+    /// Set for a report read from a published file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub import: Option<ImportInfo>,
+    /// A 2019-format report's single （六）其他处理 row (no 2021 equivalent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub t3_2019_other: Option<[Cell; T3_INPUT_COLS]>,
+}
+
+impl Report {
+    /// A blank report for `agency` and `year`, with the canonical sub-sections
+    /// and a prefilled preamble naming the statistics period.
+    pub fn new(agency: &str, year: i32) -> Self {
+        Report {
+            meta: Meta { agency: agency.to_string(), year: Some(year), ..Meta::default() },
+            preamble: Narrative::new(default_preamble(year)),
+            part1: Part1::canonical(),
+            ..Report::default()
+        }
+    }
+
+    /// The title: 机关 + 年份 + 政府信息公开工作年度报告.
+    pub fn title(&self) -> String {
+        let year = self.meta.year.map(|y| format!("{y}年")).unwrap_or_default();
+        format!("{}{}{}", self.meta.agency, year, template::TITLE_SUFFIX)
+    }
+
+    /// The input cell behind `key`, or `None` for a computed cell.
+    pub fn input(&self, key: CellKey) -> Option<&Cell> {
+        if key.is_computed() {
+            return None;
+        }
+        Some(match key {
+            CellKey::T2(i) => &self.t2[i],
+            CellKey::T3 { row, col } => &self.t3.0[row][col],
+            CellKey::T4 { group, col } => &self.t4[group][col],
+        })
+    }
+
+    /// Mutable access to an input cell; `None` for a computed cell.
+    pub fn input_mut(&mut self, key: CellKey) -> Option<&mut Cell> {
+        if key.is_computed() {
+            return None;
+        }
+        Some(match key {
+            CellKey::T2(i) => &mut self.t2[i],
+            CellKey::T3 { row, col } => &mut self.t3.0[row][col],
+            CellKey::T4 { group, col } => &mut self.t4[group][col],
+        })
+    }
+
+    /// The published value of a computed cell in an imported report.
+    pub fn published(&self, key: CellKey) -> Option<&Cell> {
+        self.published.get(&key.to_string())
+    }
+
+    /// The value of any cell: inputs as stored, computed cells as derived.
+    pub fn value(&self, key: CellKey) -> Cell {
+        match self.input(key) {
+            Some(c) => c.clone(),
+            None => Cell::Int(crate::compute::Totals::of(self).get(key).unwrap_or(0)),
+        }
+    }
+
+    /// Every narrative block with a short name, in document order (used by S3 and the editor).
+    pub fn narratives(&self) -> Vec<(String, &Narrative)> {
+        let mut v = vec![("说明（前言）".to_string(), &self.preamble), ("一、总体情况·开头".to_string(), &self.part1.intro)];
+        for (i, s) in self.part1.sections.iter().enumerate() {
+            v.push((format!("一、（{}）{}", cn_numeral(i), s.title), &s.body));
+        }
+        v.push(("二、说明文字".to_string(), &self.part2_text));
+        v.push(("三、说明文字".to_string(), &self.part3_text));
+        v.push(("四、说明文字".to_string(), &self.part4_text));
+        v.push(("五、存在的主要问题及改进情况".to_string(), &self.part5));
+        v.push(("六、其他需要报告的事项".to_string(), &self.part6.text));
+        for (i, s) in self.part6.sections.iter().enumerate() {
+            v.push((format!("六、（{}）{}", cn_numeral(i + 1), s.title), &s.body));
+        }
+        v
+    }
+
+    /// Mutable access to every narrative block, in the order of [`Report::narratives`].
+    pub fn narratives_mut(&mut self) -> Vec<&mut Narrative> {
+        let mut v = vec![&mut self.preamble, &mut self.part1.intro];
+        v.extend(self.part1.sections.iter_mut().map(|s| &mut s.body));
+        v.push(&mut self.part2_text);
+        v.push(&mut self.part3_text);
+        v.push(&mut self.part4_text);
+        v.push(&mut self.part5);
+        v.push(&mut self.part6.text);
+        v.extend(self.part6.sections.iter_mut().map(|s| &mut s.body));
+        v
+    }
+
+    /// Whether this report was read from a published file (B6 applies then).
+    pub fn is_imported(&self) -> bool {
+        self.import.is_some()
+    }
+}
+
+/// The customary opening paragraph (FORMAT.md §2.0), prefilled for `year`.
+pub fn default_preamble(year: i32) -> String {
+    format!(
+        "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。本报告中所列数据统计期限为{year}年1月1日至{year}年12月31日。"
+    )
+}
+
+/// （一）…（十）numbering for 0-based index `i`.
+pub fn cn_numeral(i: usize) -> &'static str {
+    template::CN_NUMERALS.get(i).copied().unwrap_or("十")
+}
+
+/// The T2 field index for a key name (used by the importer and tests).
+pub fn t2_index(key: &str) -> Option<usize> {
+    T2_FIELDS.iter().position(|f| f.key == key)
+}

@@ -1,0 +1,166 @@
+//! The project file (`.ron`): a schema version and the report.
+//!
+//! Saving never leaves a half-written file: the text goes to a temporary file
+//! in the same folder, is synced, and is renamed over the target; the previous
+//! file is kept as `NAME.ron.bak`. Loading a corrupt file reports the line and
+//! column and leaves the file alone.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::model::Report;
+
+/// The schema this build writes and the newest it reads.
+pub const SCHEMA: u32 = 1;
+
+/// Files larger than this are refused before reading (a report is a few KB).
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// A file that could not be read or written, with a message for the user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl FileError {
+    pub fn new(path: &Path, message: impl Into<String>) -> Self {
+        FileError { path: path.to_path_buf(), message: message.into() }
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    schema: u32,
+    report: &'a Report,
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    schema: u32,
+    report: Report,
+}
+
+#[derive(Deserialize)]
+struct SchemaProbe {
+    schema: u32,
+}
+
+/// The report as project-file text.
+pub fn to_ron(report: &Report) -> String {
+    let cfg = ron::ser::PrettyConfig::new().depth_limit(6).indentor("  ".to_string());
+    ron::ser::to_string_pretty(&FileOut { schema: SCHEMA, report }, cfg).expect("a report always serialises")
+}
+
+/// Parses project-file text; `path` is only used in messages.
+pub fn from_ron(text: &str, path: &Path) -> Result<Report, FileError> {
+    let position = |e: &ron::error::SpannedError| {
+        format!("第 {} 行第 {} 列：{}", e.span.start.line, e.span.start.col, e.code)
+    };
+    match ron::from_str::<SchemaProbe>(text) {
+        Ok(p) if p.schema > SCHEMA => {
+            return Err(FileError::new(
+                path,
+                format!(
+                    "此文件由较新版本的 nianbao 保存（文件格式版本 {}，本程序只支持到 {SCHEMA}），请升级 nianbao 后再打开",
+                    p.schema
+                ),
+            ));
+        }
+        Ok(_) => {}
+        Err(e) => return Err(FileError::new(path, format!("不是有效的 nianbao 项目文件，{}", position(&e)))),
+    }
+    match ron::from_str::<FileIn>(text) {
+        Ok(f) if f.schema == 0 => Err(FileError::new(path, "文件格式版本为 0，无法识别")),
+        Ok(f) => Ok(f.report),
+        Err(e) => Err(FileError::new(path, format!("项目文件内容有误，{}", position(&e)))),
+    }
+}
+
+/// Reads a project file.
+pub fn load(path: &Path) -> Result<Report, FileError> {
+    let bytes = read_limited(path)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        FileError::new(path, format!("不是 UTF-8 文本（第 {} 字节处），不是 nianbao 项目文件", e.utf8_error().valid_up_to()))
+    })?;
+    from_ron(text.trim_start_matches('\u{feff}'), path)
+}
+
+/// Reads a whole file, refusing files over [`MAX_FILE_BYTES`].
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
+    let meta = fs::metadata(path).map_err(|e| FileError::new(path, io_message(&e)))?;
+    if meta.is_dir() {
+        return Err(FileError::new(path, "这是一个文件夹，不是文件"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(FileError::new(
+            path,
+            format!("文件过大（{} MB），超过 20 MB 上限，不是年度报告", meta.len() / (1024 * 1024)),
+        ));
+    }
+    fs::read(path).map_err(|e| FileError::new(path, io_message(&e)))
+}
+
+/// Saves the report as a project file, safely (see the module docs).
+pub fn save(report: &Report, path: &Path) -> Result<(), FileError> {
+    write_atomic(path, to_ron(report).as_bytes())
+}
+
+/// Writes `bytes` to `path` through a synced temporary file and a rename,
+/// keeping the previous file as `NAME.bak`. On any error the target is untouched.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().ok_or_else(|| FileError::new(path, "没有文件名"))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let result = (|| -> std::io::Result<()> {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        if path.exists() {
+            let mut bak = path.as_os_str().to_owned();
+            bak.push(".bak");
+            fs::copy(path, PathBuf::from(bak))?;
+        }
+        fs::rename(&tmp, path)?;
+        #[cfg(unix)]
+        if let Ok(d) = fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(FileError::new(path, format!("保存失败：{}（原文件未改动）", io_message(&e))));
+    }
+    Ok(())
+}
+
+/// A short Chinese explanation of an I/O error.
+pub fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "文件或文件夹不存在".to_string(),
+        PermissionDenied => "没有权限（文件夹或文件只读？）".to_string(),
+        AlreadyExists => "文件已存在".to_string(),
+        StorageFull => "磁盘已满".to_string(),
+        _ => format!("读写错误：{e}"),
+    }
+}

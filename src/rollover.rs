@@ -1,0 +1,85 @@
+//! Starting next year's report from last year's.
+//!
+//! Carries over what carries over (上年结转 ← 结转下年度继续办理, last year's
+//! 现行有效件数 and 结转 as the baseline for W1/W2, the narrative as drafts
+//! marked for S3), and resets everything else.
+
+use crate::model::{Meta, Narrative, Part6, Report, Section};
+use crate::rules::baseline_of;
+use crate::template::{R02, R25, T3_COLS};
+
+/// What rollover did, for the user.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct RolloverSummary {
+    pub lines: Vec<String>,
+}
+
+/// Next year's report started from `last`.
+pub fn rollover(last: &Report) -> (Report, RolloverSummary) {
+    let mut s = RolloverSummary::default();
+    let year = last.meta.year.map(|y| y + 1);
+    let mut next = Report {
+        meta: Meta {
+            agency: last.meta.agency.clone(),
+            year,
+            format: crate::model::FormatVersion::F2021,
+            scope: last.meta.scope,
+            date: String::new(),
+        },
+        ..Report::default()
+    };
+    if let Some(y) = year {
+        s.lines.push(format!("报告年度：{} → {y}", y - 1));
+    }
+    // The preamble is boilerplate: update its years rather than flag it as copied.
+    next.preamble = Narrative::new(match (last.meta.year, year) {
+        (Some(a), Some(b)) => shift_years(&last.preamble.text, a, b),
+        _ => last.preamble.text.clone(),
+    });
+    if next.preamble.is_empty() {
+        if let Some(y) = year {
+            next.preamble = Narrative::new(crate::model::default_preamble(y));
+        }
+    }
+    s.lines.push("说明（前言）：已沿用并更新统计年度".to_string());
+
+    let draft = |n: &Narrative| Narrative {
+        text: n.text.clone(),
+        carried: if n.is_empty() { None } else { Some(n.text.clone()) },
+    };
+    let sections = |v: &[Section]| -> Vec<Section> {
+        v.iter().map(|sec| Section { title: sec.title.clone(), body: draft(&sec.body) }).collect()
+    };
+    next.part1.intro = draft(&last.part1.intro);
+    next.part1.sections = if last.part1.sections.is_empty() {
+        crate::model::Part1::canonical().sections
+    } else {
+        sections(&last.part1.sections)
+    };
+    next.part2_text = draft(&last.part2_text);
+    next.part3_text = draft(&last.part3_text);
+    next.part4_text = draft(&last.part4_text);
+    next.part5 = draft(&last.part5);
+    next.part6 = Part6 { fees: Default::default(), text: draft(&last.part6.text), sections: sections(&last.part6.sections) };
+    s.lines.push("一、五、六 等文字部分：已作为草稿沿用，修改前会提示“仍是上年原文”".to_string());
+
+    for col in 0..crate::template::T3_INPUT_COLS {
+        next.t3.0[R02][col] = last.t3.0[R25][col].clone();
+    }
+    let carried: Vec<String> = (0..crate::template::T3_INPUT_COLS)
+        .map(|c| format!("{} {}", T3_COLS[c].label, last.t3.0[R25][c].display()))
+        .collect();
+    s.lines.push(format!("表三“二、上年结转”← 上年“四、结转下年度继续办理”：{}", carried.join("，")));
+    next.baseline = Some(baseline_of(last));
+    s.lines.push("上年现行有效件数、结转件数已作为比对基数保存（用于核对 W1、W2）".to_string());
+    s.lines.push("表二、表三其余各项、表四、收费情况、落款日期：已清空".to_string());
+    (next, s)
+}
+
+/// Replaces the 4-digit years `from` and `from + 1` by `to` and `to + 1`.
+fn shift_years(text: &str, from: i32, to: i32) -> String {
+    let marker = "\u{0}";
+    text.replace(&(from + 1).to_string(), marker)
+        .replace(&from.to_string(), &to.to_string())
+        .replace(marker, &(to + 1).to_string())
+}

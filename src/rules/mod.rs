@@ -1,0 +1,189 @@
+//! The balance rules (勾稽关系) and soft checks of CONTRACT.md §3.
+//!
+//! Each rule lives in its own file named after its id; [`check`] runs them all
+//! in id order. Rules read the template data (rows, columns, labels) rather
+//! than listing cells themselves, and every message names cells by their
+//! template labels and shows the numbers involved.
+
+use serde::Serialize;
+
+use crate::cell::Cell;
+use crate::compute::Totals;
+use crate::model::{Baseline, Report};
+use crate::template::CellKey;
+
+mod b1_row_total;
+mod b2_outcome_total;
+mod b3_balance;
+mod b4_invalid_value;
+mod b5_t4_total;
+mod b6_blank;
+mod s1_required_parts;
+mod s2_year;
+mod s3_carried_over;
+mod w1_carry_over;
+mod w2_in_force;
+mod w3_fees;
+mod w4_narrative_numbers;
+mod w5_fee_unit;
+
+/// Rule identifiers (CONTRACT.md §3). The names are part of the contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum RuleId {
+    B1,
+    B2,
+    B3,
+    B4,
+    B5,
+    B6,
+    W1,
+    W2,
+    W3,
+    W4,
+    W5,
+    S1,
+    S2,
+    S3,
+    #[serde(rename = "IMPORT")]
+    Import,
+}
+
+impl RuleId {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleId::B1 => "B1",
+            RuleId::B2 => "B2",
+            RuleId::B3 => "B3",
+            RuleId::B4 => "B4",
+            RuleId::B5 => "B5",
+            RuleId::B6 => "B6",
+            RuleId::W1 => "W1",
+            RuleId::W2 => "W2",
+            RuleId::W3 => "W3",
+            RuleId::W4 => "W4",
+            RuleId::W5 => "W5",
+            RuleId::S1 => "S1",
+            RuleId::S2 => "S2",
+            RuleId::S3 => "S3",
+            RuleId::Import => "IMPORT",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+    /// The Chinese word used in the app.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "提醒",
+            Severity::Note => "导入说明",
+        }
+    }
+}
+
+/// One violated rule.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub id: RuleId,
+    pub severity: Severity,
+    /// Keys of the cells involved (CONTRACT.md names; `p6.fees.*` for part 六's fee fields).
+    pub cells: Vec<String>,
+    pub message: String,
+}
+
+impl Finding {
+    fn new(id: RuleId, severity: Severity, cells: Vec<String>, message: String) -> Self {
+        Finding { id, severity, cells, message }
+    }
+    fn error(id: RuleId, cells: &[CellKey], message: String) -> Self {
+        Self::new(id, Severity::Error, keys(cells), message)
+    }
+    fn warning(id: RuleId, cells: &[CellKey], message: String) -> Self {
+        Self::new(id, Severity::Warning, keys(cells), message)
+    }
+    /// Whether this finding concerns the cell `key`.
+    pub fn involves(&self, key: &str) -> bool {
+        self.cells.iter().any(|c| c == key)
+    }
+}
+
+fn keys(cells: &[CellKey]) -> Vec<String> {
+    cells.iter().map(|k| k.to_string()).collect()
+}
+
+/// What the rules look at: the report, its totals, and last year's figures.
+pub struct Ctx<'a> {
+    pub report: &'a Report,
+    pub totals: Totals,
+    /// From `--last FILE` if given, else the baseline rollover stored.
+    pub last: Option<Baseline>,
+}
+
+/// Runs every rule. `last` is last year's report when the caller has it.
+pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
+    let ctx = Ctx {
+        report,
+        totals: Totals::of(report),
+        last: last.map(baseline_of).or_else(|| report.baseline.clone()),
+    };
+    let mut out = Vec::new();
+    b1_row_total::check(&ctx, &mut out);
+    b2_outcome_total::check(&ctx, &mut out);
+    b3_balance::check(&ctx, &mut out);
+    b4_invalid_value::check(&ctx, &mut out);
+    b5_t4_total::check(&ctx, &mut out);
+    b6_blank::check(&ctx, &mut out);
+    w1_carry_over::check(&ctx, &mut out);
+    w2_in_force::check(&ctx, &mut out);
+    w3_fees::check(&ctx, &mut out);
+    w4_narrative_numbers::check(&ctx, &mut out);
+    w5_fee_unit::check(&ctx, &mut out);
+    s1_required_parts::check(&ctx, &mut out);
+    s2_year::check(&ctx, &mut out);
+    s3_carried_over::check(&ctx, &mut out);
+    if let Some(info) = &report.import {
+        for n in &info.notes {
+            let at = n.line.map(|l| format!("第{l}行：")).unwrap_or_default();
+            out.push(Finding::new(RuleId::Import, Severity::Note, n.cells.clone(), format!("{at}{}", n.message)));
+        }
+    }
+    out
+}
+
+/// The figures of last year's report that this year's are compared with.
+pub fn baseline_of(last: &Report) -> Baseline {
+    use crate::template::{R25, T2_STOCK_ROWS};
+    Baseline {
+        year: last.meta.year,
+        t2_in_force: [last.t2[T2_STOCK_ROWS[0][2]].clone(), last.t2[T2_STOCK_ROWS[1][2]].clone()],
+        t3_r25: last.t3.0[R25].clone(),
+    }
+}
+
+/// `4+0+0` style rendering of the terms of a sum.
+fn terms(values: &[i64]) -> String {
+    values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("+")
+}
+
+/// A published total as a number, if it is one.
+fn published_number(c: Option<&Cell>) -> Option<i64> {
+    match c {
+        Some(Cell::Int(v)) => Some(*v),
+        _ => None,
+    }
+}

@@ -1,0 +1,47 @@
+//! S2: the statistics period and the signature date must fit `meta.year`
+//! (a report for year Y covers Y-01-01..Y-12-31 and is signed in Y or Y+1).
+
+use super::{Ctx, Finding, RuleId, Severity};
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let r = ctx.report;
+    let Some(year) = r.meta.year else { return };
+    let warn = |cell: &str, msg: String| Finding::new(RuleId::S2, Severity::Warning, vec![cell.to_string()], msg);
+    for (place, text) in [("说明（前言）", &r.preamble.text), ("一、总体情况", &r.part1.intro.text)] {
+        for y in period_years(text) {
+            if y != year {
+                out.push(warn("preamble", format!("{place}中的统计期限写的是 {y} 年，但报告年度是 {year} 年")));
+                break;
+            }
+        }
+    }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(&r.meta.date, "%Y-%m-%d") {
+        use chrono::Datelike;
+        if d.year() != year && d.year() != year + 1 {
+            out.push(warn("meta.date", format!("落款日期 {} 与报告年度 {year} 年不符（应在 {year} 年或 {} 年）", r.meta.date, year + 1)));
+        }
+    } else if !r.meta.date.trim().is_empty() {
+        out.push(warn("meta.date", format!("落款日期“{}”不是有效日期（应为 YYYY-MM-DD）", r.meta.date)));
+    }
+}
+
+/// Years named in "YYYY年1月1日" and "YYYY年12月31日" (spaces allowed).
+pub fn period_years(text: &str) -> Vec<i32> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut years = Vec::new();
+    for marker in ["年1月1日", "年12月31日"] {
+        let mut from = 0;
+        while let Some(pos) = compact[from..].find(marker) {
+            let at = from + pos;
+            let head = &compact[..at];
+            let digits: String = head.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+            if digits.len() == 4 {
+                if let Ok(y) = digits.chars().rev().collect::<String>().parse() {
+                    years.push(y);
+                }
+            }
+            from = at + marker.len();
+        }
+    }
+    years
+}
