@@ -28,11 +28,17 @@ fn median_time(batches: usize, per_batch: usize, mut f: impl FnMut()) -> Duratio
 
 fn report(name: &str, d: Duration) {
     let per_sec = 1.0 / d.as_secs_f64();
-    println!("{name:<44} median {:>10.2} µs   {:>12.0} /s", d.as_secs_f64() * 1e6, per_sec);
+    println!(
+        "{name:<44} median {:>10.2} µs   {:>12.0} /s",
+        d.as_secs_f64() * 1e6,
+        per_sec
+    );
 }
 
 fn example(name: &str) -> Report {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saved_examples").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saved_examples")
+        .join(name);
     nianbao::project::load(&path).expect("saved example")
 }
 
@@ -73,13 +79,20 @@ fn main() {
         report(
             "text export (.txt)",
             median_time(51, 500, || {
-                black_box(nianbao::export::text::render(black_box(&full), nianbao::export::text::Flavor::Plain));
+                black_box(nianbao::export::text::render(
+                    black_box(&full),
+                    nianbao::export::text::Flavor::Plain,
+                ));
             }),
         );
     }
     if on("import") {
-        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("seeds");
-        let mut names: Vec<_> = std::fs::read_dir(&seeds).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests")
+            .join("seeds");
+        let mut names: Vec<_> = std::fs::read_dir(&seeds)
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
         names.sort();
         for p in names {
             let bytes = std::fs::read(&p).unwrap();

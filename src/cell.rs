@@ -58,15 +58,25 @@ impl Decimal {
         }
         let digits = format!("{}{}", if int.is_empty() { "0" } else { int }, frac);
         let units: i64 = digits.parse().ok()?;
-        Some(Decimal { units: if neg { -units } else { units }, scale: frac.len() as u8 })
+        Some(Decimal {
+            units: if neg { -units } else { units },
+            scale: frac.len() as u8,
+        })
     }
 
     /// Sum of two decimals, keeping the larger scale.
     pub fn add(self, other: Decimal) -> Decimal {
         let scale = self.scale.max(other.scale);
-        let a = self.units.saturating_mul(10i64.pow((scale - self.scale) as u32));
-        let b = other.units.saturating_mul(10i64.pow((scale - other.scale) as u32));
-        Decimal { units: a.saturating_add(b), scale }
+        let a = self
+            .units
+            .saturating_mul(10i64.pow((scale - self.scale) as u32));
+        let b = other
+            .units
+            .saturating_mul(10i64.pow((scale - other.scale) as u32));
+        Decimal {
+            units: a.saturating_add(b),
+            scale,
+        }
     }
 }
 
@@ -78,7 +88,13 @@ impl fmt::Display for Decimal {
         let p = 10i64.pow(self.scale as u32);
         let sign = if self.units < 0 { "-" } else { "" };
         let a = self.units.unsigned_abs();
-        write!(f, "{sign}{}.{:0width$}", a / p as u64, a % p as u64, width = self.scale as usize)
+        write!(
+            f,
+            "{sign}{}.{:0width$}",
+            a / p as u64,
+            a % p as u64,
+            width = self.scale as usize
+        )
     }
 }
 
@@ -214,9 +230,18 @@ mod tests {
         assert_eq!(Cell::parse("-3", Count), Cell::Int(-3));
         assert_eq!(Cell::parse("1.5", Count), Cell::Invalid("1.5".into()));
         assert_eq!(Cell::parse("abc", Count), Cell::Invalid("abc".into()));
-        assert_eq!(Cell::parse("117.30", Amount), Cell::Dec(Decimal { units: 11730, scale: 2 }));
+        assert_eq!(
+            Cell::parse("117.30", Amount),
+            Cell::Dec(Decimal {
+                units: 11730,
+                scale: 2
+            })
+        );
         assert_eq!(Cell::parse("117.30", Amount).display(), "117.30");
-        assert_eq!(Cell::parse("0.00001", Amount), Cell::Invalid("0.00001".into()));
+        assert_eq!(
+            Cell::parse("0.00001", Amount),
+            Cell::Invalid("0.00001".into())
+        );
         assert_eq!(Cell::parse("1.", Amount), Cell::Invalid("1.".into()));
     }
 

@@ -10,7 +10,12 @@ use crate::rules::{self, Finding, Severity};
 use crate::template::all_keys;
 
 #[derive(Parser, Debug)]
-#[command(name = "nianbao", version, about = "政府信息公开工作年度报告：编辑、检查、转换", args_conflicts_with_subcommands = true)]
+#[command(
+    name = "nianbao",
+    version,
+    about = "政府信息公开工作年度报告：编辑、检查、转换",
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -113,8 +118,14 @@ fn check(files: &[PathBuf], json: bool, last: Option<&Path>, out: &mut dyn Write
         };
         let findings = rules::check(&report, last_report.as_ref());
         print_findings(file, &findings, json, out);
-        let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
-        let warnings = findings.iter().filter(|f| f.severity == Severity::Warning).count();
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        let warnings = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count();
         eprintln!("{}: {errors} 个错误，{warnings} 个提醒", file.display());
         if errors > 0 && status == EXIT_OK {
             status = EXIT_ERRORS;
@@ -136,7 +147,14 @@ pub fn print_findings(file: &Path, findings: &[Finding], json: bool, out: &mut d
             })
             .to_string()
         } else {
-            format!("{}: {} {}: {} [{}]", file.display(), f.id.as_str(), f.severity.as_str(), f.message, f.cells.join(" "))
+            format!(
+                "{}: {} {}: {} [{}]",
+                file.display(),
+                f.id.as_str(),
+                f.severity.as_str(),
+                f.message,
+                f.cells.join(" ")
+            )
         };
         let _ = writeln!(out, "{line}");
     }
@@ -146,7 +164,10 @@ pub fn print_findings(file: &Path, findings: &[Finding], json: bool, out: &mut d
 pub fn dump(r: &Report) -> String {
     let mut s = String::new();
     s.push_str(&format!("meta.agency={}\n", r.meta.agency));
-    s.push_str(&format!("meta.year={}\n", r.meta.year.map(|y| y.to_string()).unwrap_or_default()));
+    s.push_str(&format!(
+        "meta.year={}\n",
+        r.meta.year.map(|y| y.to_string()).unwrap_or_default()
+    ));
     s.push_str(&format!("meta.format={}\n", r.meta.format.as_str()));
     s.push_str(&format!("meta.date={}\n", r.meta.date));
     let totals = crate::compute::Totals::of(r);

@@ -31,7 +31,9 @@ impl Totals {
         }
         // （七）总计 = sum of the 21 outcome leaf rows r03..=r23.
         for col in 0..T3_INPUT_COLS {
-            let mut sum: i64 = (R03..=R23).map(|row| t3[row][col]).fold(0, i64::saturating_add);
+            let mut sum: i64 = (R03..=R23)
+                .map(|row| t3[row][col])
+                .fold(0, i64::saturating_add);
             // A 2019 report's single （六）其他处理 row belongs to its outcomes too.
             if r.meta.format == FormatVersion::F2019 {
                 if let Some(other) = &r.t3_2019_other {
@@ -41,11 +43,17 @@ impl Totals {
             t3[R24][col] = sum;
         }
         for row in t3.iter_mut().take(T3_ROWS.len()) {
-            row[T3_TOTAL_COL] = row[..T3_INPUT_COLS].iter().copied().fold(0, i64::saturating_add);
+            row[T3_TOTAL_COL] = row[..T3_INPUT_COLS]
+                .iter()
+                .copied()
+                .fold(0, i64::saturating_add);
         }
         let mut t4 = [0i64; 3];
         for (g, cells) in r.t4.iter().enumerate() {
-            t4[g] = cells[..T4_INPUT_COLS].iter().map(|c| c.int_value()).fold(0, i64::saturating_add);
+            t4[g] = cells[..T4_INPUT_COLS]
+                .iter()
+                .map(|c| c.int_value())
+                .fold(0, i64::saturating_add);
         }
         Totals { t3, t4 }
     }

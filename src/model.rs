@@ -18,13 +18,13 @@ use crate::template::{
 pub enum FormatVersion {
     /// 国办公开办函〔2021〕30号 (reports for 2021 and later).
     #[default]
-    #[serde(rename = "2021")]
+    #[serde(rename = "V2021")]
     F2021,
     /// The 2019 trial format (国办公开办函〔2019〕60号).
-    #[serde(rename = "2019")]
+    #[serde(rename = "V2019")]
     F2019,
     /// Pre-2019 reports: imported as text only.
-    #[serde(rename = "legacy")]
+    #[serde(rename = "Legacy")]
     Legacy,
 }
 
@@ -82,7 +82,10 @@ pub struct Narrative {
 
 impl Narrative {
     pub fn new(text: impl Into<String>) -> Self {
-        Narrative { text: text.into(), carried: None }
+        Narrative {
+            text: text.into(),
+            carried: None,
+        }
     }
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty()
@@ -115,7 +118,10 @@ impl Part1 {
             intro: Narrative::default(),
             sections: PART1_SECTIONS
                 .iter()
-                .map(|t| Section { title: t.to_string(), body: Narrative::default() })
+                .map(|t| Section {
+                    title: t.to_string(),
+                    body: Narrative::default(),
+                })
                 .collect(),
         }
     }
@@ -138,7 +144,9 @@ pub struct FeeStatement {
 
 impl FeeStatement {
     pub fn is_empty(&self) -> bool {
-        self.notices == Cell::Blank && self.notified_yuan == Cell::Blank && self.collected_yuan == Cell::Blank
+        self.notices == Cell::Blank
+            && self.notified_yuan == Cell::Blank
+            && self.collected_yuan == Cell::Blank
     }
 }
 
@@ -153,7 +161,9 @@ pub struct Part6 {
 
 impl Part6 {
     pub fn is_empty(&self) -> bool {
-        self.fees.is_empty() && self.text.is_empty() && self.sections.iter().all(|s| s.body.is_empty())
+        self.fees.is_empty()
+            && self.text.is_empty()
+            && self.sections.iter().all(|s| s.body.is_empty())
     }
 }
 
@@ -219,7 +229,9 @@ impl<'de> Deserialize<'de> for T3Inputs {
                 return Err(serde::de::Error::custom(format!("表三没有“{k}”这一行")));
             };
             if i == R24 {
-                return Err(serde::de::Error::custom("表三（七）总计是计算值，不能作为输入保存"));
+                return Err(serde::de::Error::custom(
+                    "表三（七）总计是计算值，不能作为输入保存",
+                ));
             }
             out.0[i] = v;
         }
@@ -266,7 +278,11 @@ impl Report {
     /// and a prefilled preamble naming the statistics period.
     pub fn new(agency: &str, year: i32) -> Self {
         Report {
-            meta: Meta { agency: agency.to_string(), year: Some(year), ..Meta::default() },
+            meta: Meta {
+                agency: agency.to_string(),
+                year: Some(year),
+                ..Meta::default()
+            },
             preamble: Narrative::new(default_preamble(year)),
             part1: Part1::canonical(),
             ..Report::default()
@@ -318,7 +334,10 @@ impl Report {
 
     /// Every narrative block with a short name, in document order (used by S3 and the editor).
     pub fn narratives(&self) -> Vec<(String, &Narrative)> {
-        let mut v = vec![("说明（前言）".to_string(), &self.preamble), ("一、总体情况·开头".to_string(), &self.part1.intro)];
+        let mut v = vec![
+            ("说明（前言）".to_string(), &self.preamble),
+            ("一、总体情况·开头".to_string(), &self.part1.intro),
+        ];
         for (i, s) in self.part1.sections.iter().enumerate() {
             v.push((format!("一、（{}）{}", cn_numeral(i), s.title), &s.body));
         }

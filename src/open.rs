@@ -8,7 +8,11 @@ use crate::project::{self, FileError};
 
 /// Reads a `.ron` project file or imports a published report.
 pub fn open_report(path: &Path) -> Result<Report, FileError> {
-    let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).unwrap_or_default();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
         "ron" => project::load(path),
         _ => crate::import::import_file(path),

@@ -28,7 +28,10 @@ pub struct FileError {
 
 impl FileError {
     pub fn new(path: &Path, message: impl Into<String>) -> Self {
-        FileError { path: path.to_path_buf(), message: message.into() }
+        FileError {
+            path: path.to_path_buf(),
+            message: message.into(),
+        }
     }
 }
 
@@ -59,14 +62,26 @@ struct SchemaProbe {
 
 /// The report as project-file text.
 pub fn to_ron(report: &Report) -> String {
-    let cfg = ron::ser::PrettyConfig::new().depth_limit(6).indentor("  ".to_string());
-    ron::ser::to_string_pretty(&FileOut { schema: SCHEMA, report }, cfg).expect("a report always serialises")
+    let cfg = ron::ser::PrettyConfig::new()
+        .depth_limit(6)
+        .indentor("  ".to_string());
+    ron::ser::to_string_pretty(
+        &FileOut {
+            schema: SCHEMA,
+            report,
+        },
+        cfg,
+    )
+    .expect("a report always serialises")
 }
 
 /// Parses project-file text; `path` is only used in messages.
 pub fn from_ron(text: &str, path: &Path) -> Result<Report, FileError> {
     let position = |e: &ron::error::SpannedError| {
-        format!("第 {} 行第 {} 列：{}", e.span.start.line, e.span.start.col, e.code)
+        format!(
+            "第 {} 行第 {} 列：{}",
+            e.span.start.line, e.span.start.col, e.code
+        )
     };
     match ron::from_str::<SchemaProbe>(text) {
         Ok(p) if p.schema > SCHEMA => {
@@ -79,12 +94,20 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Report, FileError> {
             ));
         }
         Ok(_) => {}
-        Err(e) => return Err(FileError::new(path, format!("不是有效的 nianbao 项目文件，{}", position(&e)))),
+        Err(e) => {
+            return Err(FileError::new(
+                path,
+                format!("不是有效的 nianbao 项目文件，{}", position(&e)),
+            ));
+        }
     }
     match ron::from_str::<FileIn>(text) {
         Ok(f) if f.schema == 0 => Err(FileError::new(path, "文件格式版本为 0，无法识别")),
         Ok(f) => Ok(f.report),
-        Err(e) => Err(FileError::new(path, format!("项目文件内容有误，{}", position(&e)))),
+        Err(e) => Err(FileError::new(
+            path,
+            format!("项目文件内容有误，{}", position(&e)),
+        )),
     }
 }
 
@@ -92,7 +115,13 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Report, FileError> {
 pub fn load(path: &Path) -> Result<Report, FileError> {
     let bytes = read_limited(path)?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        FileError::new(path, format!("不是 UTF-8 文本（第 {} 字节处），不是 nianbao 项目文件", e.utf8_error().valid_up_to()))
+        FileError::new(
+            path,
+            format!(
+                "不是 UTF-8 文本（第 {} 字节处），不是 nianbao 项目文件",
+                e.utf8_error().valid_up_to()
+            ),
+        )
     })?;
     from_ron(text.trim_start_matches('\u{feff}'), path)
 }
@@ -106,7 +135,10 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(FileError::new(
             path,
-            format!("文件过大（{} MB），超过 20 MB 上限，不是年度报告", meta.len() / (1024 * 1024)),
+            format!(
+                "文件过大（{} MB），超过 20 MB 上限，不是年度报告",
+                meta.len() / (1024 * 1024)
+            ),
         ));
     }
     fs::read(path).map_err(|e| FileError::new(path, io_message(&e)))
@@ -124,7 +156,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().ok_or_else(|| FileError::new(path, "没有文件名"))?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| FileError::new(path, "没有文件名"))?;
     let mut tmp_name = std::ffi::OsString::from(".");
     tmp_name.push(name);
     tmp_name.push(format!(".{}.tmp", std::process::id()));
@@ -148,7 +182,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     })();
     if let Err(e) = result {
         let _ = fs::remove_file(&tmp);
-        return Err(FileError::new(path, format!("保存失败：{}（原文件未改动）", io_message(&e))));
+        return Err(FileError::new(
+            path,
+            format!("保存失败：{}（原文件未改动）", io_message(&e)),
+        ));
     }
     Ok(())
 }

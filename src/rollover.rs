@@ -41,14 +41,24 @@ pub fn rollover(last: &Report) -> (Report, RolloverSummary) {
             next.preamble = Narrative::new(crate::model::default_preamble(y));
         }
     }
-    s.lines.push("说明（前言）：已沿用并更新统计年度".to_string());
+    s.lines
+        .push("说明（前言）：已沿用并更新统计年度".to_string());
 
     let draft = |n: &Narrative| Narrative {
         text: n.text.clone(),
-        carried: if n.is_empty() { None } else { Some(n.text.clone()) },
+        carried: if n.is_empty() {
+            None
+        } else {
+            Some(n.text.clone())
+        },
     };
     let sections = |v: &[Section]| -> Vec<Section> {
-        v.iter().map(|sec| Section { title: sec.title.clone(), body: draft(&sec.body) }).collect()
+        v.iter()
+            .map(|sec| Section {
+                title: sec.title.clone(),
+                body: draft(&sec.body),
+            })
+            .collect()
     };
     next.part1.intro = draft(&last.part1.intro);
     next.part1.sections = if last.part1.sections.is_empty() {
@@ -60,8 +70,13 @@ pub fn rollover(last: &Report) -> (Report, RolloverSummary) {
     next.part3_text = draft(&last.part3_text);
     next.part4_text = draft(&last.part4_text);
     next.part5 = draft(&last.part5);
-    next.part6 = Part6 { fees: Default::default(), text: draft(&last.part6.text), sections: sections(&last.part6.sections) };
-    s.lines.push("一、五、六 等文字部分：已作为草稿沿用，修改前会提示“仍是上年原文”".to_string());
+    next.part6 = Part6 {
+        fees: Default::default(),
+        text: draft(&last.part6.text),
+        sections: sections(&last.part6.sections),
+    };
+    s.lines
+        .push("一、五、六 等文字部分：已作为草稿沿用，修改前会提示“仍是上年原文”".to_string());
 
     for col in 0..crate::template::T3_INPUT_COLS {
         next.t3.0[R02][col] = last.t3.0[R25][col].clone();
@@ -69,10 +84,15 @@ pub fn rollover(last: &Report) -> (Report, RolloverSummary) {
     let carried: Vec<String> = (0..crate::template::T3_INPUT_COLS)
         .map(|c| format!("{} {}", T3_COLS[c].label, last.t3.0[R25][c].display()))
         .collect();
-    s.lines.push(format!("表三“二、上年结转”← 上年“四、结转下年度继续办理”：{}", carried.join("，")));
+    s.lines.push(format!(
+        "表三“二、上年结转”← 上年“四、结转下年度继续办理”：{}",
+        carried.join("，")
+    ));
     next.baseline = Some(baseline_of(last));
-    s.lines.push("上年现行有效件数、结转件数已作为比对基数保存（用于核对 W1、W2）".to_string());
-    s.lines.push("表二、表三其余各项、表四、收费情况、落款日期：已清空".to_string());
+    s.lines
+        .push("上年现行有效件数、结转件数已作为比对基数保存（用于核对 W1、W2）".to_string());
+    s.lines
+        .push("表二、表三其余各项、表四、收费情况、落款日期：已清空".to_string());
     (next, s)
 }
 

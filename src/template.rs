@@ -75,16 +75,66 @@ pub struct T2Block {
 pub const T2_INFO_HEADER: &str = "信息内容";
 
 pub const T2_FIELDS: [T2Field; 10] = [
-    T2Field { key: "t2.regulations.issued", row_label: "规章", col_label: "本年制发件数", kind: ValueKind::Count },
-    T2Field { key: "t2.regulations.repealed", row_label: "规章", col_label: "本年废止件数", kind: ValueKind::Count },
-    T2Field { key: "t2.regulations.in_force", row_label: "规章", col_label: "现行有效件数", kind: ValueKind::Count },
-    T2Field { key: "t2.normative_docs.issued", row_label: "行政规范性文件", col_label: "本年制发件数", kind: ValueKind::Count },
-    T2Field { key: "t2.normative_docs.repealed", row_label: "行政规范性文件", col_label: "本年废止件数", kind: ValueKind::Count },
-    T2Field { key: "t2.normative_docs.in_force", row_label: "行政规范性文件", col_label: "现行有效件数", kind: ValueKind::Count },
-    T2Field { key: "t2.licensing", row_label: "行政许可", col_label: "本年处理决定数量", kind: ValueKind::Count },
-    T2Field { key: "t2.penalty", row_label: "行政处罚", col_label: "本年处理决定数量", kind: ValueKind::Count },
-    T2Field { key: "t2.coercion", row_label: "行政强制", col_label: "本年处理决定数量", kind: ValueKind::Count },
-    T2Field { key: "t2.fees", row_label: "行政事业性收费", col_label: "本年收费金额（单位：万元）", kind: ValueKind::Amount },
+    T2Field {
+        key: "t2.regulations.issued",
+        row_label: "规章",
+        col_label: "本年制发件数",
+        kind: ValueKind::Count,
+    },
+    T2Field {
+        key: "t2.regulations.repealed",
+        row_label: "规章",
+        col_label: "本年废止件数",
+        kind: ValueKind::Count,
+    },
+    T2Field {
+        key: "t2.regulations.in_force",
+        row_label: "规章",
+        col_label: "现行有效件数",
+        kind: ValueKind::Count,
+    },
+    T2Field {
+        key: "t2.normative_docs.issued",
+        row_label: "行政规范性文件",
+        col_label: "本年制发件数",
+        kind: ValueKind::Count,
+    },
+    T2Field {
+        key: "t2.normative_docs.repealed",
+        row_label: "行政规范性文件",
+        col_label: "本年废止件数",
+        kind: ValueKind::Count,
+    },
+    T2Field {
+        key: "t2.normative_docs.in_force",
+        row_label: "行政规范性文件",
+        col_label: "现行有效件数",
+        kind: ValueKind::Count,
+    },
+    T2Field {
+        key: "t2.licensing",
+        row_label: "行政许可",
+        col_label: "本年处理决定数量",
+        kind: ValueKind::Count,
+    },
+    T2Field {
+        key: "t2.penalty",
+        row_label: "行政处罚",
+        col_label: "本年处理决定数量",
+        kind: ValueKind::Count,
+    },
+    T2Field {
+        key: "t2.coercion",
+        row_label: "行政强制",
+        col_label: "本年处理决定数量",
+        kind: ValueKind::Count,
+    },
+    T2Field {
+        key: "t2.fees",
+        row_label: "行政事业性收费",
+        col_label: "本年收费金额（单位：万元）",
+        kind: ValueKind::Amount,
+    },
 ];
 
 /// Indices into [`T2_FIELDS`] of the 规章 / 行政规范性文件 stock-and-flow rows:
@@ -99,7 +149,11 @@ pub const T2_BLOCKS: [T2Block; 4] = [
         columns: &["本年制发件数", "本年废止件数", "现行有效件数"],
         rows: &[("规章", &[0, 1, 2]), ("行政规范性文件", &[3, 4, 5])],
     },
-    T2Block { caption: "第二十条第（五）项", columns: &["本年处理决定数量"], rows: &[("行政许可", &[6])] },
+    T2Block {
+        caption: "第二十条第（五）项",
+        columns: &["本年处理决定数量"],
+        rows: &[("行政许可", &[6])],
+    },
     T2Block {
         caption: "第二十条第（六）项",
         columns: &["本年处理决定数量"],
@@ -127,13 +181,34 @@ pub struct T3Col {
 
 /// The seven value columns; the last (总计) is computed.
 pub const T3_COLS: [T3Col; 7] = [
-    T3Col { key: "natural", label: "自然人" },
-    T3Col { key: "commercial", label: "商业企业" },
-    T3Col { key: "research", label: "科研机构" },
-    T3Col { key: "public_interest", label: "社会公益组织" },
-    T3Col { key: "legal_service", label: "法律服务机构" },
-    T3Col { key: "other_org", label: "其他" },
-    T3Col { key: "total", label: "总计" },
+    T3Col {
+        key: "natural",
+        label: "自然人",
+    },
+    T3Col {
+        key: "commercial",
+        label: "商业企业",
+    },
+    T3Col {
+        key: "research",
+        label: "科研机构",
+    },
+    T3Col {
+        key: "public_interest",
+        label: "社会公益组织",
+    },
+    T3Col {
+        key: "legal_service",
+        label: "法律服务机构",
+    },
+    T3Col {
+        key: "other_org",
+        label: "其他",
+    },
+    T3Col {
+        key: "total",
+        label: "总计",
+    },
 ];
 /// Number of input (applicant) columns.
 pub const T3_INPUT_COLS: usize = 6;
@@ -162,42 +237,158 @@ pub struct T3Group {
 }
 
 /// 三、本年度办理结果 spans rows r03..=r24.
-pub const T3_RESULTS_GROUP: T3Group = T3Group { label: "三、本年度办理结果", first_row: 2, last_row: 23 };
+pub const T3_RESULTS_GROUP: T3Group = T3Group {
+    label: "三、本年度办理结果",
+    first_row: 2,
+    last_row: 23,
+};
 
 pub const T3_GROUPS: [T3Group; 4] = [
-    T3Group { label: "（三）不予公开", first_row: 4, last_row: 11 },
-    T3Group { label: "（四）无法提供", first_row: 12, last_row: 14 },
-    T3Group { label: "（五）不予处理", first_row: 15, last_row: 19 },
-    T3Group { label: "（六）其他处理", first_row: 20, last_row: 22 },
+    T3Group {
+        label: "（三）不予公开",
+        first_row: 4,
+        last_row: 11,
+    },
+    T3Group {
+        label: "（四）无法提供",
+        first_row: 12,
+        last_row: 14,
+    },
+    T3Group {
+        label: "（五）不予处理",
+        first_row: 15,
+        last_row: 19,
+    },
+    T3Group {
+        label: "（六）其他处理",
+        first_row: 20,
+        last_row: 22,
+    },
 ];
 
 macro_rules! t3row {
     ($key:literal, $label:literal, $level:literal, $group:expr, $short:literal) => {
-        T3Row { key: $key, label: $label, level: $level, group: $group, short: $short }
+        T3Row {
+            key: $key,
+            label: $label,
+            level: $level,
+            group: $group,
+            short: $short,
+        }
     };
 }
 
 pub const T3_ROWS: [T3Row; 25] = [
-    t3row!("r01", "一、本年新收政府信息公开申请数量", 0, None, "本年新收"),
-    t3row!("r02", "二、上年结转政府信息公开申请数量", 0, None, "上年结转"),
+    t3row!(
+        "r01",
+        "一、本年新收政府信息公开申请数量",
+        0,
+        None,
+        "本年新收"
+    ),
+    t3row!(
+        "r02",
+        "二、上年结转政府信息公开申请数量",
+        0,
+        None,
+        "上年结转"
+    ),
     t3row!("r03", "（一）予以公开", 1, None, "予以公开"),
-    t3row!("r04", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 1, None, "部分公开"),
+    t3row!(
+        "r04",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        1,
+        None,
+        "部分公开"
+    ),
     t3row!("r05", "1.属于国家秘密", 2, Some(0), "属于国家秘密"),
-    t3row!("r06", "2.其他法律行政法规禁止公开", 2, Some(0), "其他法律行政法规禁止公开"),
-    t3row!("r07", "3.危及“三安全一稳定”", 2, Some(0), "危及“三安全一稳定”"),
-    t3row!("r08", "4.保护第三方合法权益", 2, Some(0), "保护第三方合法权益"),
-    t3row!("r09", "5.属于三类内部事务信息", 2, Some(0), "属于三类内部事务信息"),
-    t3row!("r10", "6.属于四类过程性信息", 2, Some(0), "属于四类过程性信息"),
+    t3row!(
+        "r06",
+        "2.其他法律行政法规禁止公开",
+        2,
+        Some(0),
+        "其他法律行政法规禁止公开"
+    ),
+    t3row!(
+        "r07",
+        "3.危及“三安全一稳定”",
+        2,
+        Some(0),
+        "危及“三安全一稳定”"
+    ),
+    t3row!(
+        "r08",
+        "4.保护第三方合法权益",
+        2,
+        Some(0),
+        "保护第三方合法权益"
+    ),
+    t3row!(
+        "r09",
+        "5.属于三类内部事务信息",
+        2,
+        Some(0),
+        "属于三类内部事务信息"
+    ),
+    t3row!(
+        "r10",
+        "6.属于四类过程性信息",
+        2,
+        Some(0),
+        "属于四类过程性信息"
+    ),
     t3row!("r11", "7.属于行政执法案卷", 2, Some(0), "属于行政执法案卷"),
     t3row!("r12", "8.属于行政查询事项", 2, Some(0), "属于行政查询事项"),
-    t3row!("r13", "1.本机关不掌握相关政府信息", 2, Some(1), "本机关不掌握相关政府信息"),
-    t3row!("r14", "2.没有现成信息需要另行制作", 2, Some(1), "没有现成信息需要另行制作"),
-    t3row!("r15", "3.补正后申请内容仍不明确", 2, Some(1), "补正后申请内容仍不明确"),
-    t3row!("r16", "1.信访举报投诉类申请", 2, Some(2), "信访举报投诉类申请"),
+    t3row!(
+        "r13",
+        "1.本机关不掌握相关政府信息",
+        2,
+        Some(1),
+        "本机关不掌握相关政府信息"
+    ),
+    t3row!(
+        "r14",
+        "2.没有现成信息需要另行制作",
+        2,
+        Some(1),
+        "没有现成信息需要另行制作"
+    ),
+    t3row!(
+        "r15",
+        "3.补正后申请内容仍不明确",
+        2,
+        Some(1),
+        "补正后申请内容仍不明确"
+    ),
+    t3row!(
+        "r16",
+        "1.信访举报投诉类申请",
+        2,
+        Some(2),
+        "信访举报投诉类申请"
+    ),
     t3row!("r17", "2.重复申请", 2, Some(2), "重复申请"),
-    t3row!("r18", "3.要求提供公开出版物", 2, Some(2), "要求提供公开出版物"),
-    t3row!("r19", "4.无正当理由大量反复申请", 2, Some(2), "无正当理由大量反复申请"),
-    t3row!("r20", "5.要求行政机关确认或重新出具已获取信息", 2, Some(2), "要求行政机关确认或重新出具已获取信息"),
+    t3row!(
+        "r18",
+        "3.要求提供公开出版物",
+        2,
+        Some(2),
+        "要求提供公开出版物"
+    ),
+    t3row!(
+        "r19",
+        "4.无正当理由大量反复申请",
+        2,
+        Some(2),
+        "无正当理由大量反复申请"
+    ),
+    t3row!(
+        "r20",
+        "5.要求行政机关确认或重新出具已获取信息",
+        2,
+        Some(2),
+        "要求行政机关确认或重新出具已获取信息"
+    ),
     t3row!(
         "r21",
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
@@ -243,9 +434,21 @@ pub struct T4Group {
 }
 
 pub const T4_GROUPS: [T4Group; 3] = [
-    T4Group { key: "review", label: "行政复议", long: "行政复议" },
-    T4Group { key: "suit_direct", label: "未经复议直接起诉", long: "行政诉讼·未经复议直接起诉" },
-    T4Group { key: "suit_after_review", label: "复议后起诉", long: "行政诉讼·复议后起诉" },
+    T4Group {
+        key: "review",
+        label: "行政复议",
+        long: "行政复议",
+    },
+    T4Group {
+        key: "suit_direct",
+        label: "未经复议直接起诉",
+        long: "行政诉讼·未经复议直接起诉",
+    },
+    T4Group {
+        key: "suit_after_review",
+        label: "复议后起诉",
+        long: "行政诉讼·复议后起诉",
+    },
 ];
 
 pub const T4_COLS: [(&str, &str); 5] = [
@@ -288,9 +491,16 @@ impl CellKey {
     /// A human label naming the cell, e.g. 表三“自然人”列“一、本年新收…”行.
     pub fn label(self) -> String {
         match self {
-            CellKey::T2(i) => format!("表二“{}”·“{}”", T2_FIELDS[i].row_label, T2_FIELDS[i].col_label),
-            CellKey::T3 { row, col } => format!("表三“{}”行“{}”列", T3_ROWS[row].label, T3_COLS[col].label),
-            CellKey::T4 { group, col } => format!("表四“{}”·“{}”", T4_GROUPS[group].long, T4_COLS[col].1),
+            CellKey::T2(i) => format!(
+                "表二“{}”·“{}”",
+                T2_FIELDS[i].row_label, T2_FIELDS[i].col_label
+            ),
+            CellKey::T3 { row, col } => {
+                format!("表三“{}”行“{}”列", T3_ROWS[row].label, T3_COLS[col].label)
+            }
+            CellKey::T4 { group, col } => {
+                format!("表四“{}”·“{}”", T4_GROUPS[group].long, T4_COLS[col].1)
+            }
         }
     }
 
@@ -305,7 +515,9 @@ impl fmt::Display for CellKey {
         match *self {
             CellKey::T2(i) => f.write_str(T2_FIELDS[i].key),
             CellKey::T3 { row, col } => write!(f, "t3.{}.{}", T3_ROWS[row].key, T3_COLS[col].key),
-            CellKey::T4 { group, col } => write!(f, "t4.{}.{}", T4_GROUPS[group].key, T4_COLS[col].0),
+            CellKey::T4 { group, col } => {
+                write!(f, "t4.{}.{}", T4_GROUPS[group].key, T4_COLS[col].0)
+            }
         }
     }
 }
@@ -385,9 +597,23 @@ struct GridBuilder {
 
 impl GridBuilder {
     fn put(&mut self, row: usize, col: usize, rowspan: usize, colspan: usize, content: Content) {
-        self.cells.push(GridCell { row, col, rowspan, colspan, content, header: self.header });
+        self.cells.push(GridCell {
+            row,
+            col,
+            rowspan,
+            colspan,
+            content,
+            header: self.header,
+        });
     }
-    fn label(&mut self, row: usize, col: usize, rowspan: usize, colspan: usize, text: &'static str) {
+    fn label(
+        &mut self,
+        row: usize,
+        col: usize,
+        rowspan: usize,
+        colspan: usize,
+        text: &'static str,
+    ) {
         self.put(row, col, rowspan, colspan, Content::Label(text));
     }
 }
@@ -396,7 +622,10 @@ impl GridBuilder {
 pub fn t2_grid() -> &'static Grid {
     static G: OnceLock<Grid> = OnceLock::new();
     G.get_or_init(|| {
-        let mut b = GridBuilder { cells: Vec::new(), header: true };
+        let mut b = GridBuilder {
+            cells: Vec::new(),
+            header: true,
+        };
         let mut r = 0;
         for block in &T2_BLOCKS {
             b.header = true;
@@ -423,7 +652,12 @@ pub fn t2_grid() -> &'static Grid {
                 r += 1;
             }
         }
-        Grid { rows: r, cols: 4, header_rows: 0, cells: b.cells }
+        Grid {
+            rows: r,
+            cols: 4,
+            header_rows: 0,
+            cells: b.cells,
+        }
     })
 }
 
@@ -431,7 +665,10 @@ pub fn t2_grid() -> &'static Grid {
 pub fn t3_grid() -> &'static Grid {
     static G: OnceLock<Grid> = OnceLock::new();
     G.get_or_init(|| {
-        let mut b = GridBuilder { cells: Vec::new(), header: true };
+        let mut b = GridBuilder {
+            cells: Vec::new(),
+            header: true,
+        };
         b.label(0, 0, 3, 3, T3_NOTE);
         b.label(0, 3, 1, 7, T3_APPLICANTS);
         b.label(1, 3, 2, 1, T3_COLS[0].label);
@@ -459,10 +696,21 @@ pub fn t3_grid() -> &'static Grid {
                 }
             }
             for col in 0..T3_COLS.len() {
-                b.put(r, 3 + col, 1, 1, Content::Value(CellKey::T3 { row: i, col }));
+                b.put(
+                    r,
+                    3 + col,
+                    1,
+                    1,
+                    Content::Value(CellKey::T3 { row: i, col }),
+                );
             }
         }
-        Grid { rows: 3 + T3_ROWS.len(), cols: 10, header_rows: 3, cells: b.cells }
+        Grid {
+            rows: 3 + T3_ROWS.len(),
+            cols: 10,
+            header_rows: 3,
+            cells: b.cells,
+        }
     })
 }
 
@@ -470,7 +718,10 @@ pub fn t3_grid() -> &'static Grid {
 pub fn t4_grid() -> &'static Grid {
     static G: OnceLock<Grid> = OnceLock::new();
     G.get_or_init(|| {
-        let mut b = GridBuilder { cells: Vec::new(), header: true };
+        let mut b = GridBuilder {
+            cells: Vec::new(),
+            header: true,
+        };
         b.label(0, 0, 1, 5, T4_REVIEW);
         b.label(0, 5, 1, 10, T4_SUIT);
         for (c, (_, label)) in T4_COLS.iter().enumerate() {
@@ -486,10 +737,21 @@ pub fn t4_grid() -> &'static Grid {
         b.header = false;
         for group in 0..3 {
             for col in 0..5 {
-                b.put(3, group * 5 + col, 1, 1, Content::Value(CellKey::T4 { group, col }));
+                b.put(
+                    3,
+                    group * 5 + col,
+                    1,
+                    1,
+                    Content::Value(CellKey::T4 { group, col }),
+                );
             }
         }
-        Grid { rows: 4, cols: 15, header_rows: 3, cells: b.cells }
+        Grid {
+            rows: 4,
+            cols: 15,
+            header_rows: 3,
+            cells: b.cells,
+        }
     })
 }
 
@@ -519,18 +781,56 @@ pub struct T2Row2019 {
 /// 表二 of the 2019 format. Only 处理决定数量 has a 2021 equivalent
 /// (本年处理决定数量); the other columns mean something else and are never mapped.
 pub const T2_ROWS_2019: [T2Row2019; 8] = [
-    T2Row2019 { label: "规章", values: 3, decisions: None },
-    T2Row2019 { label: "规范性文件", values: 3, decisions: None },
-    T2Row2019 { label: "行政许可", values: 3, decisions: Some(6) },
-    T2Row2019 { label: "其他对外管理服务事项", values: 3, decisions: None },
-    T2Row2019 { label: "行政处罚", values: 3, decisions: Some(7) },
-    T2Row2019 { label: "行政强制", values: 3, decisions: Some(8) },
-    T2Row2019 { label: "行政事业性收费", values: 2, decisions: None },
-    T2Row2019 { label: "政府集中采购", values: 2, decisions: None },
+    T2Row2019 {
+        label: "规章",
+        values: 3,
+        decisions: None,
+    },
+    T2Row2019 {
+        label: "规范性文件",
+        values: 3,
+        decisions: None,
+    },
+    T2Row2019 {
+        label: "行政许可",
+        values: 3,
+        decisions: Some(6),
+    },
+    T2Row2019 {
+        label: "其他对外管理服务事项",
+        values: 3,
+        decisions: None,
+    },
+    T2Row2019 {
+        label: "行政处罚",
+        values: 3,
+        decisions: Some(7),
+    },
+    T2Row2019 {
+        label: "行政强制",
+        values: 3,
+        decisions: Some(8),
+    },
+    T2Row2019 {
+        label: "行政事业性收费",
+        values: 2,
+        decisions: None,
+    },
+    T2Row2019 {
+        label: "政府集中采购",
+        values: 2,
+        decisions: None,
+    },
 ];
 
 /// Labels that only the 2021 format has (FORMAT.md §8.2).
-pub const FORMAT_2021_MARKERS: [&str; 5] = ["本年制发件数", "现行有效件数", "本年收费金额", "逾期不补正", "逾期未按收费通知"];
+pub const FORMAT_2021_MARKERS: [&str; 5] = [
+    "本年制发件数",
+    "现行有效件数",
+    "本年收费金额",
+    "逾期不补正",
+    "逾期未按收费通知",
+];
 
 #[cfg(test)]
 mod tests {
@@ -566,7 +866,11 @@ mod tests {
     #[test]
     fn t3_results_label_spans_22_rows() {
         let g = t3_grid();
-        let c = g.cells.iter().find(|c| c.content == Content::Label(T3_RESULTS_GROUP.label)).unwrap();
+        let c = g
+            .cells
+            .iter()
+            .find(|c| c.content == Content::Label(T3_RESULTS_GROUP.label))
+            .unwrap();
         assert_eq!(c.rowspan, 22);
     }
 }

@@ -4,16 +4,21 @@
 mod common;
 
 use nianbao::project;
-use nianbao::rules::{check, RuleId, Severity};
+use nianbao::rules::{RuleId, Severity, check};
 use std::path::Path;
 
 fn compare_or_update(name: &str, report: &nianbao::model::Report) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saved_examples").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saved_examples")
+        .join(name);
     if std::env::var_os("UPDATE_EXAMPLES").is_some() {
         project::save(report, &path).unwrap();
     }
     let saved = project::load(&path).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(&saved, report, "{name} is out of date; run with UPDATE_EXAMPLES=1");
+    assert_eq!(
+        &saved, report,
+        "{name} is out of date; run with UPDATE_EXAMPLES=1"
+    );
 }
 
 #[test]
@@ -29,8 +34,18 @@ fn violations_example_has_exactly_three_findings() {
     let r = common::violations_report();
     let findings = check(&r, None);
     let ids: Vec<RuleId> = findings.iter().map(|f| f.id).collect();
-    assert_eq!(ids, vec![RuleId::B3, RuleId::W1, RuleId::S1], "{findings:#?}");
+    assert_eq!(
+        ids,
+        vec![RuleId::B3, RuleId::W1, RuleId::S1],
+        "{findings:#?}"
+    );
     assert_eq!(findings[0].severity, Severity::Error);
-    assert!(findings[0].message.contains("本年新收 28 + 上年结转 2 = 30"), "{}", findings[0].message);
+    assert!(
+        findings[0]
+            .message
+            .contains("本年新收 28 + 上年结转 2 = 30"),
+        "{}",
+        findings[0].message
+    );
     compare_or_update("violations.ron", &r);
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::cell::Cell;
 use crate::compute::Totals;
-use crate::model::{cn_numeral, Report};
+use crate::model::{Report, cn_numeral};
 use crate::project::{self, FileError};
 use crate::template::{Content, Grid, GridCell};
 
@@ -51,7 +51,10 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, String> {
         Format::Text => text::render(report, text::Flavor::Plain).into_bytes(),
         Format::Markdown => text::render(report, text::Flavor::Markdown).into_bytes(),
         Format::Html | Format::Docx => {
-            return Err(format!("暂不支持导出为 .{} 格式（后续版本提供）", format.extension()));
+            return Err(format!(
+                "暂不支持导出为 .{} 格式（后续版本提供）",
+                format.extension()
+            ));
         }
     })
 }
@@ -80,7 +83,11 @@ pub fn cell_text(report: &Report, totals: &Totals, cell: &GridCell) -> String {
 pub fn grid_rows(report: &Report, totals: &Totals, grid: &Grid) -> Vec<Vec<String>> {
     grid.matrix()
         .into_iter()
-        .map(|row| row.into_iter().map(|c| c.map(|c| cell_text(report, totals, c)).unwrap_or_default()).collect())
+        .map(|row| {
+            row.into_iter()
+                .map(|c| c.map(|c| cell_text(report, totals, c)).unwrap_or_default())
+                .collect()
+        })
         .collect()
 }
 
@@ -95,7 +102,13 @@ pub fn fee_sentence(report: &Report) -> Option<String> {
     if f.is_empty() {
         return None;
     }
-    let show = |c: &Cell| if c.is_blank_or_na() { "—".to_string() } else { c.display() };
+    let show = |c: &Cell| {
+        if c.is_blank_or_na() {
+            "—".to_string()
+        } else {
+            c.display()
+        }
+    };
     Some(format!(
         "本年度发出收费通知{}件，收费通知总金额{}元，实际收取信息处理费{}元。",
         show(&f.notices),

@@ -6,7 +6,7 @@
 use super::{chinese_date, fee_sentence, grid_rows, numbered};
 use crate::compute::Totals;
 use crate::model::{Narrative, Report, Section};
-use crate::template::{t2_grid, t3_grid, t4_grid, PART6_SECTIONS, PART_HEADINGS};
+use crate::template::{PART_HEADINGS, PART6_SECTIONS, t2_grid, t3_grid, t4_grid};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Flavor {
@@ -16,7 +16,10 @@ pub enum Flavor {
 
 pub fn render(r: &Report, flavor: Flavor) -> String {
     let totals = Totals::of(r);
-    let mut out = Out { s: String::new(), flavor };
+    let mut out = Out {
+        s: String::new(),
+        flavor,
+    };
     out.heading(0, &r.title());
     out.para(&r.preamble);
     out.heading(1, PART_HEADINGS[0]);
@@ -34,7 +37,11 @@ pub fn render(r: &Report, flavor: Flavor) -> String {
     out.heading(1, PART_HEADINGS[4]);
     out.para(&r.part5);
     out.heading(1, PART_HEADINGS[5]);
-    let has_sections = r.part6.sections.iter().any(|s| !s.body.is_empty() || !s.title.is_empty());
+    let has_sections = r
+        .part6
+        .sections
+        .iter()
+        .any(|s| !s.body.is_empty() || !s.title.is_empty());
     if has_sections {
         out.heading(2, &format!("{}{}", numbered(0), PART6_SECTIONS[0]));
     }

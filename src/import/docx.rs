@@ -2,8 +2,8 @@
 //! horizontal merges (`w:gridSpan`) expanded into empty cells; vertically
 //! merged continuation cells (`w:vMerge`) are already empty cells.
 
-use quick_xml::events::Event;
 use quick_xml::Reader;
+use quick_xml::events::Event;
 use std::io::Read;
 
 use super::{Doc, Line, LineKind, Tok};
@@ -14,12 +14,17 @@ const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 pub fn read(bytes: &[u8]) -> Result<Doc, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("不是有效的 Word（.docx）文件：{e}"))?;
-    let mut part = zip.by_name("word/document.xml").map_err(|_| "不是 Word 文档：缺少 word/document.xml".to_string())?;
+    let mut part = zip
+        .by_name("word/document.xml")
+        .map_err(|_| "不是 Word 文档：缺少 word/document.xml".to_string())?;
     if part.size() > MAX_XML_BYTES {
         return Err("Word 文档正文过大".to_string());
     }
     let mut xml = String::new();
-    part.by_ref().take(MAX_XML_BYTES).read_to_string(&mut xml).map_err(|e| format!("无法读取 Word 文档正文：{e}"))?;
+    part.by_ref()
+        .take(MAX_XML_BYTES)
+        .read_to_string(&mut xml)
+        .map_err(|e| format!("无法读取 Word 文档正文：{e}"))?;
     parse(&xml)
 }
 
@@ -35,7 +40,12 @@ pub fn parse(xml: &str) -> Result<Doc, String> {
     let mut span = 1usize;
     let mut in_text = false;
     loop {
-        let ev = reader.read_event().map_err(|e| format!("Word 文档正文 XML 有误（位置 {}）：{e}", reader.buffer_position()))?;
+        let ev = reader.read_event().map_err(|e| {
+            format!(
+                "Word 文档正文 XML 有误（位置 {}）：{e}",
+                reader.buffer_position()
+            )
+        })?;
         match ev {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 // An empty `<w:t/>` opens no text.
@@ -60,7 +70,10 @@ pub fn parse(xml: &str) -> Result<Doc, String> {
                 }
             }
             Event::Text(t) if in_text => {
-                para.push_str(&t.decode().map_err(|e| format!("Word 文档文字编码有误：{e}"))?);
+                para.push_str(
+                    &t.decode()
+                        .map_err(|e| format!("Word 文档文字编码有误：{e}"))?,
+                );
             }
             Event::GeneralRef(r) if in_text => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {
@@ -84,7 +97,10 @@ pub fn parse(xml: &str) -> Result<Doc, String> {
                         let no = lines.len() + 1;
                         for piece in text.split('\n') {
                             if !piece.trim().is_empty() {
-                                lines.push(Line { no, kind: LineKind::Para(piece.trim().to_string()) });
+                                lines.push(Line {
+                                    no,
+                                    kind: LineKind::Para(piece.trim().to_string()),
+                                });
                             }
                         }
                     } else {
@@ -93,16 +109,28 @@ pub fn parse(xml: &str) -> Result<Doc, String> {
                 }
                 b"tc" if depth == 1 => {
                     let no = lines.len() + 1;
-                    row.push(Tok { text: std::mem::take(&mut cell), line: no });
+                    row.push(Tok {
+                        text: std::mem::take(&mut cell),
+                        line: no,
+                    });
                     for _ in 1..span {
-                        row.push(Tok { text: String::new(), line: no });
+                        row.push(Tok {
+                            text: String::new(),
+                            line: no,
+                        });
                     }
                 }
                 b"tr" if depth == 1 => {
                     if row.iter().any(|t| !t.text.is_empty()) {
                         let no = lines.len() + 1;
-                        let toks = std::mem::take(&mut row).into_iter().map(|t| Tok { line: no, ..t }).collect();
-                        lines.push(Line { no, kind: LineKind::Row(toks) });
+                        let toks = std::mem::take(&mut row)
+                            .into_iter()
+                            .map(|t| Tok { line: no, ..t })
+                            .collect();
+                        lines.push(Line {
+                            no,
+                            kind: LineKind::Row(toks),
+                        });
                     }
                 }
                 b"tbl" => depth = depth.saturating_sub(1),
@@ -112,9 +140,15 @@ pub fn parse(xml: &str) -> Result<Doc, String> {
             _ => {}
         }
     }
-    Ok(Doc { lines, layout: "docx" })
+    Ok(Doc {
+        lines,
+        layout: "docx",
+    })
 }
 
 fn attr(e: &quick_xml::events::BytesStart, key: &[u8]) -> Option<String> {
-    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == key).map(|a| String::from_utf8_lossy(&a.value).into_owned())
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == key)
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
 }

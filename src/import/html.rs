@@ -9,10 +9,16 @@ use super::{Doc, Line, LineKind, Tok};
 
 pub fn read(source: &str) -> Doc {
     let html = Html::parse_document(source);
-    let mut w = Walker { lines: Vec::new(), buf: String::new() };
+    let mut w = Walker {
+        lines: Vec::new(),
+        buf: String::new(),
+    };
     w.walk(html.root_element());
     w.flush();
-    Doc { lines: w.lines, layout: "html" }
+    Doc {
+        lines: w.lines,
+        layout: "html",
+    }
 }
 
 struct Walker {
@@ -20,8 +26,24 @@ struct Walker {
     buf: String,
 }
 
-const BLOCKS: [&str; 16] =
-    ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "blockquote", "pre", "header", "footer", "center"];
+const BLOCKS: [&str; 16] = [
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "header",
+    "footer",
+    "center",
+];
 
 impl Walker {
     fn next_no(&self) -> usize {
@@ -35,7 +57,10 @@ impl Walker {
             let piece = piece.trim();
             if !piece.is_empty() && !super::normalize::is_page_marker(piece) {
                 let no = self.next_no();
-                self.lines.push(Line { no, kind: LineKind::Para(piece.to_string()) });
+                self.lines.push(Line {
+                    no,
+                    kind: LineKind::Para(piece.to_string()),
+                });
             }
         }
     }
@@ -46,7 +71,9 @@ impl Walker {
                 Node::Text(t) => self.buf.push_str(&t.replace(['\n', '\r'], " ")),
                 Node::Element(e) => {
                     let name = e.name();
-                    let Some(child_el) = ElementRef::wrap(child) else { continue };
+                    let Some(child_el) = ElementRef::wrap(child) else {
+                        continue;
+                    };
                     match name {
                         "script" | "style" | "head" | "title" | "noscript" | "template" => {}
                         "br" => self.buf.push('\n'),
@@ -74,15 +101,33 @@ impl Walker {
             let no = self.next_no();
             let mut toks = Vec::new();
             let mut col = 0;
-            let empty = |toks: &mut Vec<Tok>| toks.push(Tok { text: String::new(), line: no });
-            for cell in tr.children().filter_map(ElementRef::wrap).filter(|c| matches!(c.value().name(), "td" | "th")) {
+            let empty = |toks: &mut Vec<Tok>| {
+                toks.push(Tok {
+                    text: String::new(),
+                    line: no,
+                })
+            };
+            for cell in tr
+                .children()
+                .filter_map(ElementRef::wrap)
+                .filter(|c| matches!(c.value().name(), "td" | "th"))
+            {
                 while covered.contains(&(r, col)) {
                     empty(&mut toks);
                     col += 1;
                 }
-                let span = |a: &str| cell.value().attr(a).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 100);
+                let span = |a: &str| {
+                    cell.value()
+                        .attr(a)
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 100)
+                };
                 let (cs, rs) = (span("colspan"), span("rowspan"));
-                toks.push(Tok { text: cell_text(cell), line: no });
+                toks.push(Tok {
+                    text: cell_text(cell),
+                    line: no,
+                });
                 for _ in 1..cs {
                     empty(&mut toks);
                 }
@@ -100,7 +145,10 @@ impl Walker {
                 col += 1;
             }
             if toks.iter().any(|t| !t.text.is_empty()) {
-                self.lines.push(Line { no, kind: LineKind::Row(toks) });
+                self.lines.push(Line {
+                    no,
+                    kind: LineKind::Row(toks),
+                });
             }
         }
     }
@@ -112,9 +160,12 @@ fn rows_of(table: ElementRef) -> Vec<ElementRef> {
     for child in table.children().filter_map(ElementRef::wrap) {
         match child.value().name() {
             "tr" => out.push(child),
-            "thead" | "tbody" | "tfoot" => {
-                out.extend(child.children().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "tr"))
-            }
+            "thead" | "tbody" | "tfoot" => out.extend(
+                child
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|c| c.value().name() == "tr"),
+            ),
             _ => {}
         }
     }
@@ -124,7 +175,10 @@ fn rows_of(table: ElementRef) -> Vec<ElementRef> {
 /// A cell's text: lines (from `<br>` and paragraphs) joined without spaces,
 /// as a header broken over lines reads as one label.
 fn cell_text(cell: ElementRef) -> String {
-    let mut w = Walker { lines: Vec::new(), buf: String::new() };
+    let mut w = Walker {
+        lines: Vec::new(),
+        buf: String::new(),
+    };
     w.walk(cell);
     w.flush();
     w.lines
@@ -140,7 +194,10 @@ fn cell_text(cell: ElementRef) -> String {
 /// Folds non-breaking and other odd spaces; keeps line breaks.
 fn clean(s: &str) -> String {
     let s = s.replace(['\u{a0}', '\u{3000}', '\u{200b}', '\u{feff}'], " ");
-    s.split('\n').map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n")
+    s.split('\n')
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -160,6 +217,14 @@ mod tests {
                 LineKind::Para(p) => vec![format!("P:{p}")],
             })
             .collect();
-        assert_eq!(rows, vec![vec!["A", "B", ""], vec!["", "1", "2"], vec!["P:后"], vec!["P:记"]]);
+        assert_eq!(
+            rows,
+            vec![
+                vec!["A", "B", ""],
+                vec!["", "1", "2"],
+                vec!["P:后"],
+                vec!["P:记"]
+            ]
+        );
     }
 }

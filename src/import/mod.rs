@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use crate::model::{ImportInfo, ImportNote, Report};
-use crate::project::{read_limited, FileError};
+use crate::project::{FileError, read_limited};
 
 mod decode;
 mod docx;
@@ -54,10 +54,23 @@ pub struct Notes(pub Vec<ImportNote>);
 
 impl Notes {
     pub fn add(&mut self, line: Option<usize>, message: impl Into<String>) {
-        self.0.push(ImportNote { line, message: message.into(), cells: Vec::new() });
+        self.0.push(ImportNote {
+            line,
+            message: message.into(),
+            cells: Vec::new(),
+        });
     }
-    pub fn add_cells(&mut self, line: Option<usize>, message: impl Into<String>, cells: Vec<String>) {
-        self.0.push(ImportNote { line, message: message.into(), cells });
+    pub fn add_cells(
+        &mut self,
+        line: Option<usize>,
+        message: impl Into<String>,
+        cells: Vec<String>,
+    ) {
+        self.0.push(ImportNote {
+            line,
+            message: message.into(),
+            cells,
+        });
     }
 }
 
@@ -72,7 +85,10 @@ pub enum SourceKind {
 impl SourceKind {
     /// By extension, falling back to the content for unknown extensions.
     pub fn detect(path: &Path, bytes: &[u8]) -> Option<SourceKind> {
-        let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase());
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase());
         match ext.as_deref() {
             Some("txt" | "md" | "text" | "markdown") => Some(SourceKind::Text),
             Some("html" | "htm" | "xhtml" | "shtml") => Some(SourceKind::Html),
@@ -82,8 +98,12 @@ impl SourceKind {
                 if bytes.starts_with(b"PK\x03\x04") {
                     Some(SourceKind::Docx)
                 } else {
-                    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
-                    if head.contains("<html") || head.contains("<table") || head.contains("<!doctype html") {
+                    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)])
+                        .to_ascii_lowercase();
+                    if head.contains("<html")
+                        || head.contains("<table")
+                        || head.contains("<!doctype html")
+                    {
                         Some(SourceKind::Html)
                     } else {
                         Some(SourceKind::Text)
@@ -97,7 +117,10 @@ impl SourceKind {
 /// Imports a published report from a file.
 pub fn import_file(path: &Path) -> Result<Report, FileError> {
     let bytes = read_limited(path)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     import_bytes(&name, path, &bytes).map_err(|m| FileError::new(path, m))
 }
 
@@ -107,7 +130,8 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Str
         return Err("文件超过 20 MB 上限，不是年度报告".to_string());
     }
     let kind = SourceKind::detect(path, bytes).ok_or_else(|| {
-        "不支持此文件类型：请把 .doc/.wps 另存为 .docx，把 PDF 的文字复制到 .txt 后再导入".to_string()
+        "不支持此文件类型：请把 .doc/.wps 另存为 .docx，把 PDF 的文字复制到 .txt 后再导入"
+            .to_string()
     })?;
     let doc = match kind {
         SourceKind::Text => text::read(&decode::text(bytes)),
@@ -131,7 +155,10 @@ fn import_doc(name: &str, doc: Doc) -> Result<Report, String> {
     report.import = Some(ImportInfo {
         source: name.to_string(),
         layout: doc.layout.to_string(),
-        fee_unit_yuan: notes.0.iter().any(|n| n.message.contains(tables::YUAN_NOTE)),
+        fee_unit_yuan: notes
+            .0
+            .iter()
+            .any(|n| n.message.contains(tables::YUAN_NOTE)),
         notes: notes.0,
     });
     Ok(report)

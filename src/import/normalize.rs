@@ -74,7 +74,10 @@ pub fn strip_units(s: &str) -> (&str, Unit) {
 
 /// Chinese numeral 一…十 to 1…10.
 pub fn cn_digit(c: char) -> Option<usize> {
-    "一二三四五六七八九十".chars().position(|d| d == c).map(|i| i + 1)
+    "一二三四五六七八九十"
+        .chars()
+        .position(|d| d == c)
+        .map(|i| i + 1)
 }
 
 /// A page header or footer that a PDF extractor leaves inside the text:
@@ -109,7 +112,10 @@ mod tests {
     #[test]
     fn folds_variants() {
         assert_eq!(norm("（三） 不 予 公 开"), "(三)不予公开");
-        assert_eq!(norm("3.危及\"三安全一稳定\""), norm("3．危及“三安全一稳定”"));
+        assert_eq!(
+            norm("3.危及\"三安全一稳定\""),
+            norm("3．危及“三安全一稳定”")
+        );
         assert_eq!(norm("1、属于国家秘密"), "1.属于国家秘密");
         assert_eq!(norm("第二十条第(一)项"), norm("第二十条第（一）项"));
     }

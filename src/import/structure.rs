@@ -26,7 +26,11 @@ pub fn heading_part(line: &str) -> Option<usize> {
     let mut chars = t.chars();
     let first = chars.next()?;
     let numbered = cn_digit(first).is_some() && chars.next() == Some('、');
-    let rest = if numbered { &t[first.len_utf8() + '、'.len_utf8()..] } else { t };
+    let rest = if numbered {
+        &t[first.len_utf8() + '、'.len_utf8()..]
+    } else {
+        t
+    };
     if rest.contains('。') || rest.contains('.') && !numbered {
         return None;
     }
@@ -36,7 +40,8 @@ pub fn heading_part(line: &str) -> Option<usize> {
             Some(0)
         } else if has("主动公开") && has("情况") && !has("申请") {
             Some(1)
-        } else if has("申请") && (has("收到") || has("处理") || has("依申请")) && has("情况") {
+        } else if has("申请") && (has("收到") || has("处理") || has("依申请")) && has("情况")
+        {
             Some(2)
         } else if (has("复议") || has("诉讼")) && !has("申请数量") {
             Some(3)
@@ -88,7 +93,9 @@ pub fn read(doc: &Doc, report: &mut Report, notes: &mut Notes) -> Result<Parts, 
                 }
                 match current {
                     None => before.push((line.no, text.clone())),
-                    Some(p @ 1..=3) if table_seen[p - 1] => after_table[p - 1].push((line.no, text.clone())),
+                    Some(p @ 1..=3) if table_seen[p - 1] => {
+                        after_table[p - 1].push((line.no, text.clone()))
+                    }
                     Some(p) => paras[p].push((line.no, text.clone())),
                 }
             }
@@ -98,13 +105,20 @@ pub fn read(doc: &Doc, report: &mut Report, notes: &mut Notes) -> Result<Parts, 
                     // Prose that followed an earlier row was stray text inside the table.
                     for (no, t) in after_table[p - 1].drain(..) {
                         if t.chars().any(|c| c.is_ascii_digit()) {
-                            notes.add(Some(no), format!("表格中间的文字“{}”未能归入任何单元格，已略去", clip(&t)));
+                            notes.add(
+                                Some(no),
+                                format!("表格中间的文字“{}”未能归入任何单元格，已略去", clip(&t)),
+                            );
                         }
                     }
                     parts.rows[p - 1].push(toks.clone());
                 }
                 _ => {
-                    let text: Vec<&str> = toks.iter().map(|t| t.text.as_str()).filter(|t| !t.is_empty()).collect();
+                    let text: Vec<&str> = toks
+                        .iter()
+                        .map(|t| t.text.as_str())
+                        .filter(|t| !t.is_empty())
+                        .collect();
                     let target = match current {
                         None => &mut before,
                         Some(p) => &mut paras[p],
@@ -118,11 +132,20 @@ pub fn read(doc: &Doc, report: &mut Report, notes: &mut Notes) -> Result<Parts, 
         paras[p + 1].append(&mut after_table[p]);
     }
     if last_seen.is_none() {
-        return Err("无法识别为政府信息公开工作年度报告：找不到“一、总体情况”等部分标题".to_string());
+        return Err(
+            "无法识别为政府信息公开工作年度报告：找不到“一、总体情况”等部分标题".to_string(),
+        );
     }
     for (p, found) in parts.heading_lines.iter().enumerate() {
         if found.is_none() {
-            notes.add(None, format!("未找到第{}部分“{}”的标题", crate::model::cn_numeral(p), crate::template::PART_HEADINGS[p]));
+            notes.add(
+                None,
+                format!(
+                    "未找到第{}部分“{}”的标题",
+                    crate::model::cn_numeral(p),
+                    crate::template::PART_HEADINGS[p]
+                ),
+            );
         }
     }
 
@@ -154,11 +177,22 @@ pub fn read(doc: &Doc, report: &mut Report, notes: &mut Notes) -> Result<Parts, 
 
 fn clip(t: &str) -> String {
     let c: String = t.chars().take(30).collect();
-    if c.len() < t.len() { format!("{c}…") } else { c }
+    if c.len() < t.len() {
+        format!("{c}…")
+    } else {
+        c
+    }
 }
 
 fn narrative(lines: &[(usize, String)]) -> Narrative {
-    Narrative::new(lines.iter().map(|(_, t)| t.trim()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n"))
+    Narrative::new(
+        lines
+            .iter()
+            .map(|(_, t)| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
 }
 
 fn is_title(t: &str) -> bool {
@@ -183,7 +217,10 @@ fn read_title(title: &str, no: usize, report: &mut Report, notes: &mut Notes) {
         };
         report.meta.agency = agency.trim_end_matches(['的', '关', '于']).to_string();
     } else {
-        let end = c.find(TITLE_SUFFIX).or_else(|| c.find("政府信息")).unwrap_or(c.len());
+        let end = c
+            .find(TITLE_SUFFIX)
+            .or_else(|| c.find("政府信息"))
+            .unwrap_or(c.len());
         report.meta.agency = c[..end].to_string();
         notes.add(Some(no), "标题中没有年份");
     }
@@ -220,7 +257,13 @@ pub fn sub_heading(line: &str) -> Option<(String, String)> {
     }
     // Cut the original text after its closing bracket.
     let orig_close = t.find(['）', ')'])?;
-    let after = t[orig_close + if t[orig_close..].starts_with('）') { '）'.len_utf8() } else { 1 }..].trim();
+    let after = t[orig_close
+        + if t[orig_close..].starts_with('）') {
+            '）'.len_utf8()
+        } else {
+            1
+        }..]
+        .trim();
     if let Some(idx) = after.find(['：', ':']) {
         let title = after[..idx].trim();
         if title.chars().count() <= 25 && !title.contains('。') {
@@ -229,7 +272,11 @@ pub fn sub_heading(line: &str) -> Option<(String, String)> {
         }
     }
     let title = after.trim_end_matches(['。', '.']);
-    if title.chars().count() <= 25 && !title.contains('。') && !title.contains('，') && !title.is_empty() {
+    if title.chars().count() <= 25
+        && !title.contains('。')
+        && !title.contains('，')
+        && !title.is_empty()
+    {
         return Some((title.to_string(), String::new()));
     }
     None
@@ -252,8 +299,13 @@ fn read_part1(lines: &[(usize, String)], report: &mut Report) {
         }
     }
     report.part1.intro = narrative(&intro);
-    report.part1.sections =
-        sections.into_iter().map(|(title, body)| Section { title, body: narrative(&body) }).collect();
+    report.part1.sections = sections
+        .into_iter()
+        .map(|(title, body)| Section {
+            title,
+            body: narrative(&body),
+        })
+        .collect();
 }
 
 /// Part 六: the fee sentence this program writes, sub-sections, free text.
@@ -265,7 +317,9 @@ fn read_part6(lines: &[(usize, String)], report: &mut Report) {
             continue;
         }
         match sub_heading(t) {
-            Some((title, rest)) if !(sections.is_empty() && title != PART6_SECTIONS[0] && !text.is_empty()) => {
+            Some((title, rest))
+                if !(sections.is_empty() && title != PART6_SECTIONS[0] && !text.is_empty()) =>
+            {
                 let mut body = Vec::new();
                 if !rest.is_empty() {
                     body.push((*no, rest));
@@ -279,28 +333,50 @@ fn read_part6(lines: &[(usize, String)], report: &mut Report) {
         }
     }
     // （一）收取信息处理费情况 is the fee statement and free text of part 六 itself.
-    if sections.first().is_some_and(|(t, _)| t == PART6_SECTIONS[0]) {
+    if sections
+        .first()
+        .is_some_and(|(t, _)| t == PART6_SECTIONS[0])
+    {
         let (_, body) = sections.remove(0);
         text.extend(body);
     }
     report.part6.text = narrative(&text);
-    report.part6.sections =
-        sections.into_iter().map(|(title, body)| Section { title, body: narrative(&body) }).collect();
+    report.part6.sections = sections
+        .into_iter()
+        .map(|(title, body)| Section {
+            title,
+            body: narrative(&body),
+        })
+        .collect();
 }
 
 /// The fee sentence as `export::fee_sentence` writes it.
 fn read_fee_sentence(t: &str, report: &mut Report) -> bool {
     use crate::cell::Cell;
     use crate::template::ValueKind;
-    let Some(rest) = t.trim().strip_prefix("本年度发出收费通知") else { return false };
+    let Some(rest) = t.trim().strip_prefix("本年度发出收费通知") else {
+        return false;
+    };
     let grab = |s: &str, end: &str| -> Option<(String, String)> {
         let i = s.find(end)?;
         Some((s[..i].to_string(), s[i + end.len()..].to_string()))
     };
-    let parse = |s: &str, kind| if s == "—" { Cell::Blank } else { Cell::parse(s, kind) };
-    let Some((n, rest)) = grab(rest, "件，收费通知总金额") else { return false };
-    let Some((a, rest)) = grab(&rest, "元，实际收取信息处理费") else { return false };
-    let Some((c, rest)) = grab(&rest, "元。") else { return false };
+    let parse = |s: &str, kind| {
+        if s == "—" {
+            Cell::Blank
+        } else {
+            Cell::parse(s, kind)
+        }
+    };
+    let Some((n, rest)) = grab(rest, "件，收费通知总金额") else {
+        return false;
+    };
+    let Some((a, rest)) = grab(&rest, "元，实际收取信息处理费") else {
+        return false;
+    };
+    let Some((c, rest)) = grab(&rest, "元。") else {
+        return false;
+    };
     if !rest.trim().is_empty() {
         return false;
     }
@@ -312,20 +388,34 @@ fn read_fee_sentence(t: &str, report: &mut Report) -> bool {
 
 /// Takes the signature (agency line and date) off the end of part 六.
 fn read_signature(lines: &mut Vec<(usize, String)>, report: &mut Report, notes: &mut Notes) {
-    let Some((no, last)) = lines.last().cloned() else { return };
-    let Some(date) = parse_date(&last) else { return };
+    let Some((no, last)) = lines.last().cloned() else {
+        return;
+    };
+    let compact_last: String = last.chars().filter(|c| !c.is_whitespace()).collect();
+    if !report.meta.agency.is_empty() && compact_last == report.meta.agency {
+        // A signature without a date.
+        lines.pop();
+        return;
+    }
+    let Some(date) = parse_date(&last) else {
+        return;
+    };
     lines.pop();
     report.meta.date = date;
     if let Some((ano, agency)) = lines.last().cloned() {
         let a = agency.trim();
-        if a.chars().count() <= 30 && !a.contains(['。', '，', ',', '：', ':']) && !a.is_empty() {
+        if a.chars().count() <= 30 && !a.contains(['。', '，', ',', '：', ':']) && !a.is_empty()
+        {
             lines.pop();
             let a: String = a.chars().filter(|c| !c.is_whitespace()).collect();
             if report.meta.agency.is_empty() {
                 report.meta.agency = a;
                 notes.add(Some(ano), "报告没有标题，编制机关取自落款");
             } else if report.meta.agency != a {
-                notes.add(Some(ano), format!("落款机关“{a}”与标题中的“{}”不同", report.meta.agency));
+                notes.add(
+                    Some(ano),
+                    format!("落款机关“{a}”与标题中的“{}”不同", report.meta.agency),
+                );
             }
         }
     }
@@ -342,17 +432,29 @@ pub fn parse_date(s: &str) -> Option<String> {
     let (y, m, d) = if t.contains('年') {
         let (y, rest) = t.split_once('年')?;
         let (m, rest) = rest.split_once('月')?;
-        let d = rest.strip_suffix('日').or_else(|| rest.strip_suffix('号'))?;
-        (cn_number(y, true)?, cn_number(m, false)?, cn_number(d, false)?)
+        let d = rest
+            .strip_suffix('日')
+            .or_else(|| rest.strip_suffix('号'))?;
+        (
+            cn_number(y, true)?,
+            cn_number(m, false)?,
+            cn_number(d, false)?,
+        )
     } else {
         let parts: Vec<&str> = t.split(['-', '.', '/']).collect();
         if parts.len() != 3 {
             return None;
         }
-        (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?)
+        (
+            parts[0].parse().ok()?,
+            parts[1].parse().ok()?,
+            parts[2].parse().ok()?,
+        )
     };
     let date = chrono::NaiveDate::from_ymd_opt(y as i32, m, d)?;
-    (1990..2100).contains(&(y as i32)).then(|| date.format("%Y-%m-%d").to_string())
+    (1990..2100)
+        .contains(&(y as i32))
+        .then(|| date.format("%Y-%m-%d").to_string())
 }
 
 /// Arabic digits, or Chinese numerals: digit by digit for years (二〇二六),
@@ -366,11 +468,13 @@ fn cn_number(s: &str, digitwise: bool) -> Option<u32> {
         c => cn_digit(c).filter(|&d| d < 10).map(|d| d as u32),
     };
     if digitwise {
-        return s.chars().try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?));
+        return s
+            .chars()
+            .try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?));
     }
     match s.chars().collect::<Vec<_>>().as_slice() {
-        [c] => digit(*c),
         ['十'] => Some(10),
+        [c] => digit(*c),
         ['十', u] => Some(10 + digit(*u)?),
         [t, '十'] => Some(digit(*t)? * 10),
         [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
@@ -391,7 +495,10 @@ fn infer_meta(report: &mut Report, notes: &mut Notes) {
         } else if let Ok(d) = chrono::NaiveDate::parse_from_str(&report.meta.date, "%Y-%m-%d") {
             use chrono::Datelike;
             report.meta.year = Some(d.year() - 1);
-            notes.add(None, format!("报告年度 {} 按落款日期的上一年推定", d.year() - 1));
+            notes.add(
+                None,
+                format!("报告年度 {} 按落款日期的上一年推定", d.year() - 1),
+            );
         } else {
             notes.add(None, "找不到报告年度");
         }
@@ -399,7 +506,10 @@ fn infer_meta(report: &mut Report, notes: &mut Notes) {
     if report.meta.agency.is_empty() {
         match agency_in(&first_text(report)) {
             Some(a) => {
-                notes.add(None, format!("报告没有标题和落款，编制机关“{a}”取自正文开头"));
+                notes.add(
+                    None,
+                    format!("报告没有标题和落款，编制机关“{a}”取自正文开头"),
+                );
                 report.meta.agency = a;
             }
             None => notes.add(None, "找不到编制机关名称"),
@@ -418,14 +528,31 @@ fn first_text(report: &Report) -> String {
         s = report.part1.intro.text.clone();
     }
     if s.trim().is_empty() {
-        s = report.part1.sections.first().map(|x| x.body.text.clone()).unwrap_or_default();
+        s = report
+            .part1
+            .sections
+            .first()
+            .map(|x| x.body.text.clone())
+            .unwrap_or_default();
     }
     s.chars().take(200).collect()
 }
 
 /// Endings of agency names (局, 委员会, 人民政府, 办事处 …).
-const AGENCY_ENDINGS: [&str; 12] =
-    ["人民政府", "办事处", "委员会", "办公室", "管理局", "中心", "局", "委", "办", "厅", "院", "署"];
+const AGENCY_ENDINGS: [&str; 12] = [
+    "人民政府",
+    "办事处",
+    "委员会",
+    "办公室",
+    "管理局",
+    "中心",
+    "局",
+    "委",
+    "办",
+    "厅",
+    "院",
+    "署",
+];
 
 /// The first agency name in `text`: CJK characters ending in an agency
 /// ending and preceded by punctuation, a year or the start.
@@ -482,9 +609,15 @@ mod tests {
         assert_eq!(heading_part("一、总体情况"), Some(0));
         assert_eq!(heading_part("二、主动公开政府信息情况"), Some(1));
         assert_eq!(heading_part("三、收到和处理政府信息公开申请情况"), Some(2));
-        assert_eq!(heading_part("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"), Some(3));
+        assert_eq!(
+            heading_part("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+            Some(3)
+        );
         assert_eq!(heading_part("五、存在的主要问题及整改措施。"), Some(4));
-        assert_eq!(heading_part("五、政府信息公开工作存在的主要问题及改进情况"), Some(4));
+        assert_eq!(
+            heading_part("五、政府信息公开工作存在的主要问题及改进情况"),
+            Some(4)
+        );
         assert_eq!(heading_part("六、其他需要报告的事项"), Some(5));
         assert_eq!(heading_part("一、本年新收政府信息公开申请数量"), None);
         assert_eq!(heading_part("（一）主动公开情况"), None);
@@ -493,23 +626,41 @@ mod tests {
 
     #[test]
     fn sub_headings() {
-        assert_eq!(sub_heading("（一）主动公开："), Some(("主动公开".into(), "".into())));
-        assert_eq!(sub_heading("（二）依申请公开：卫滨区司法局未收到申请。"), Some(("依申请公开".into(), "卫滨区司法局未收到申请。".into())));
-        assert_eq!(sub_heading("（五）政务公开监督保障情况"), Some(("政务公开监督保障情况".into(), "".into())));
-        assert_eq!(sub_heading("(一) 政务公开信息仍需不断丰富。提高主动公开意识，丰富公开形式"), None);
+        assert_eq!(
+            sub_heading("（一）主动公开："),
+            Some(("主动公开".into(), "".into()))
+        );
+        assert_eq!(
+            sub_heading("（二）依申请公开：卫滨区司法局未收到申请。"),
+            Some(("依申请公开".into(), "卫滨区司法局未收到申请。".into()))
+        );
+        assert_eq!(
+            sub_heading("（五）政务公开监督保障情况"),
+            Some(("政务公开监督保障情况".into(), "".into()))
+        );
+        assert_eq!(
+            sub_heading("(一) 政务公开信息仍需不断丰富。提高主动公开意识，丰富公开形式"),
+            None
+        );
     }
 
     #[test]
     fn dates() {
         assert_eq!(parse_date("2026年1月16日"), Some("2026-01-16".into()));
         assert_eq!(parse_date("2026 年 1 月 16 日"), Some("2026-01-16".into()));
-        assert_eq!(parse_date("二〇二六年一月十六日"), Some("2026-01-16".into()));
+        assert_eq!(
+            parse_date("二〇二六年一月十六日"),
+            Some("2026-01-16".into())
+        );
         assert_eq!(parse_date("2025-12-31"), Some("2025-12-31".into()));
         assert_eq!(parse_date("编辑:"), None);
     }
 
     #[test]
     fn agency_from_text() {
-        assert_eq!(agency_in("2022年,东风区司法局认真履行《条例》"), Some("东风区司法局".into()));
+        assert_eq!(
+            agency_in("2022年,东风区司法局认真履行《条例》"),
+            Some("东风区司法局".into())
+        );
     }
 }

@@ -6,14 +6,15 @@
 //! label. Merge artefacts (empty cells around values) are trimmed against
 //! the number of values the template expects; what does not fit is noted.
 
-use super::normalize::{is_value_like, norm, strip_units, Unit};
+use super::normalize::{Unit, is_value_like, norm, strip_units};
 use super::structure::Parts;
 use super::{Notes, Tok};
 use crate::cell::{Cell, Decimal};
 use crate::model::{FormatVersion, Report};
 use crate::template::{
-    CellKey, ValueKind, FORMAT_2019_MARKERS, FORMAT_2021_MARKERS, R03, R23, R24, T2_BLOCKS, T2_FEES, T2_FIELDS,
-    T2_ROWS_2019, T3_COLS, T3_GROUPS, T3_INPUT_COLS, T3_RESULTS_GROUP, T3_ROWS, T4_GROUPS, T4_INPUT_COLS,
+    CellKey, FORMAT_2019_MARKERS, FORMAT_2021_MARKERS, R03, R23, R24, T2_BLOCKS, T2_FIELDS,
+    T2_ROWS_2019, T3_COLS, T3_GROUPS, T3_INPUT_COLS, T3_RESULTS_GROUP, T3_ROWS, T4_GROUPS,
+    T4_INPUT_COLS, ValueKind,
 };
 
 /// Marker text of the note written when a 元 amount was converted to 万元 (read by W5).
@@ -41,21 +42,59 @@ struct Label {
 
 fn t2_labels(f2019: bool) -> Vec<Label> {
     if f2019 {
-        T2_ROWS_2019.iter().enumerate().map(|(i, r)| Label { norm: norm(r.label), target: Target::T2of2019(i) }).collect()
+        T2_ROWS_2019
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Label {
+                norm: norm(r.label),
+                target: Target::T2of2019(i),
+            })
+            .collect()
     } else {
         T2_BLOCKS
             .iter()
             .flat_map(|b| b.rows.iter())
-            .map(|(label, fields)| Label { norm: norm(label), target: Target::T2(fields) })
+            .map(|(label, fields)| Label {
+                norm: norm(label),
+                target: Target::T2(fields),
+            })
             .collect()
     }
 }
 
+/// 表二's captions and column headers (both formats): they end a row's values.
+fn t2_stops() -> Vec<String> {
+    let mut v: Vec<String> = vec![norm(crate::template::T2_INFO_HEADER)];
+    for b in &T2_BLOCKS {
+        v.push(norm(b.caption));
+        v.extend(b.columns.iter().map(|c| norm(c)));
+    }
+    v.extend(FORMAT_2019_MARKERS.iter().map(|m| norm(m)));
+    v.extend(
+        ["处理决定数量", "第二十条第(九)项", "采购项目数量"]
+            .iter()
+            .map(|m| norm(m)),
+    );
+    v
+}
+
 fn t3_labels() -> Vec<Label> {
-    let mut v: Vec<Label> =
-        T3_ROWS.iter().enumerate().map(|(i, r)| Label { norm: norm(r.label), target: Target::T3(i) }).collect();
-    v.extend(T3_GROUPS.iter().enumerate().map(|(i, g)| Label { norm: norm(g.label), target: Target::T3Group(i) }));
-    v.push(Label { norm: norm(T3_RESULTS_GROUP.label), target: Target::T3Results });
+    let mut v: Vec<Label> = T3_ROWS
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Label {
+            norm: norm(r.label),
+            target: Target::T3(i),
+        })
+        .collect();
+    v.extend(T3_GROUPS.iter().enumerate().map(|(i, g)| Label {
+        norm: norm(g.label),
+        target: Target::T3Group(i),
+    }));
+    v.push(Label {
+        norm: norm(T3_RESULTS_GROUP.label),
+        target: Target::T3Results,
+    });
     v
 }
 
@@ -98,16 +137,32 @@ struct Record<'a> {
     tail: &'a [Tok],
 }
 
-/// Splits every row into records.
-fn records<'a>(rows: &'a [Vec<Tok>], labels: &[Label]) -> Vec<Record<'a>> {
+/// Splits every row into records. A token in `stops` (a caption or column
+/// header) ends the current record without starting one.
+fn records<'a>(rows: &'a [Vec<Tok>], labels: &[Label], stops: &[String]) -> Vec<Record<'a>> {
     let mut out = Vec::new();
     for row in rows {
         let mut i = 0;
         let mut open: Option<(Target, usize, usize)> = None;
         while i < row.len() {
+            if stops.contains(&norm(&row[i].text)) {
+                if let Some((t, line, start)) = open.take() {
+                    out.push(Record {
+                        target: t,
+                        line,
+                        tail: &row[start..i],
+                    });
+                }
+                i += 1;
+                continue;
+            }
             if let Some((target, j)) = match_label(row, i, labels) {
                 if let Some((t, line, start)) = open.take() {
-                    out.push(Record { target: t, line, tail: &row[start..i] });
+                    out.push(Record {
+                        target: t,
+                        line,
+                        tail: &row[start..i],
+                    });
                 }
                 open = Some((target, row[i].line, j + 1));
                 i = j + 1;
@@ -116,7 +171,11 @@ fn records<'a>(rows: &'a [Vec<Tok>], labels: &[Label]) -> Vec<Record<'a>> {
             }
         }
         if let Some((t, line, start)) = open {
-            out.push(Record { target: t, line, tail: &row[start..] });
+            out.push(Record {
+                target: t,
+                line,
+                tail: &row[start..],
+            });
         }
     }
     out
@@ -164,7 +223,11 @@ fn value(tok: Option<&Tok>, kind: ValueKind, key: CellKey, notes: &mut Notes) ->
                 let wan = yuan_to_wan(d);
                 notes.add_cells(
                     Some(tok.line),
-                    format!("{}原文“{raw}”{YUAN_NOTE}，已换算为 {} 万元", key.label(), wan),
+                    format!(
+                        "{}原文“{raw}”{YUAN_NOTE}，已换算为 {} 万元",
+                        key.label(),
+                        wan
+                    ),
                     vec![key.to_string()],
                 );
                 Cell::Dec(wan)
@@ -193,7 +256,10 @@ fn yuan_to_wan(d: Decimal) -> Decimal {
         units /= 10;
         scale -= 1;
     }
-    Decimal { units: units as i64, scale: scale as u8 }
+    Decimal {
+        units: units as i64,
+        scale: scale as u8,
+    }
 }
 
 pub fn read(parts: &Parts, report: &mut Report, notes: &mut Notes) {
@@ -209,7 +275,10 @@ pub fn read(parts: &Parts, report: &mut Report, notes: &mut Notes) {
     if is_2019 && !is_2021 {
         report.meta.format = FormatVersion::F2019;
     } else if is_2019 {
-        notes.add(None, "表二同时出现 2019 版和 2021 版栏目，已按 2021 版读取，2019 版栏目未导入");
+        notes.add(
+            None,
+            "表二同时出现 2019 版和 2021 版栏目，已按 2021 版读取，2019 版栏目未导入",
+        );
     }
     read_t2(&parts.rows[0], report, notes);
     read_t3(&parts.rows[1], report, notes);
@@ -224,8 +293,11 @@ fn read_t2(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
     let f2019 = report.meta.format == FormatVersion::F2019;
     let labels = t2_labels(f2019);
     let mut seen = vec![false; labels.len()];
-    for rec in records(rows, &labels) {
-        let idx = labels.iter().position(|l| l.target == rec.target).unwrap_or(0);
+    for rec in records(rows, &labels, &t2_stops()) {
+        let idx = labels
+            .iter()
+            .position(|l| l.target == rec.target)
+            .unwrap_or(0);
         if std::mem::replace(&mut seen[idx], true) {
             notes.add(Some(rec.line), "表二中此行重复出现，已忽略后一次");
             continue;
@@ -233,7 +305,13 @@ fn read_t2(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
         match rec.target {
             Target::T2(fields) => {
                 let (vals, fit_kind) = fit(rec.tail, fields.len());
-                note_fit(&fit_kind, rec.line, &format!("表二“{}”", T2_FIELDS[fields[0]].row_label), fields.len(), notes);
+                note_fit(
+                    &fit_kind,
+                    rec.line,
+                    &format!("表二“{}”", T2_FIELDS[fields[0]].row_label),
+                    fields.len(),
+                    notes,
+                );
                 for (f, tok) in fields.iter().zip(vals) {
                     report.t2[*f] = value(tok, T2_FIELDS[*f].kind, CellKey::T2(*f), notes);
                 }
@@ -241,10 +319,18 @@ fn read_t2(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
             Target::T2of2019(i) => {
                 let row = &T2_ROWS_2019[i];
                 let (vals, _) = fit(rec.tail, row.values);
-                let shown: Vec<String> = vals.iter().map(|t| t.map(|t| t.text.clone()).unwrap_or_default()).collect();
+                let shown: Vec<String> = vals
+                    .iter()
+                    .map(|t| t.map(|t| t.text.clone()).unwrap_or_default())
+                    .collect();
                 match row.decisions {
                     Some(f) => {
-                        report.t2[f] = value(vals[row.values - 1], ValueKind::Count, CellKey::T2(f), notes);
+                        report.t2[f] = value(
+                            vals[row.values - 1],
+                            ValueKind::Count,
+                            CellKey::T2(f),
+                            notes,
+                        );
                         notes.add_cells(
                             Some(rec.line),
                             format!(
@@ -258,7 +344,11 @@ fn read_t2(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
                     }
                     None => notes.add(
                         Some(rec.line),
-                        format!("2019 版表二“{}”（{}）在 2021 版中没有对应栏目，未导入", row.label, shown.join("、")),
+                        format!(
+                            "2019 版表二“{}”（{}）在 2021 版中没有对应栏目，未导入",
+                            row.label,
+                            shown.join("、")
+                        ),
                     ),
                 }
             }
@@ -268,7 +358,10 @@ fn read_t2(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
     for (i, l) in labels.iter().enumerate() {
         if !seen[i] {
             if let Target::T2(fields) = l.target {
-                notes.add(None, format!("表二中未找到“{}”行", T2_FIELDS[fields[0]].row_label));
+                notes.add(
+                    None,
+                    format!("表二中未找到“{}”行", T2_FIELDS[fields[0]].row_label),
+                );
             }
         }
     }
@@ -280,18 +373,27 @@ fn read_t2(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
 fn note_fit(fit: &Fit, line: usize, place: &str, expected: usize, notes: &mut Notes) {
     match fit {
         Fit::Exact => {}
-        Fit::Extra(n) => notes.add(Some(line), format!("{place}多出 {n} 个数值（应为 {expected} 个），只取前 {expected} 个")),
-        Fit::Short(n) => notes.add(Some(line), format!("{place}只有 {n} 个数值（应为 {expected} 个），缺少的格保持为空")),
+        Fit::Extra(n) => notes.add(
+            Some(line),
+            format!("{place}多出 {n} 个数值（应为 {expected} 个），只取前 {expected} 个"),
+        ),
+        Fit::Short(n) => notes.add(
+            Some(line),
+            format!("{place}只有 {n} 个数值（应为 {expected} 个），缺少的格保持为空"),
+        ),
     }
 }
 
 fn read_t3(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
     if rows.is_empty() {
-        notes.add(None, "未找到表三（收到和处理政府信息公开申请情况），表三各项为空");
+        notes.add(
+            None,
+            "未找到表三（收到和处理政府信息公开申请情况），表三各项为空",
+        );
         return;
     }
     let labels = t3_labels();
-    let recs = records(rows, &labels);
+    let recs = records(rows, &labels, &[]);
     // The 总计 column exists if the header names it, or if rows carry seven values.
     let first_data = recs.first().map(|r| r.line).unwrap_or(usize::MAX);
     let header_total = rows
@@ -307,7 +409,10 @@ fn read_t3(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
     let has_total = header_total || sevens * 2 > recs.len();
     let expected = if has_total { 7 } else { 6 };
     if !has_total {
-        notes.add(Some(first_data.min(rows[0][0].line)), "表三没有“总计”列，总计由各申请人列相加得出");
+        notes.add(
+            Some(first_data.min(rows[0][0].line)),
+            "表三没有“总计”列，总计由各申请人列相加得出",
+        );
     }
     let mut seen = [false; 25];
     // Cells a short row could not fill: (row, col, line).
@@ -321,7 +426,12 @@ fn read_t3(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
                 let (vals, _) = fit(rec.tail, expected);
                 let mut cells: [Cell; T3_INPUT_COLS] = Default::default();
                 for (c, cell) in cells.iter_mut().enumerate() {
-                    *cell = value(vals[c], ValueKind::Count, CellKey::T3 { row: 22, col: c }, notes);
+                    *cell = value(
+                        vals[c],
+                        ValueKind::Count,
+                        CellKey::T3 { row: 22, col: c },
+                        notes,
+                    );
                 }
                 report.t3_2019_other = Some(cells);
                 report.meta.format = FormatVersion::F2019;
@@ -334,7 +444,10 @@ fn read_t3(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
             _ => continue,
         };
         if std::mem::replace(&mut seen[row], true) {
-            notes.add(Some(rec.line), format!("表三“{}”行重复出现，已忽略后一次", T3_ROWS[row].label));
+            notes.add(
+                Some(rec.line),
+                format!("表三“{}”行重复出现，已忽略后一次", T3_ROWS[row].label),
+            );
             continue;
         }
         let (vals, fit_kind) = fit(rec.tail, expected);
@@ -347,7 +460,13 @@ fn read_t3(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
                     }
                 }
             }
-            Fit::Extra(_) => note_fit(&fit_kind, rec.line, &format!("表三“{}”行", T3_ROWS[row].label), expected, notes),
+            Fit::Extra(_) => note_fit(
+                &fit_kind,
+                rec.line,
+                &format!("表三“{}”行", T3_ROWS[row].label),
+                expected,
+                notes,
+            ),
             Fit::Exact => {}
         }
         for (col, tok) in vals.iter().enumerate() {
@@ -376,10 +495,20 @@ fn read_t3(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
         );
         infer_missing(&missing, report, notes);
     }
-    let absent: Vec<&str> =
-        (0..25).filter(|&r| r != R24 && !seen[r]).filter(|&r| !(report.t3_2019_other.is_some() && (20..=22).contains(&r))).map(|r| T3_ROWS[r].label).collect();
+    let absent: Vec<&str> = (0..25)
+        .filter(|&r| r != R24 && !seen[r])
+        .filter(|&r| !(report.t3_2019_other.is_some() && (20..=22).contains(&r)))
+        .map(|r| T3_ROWS[r].label)
+        .collect();
     if !absent.is_empty() {
-        notes.add(None, format!("表三中未找到 {} 行：{}，这些格保持为空", absent.len(), absent.join("；")));
+        notes.add(
+            None,
+            format!(
+                "表三中未找到 {} 行：{}，这些格保持为空",
+                absent.len(),
+                absent.join("；")
+            ),
+        );
     }
 }
 
@@ -397,7 +526,8 @@ fn infer_missing(missing: &[(usize, usize, usize)], report: &mut Report, notes: 
         };
         let outcome_rows = |r: usize| (R03..=R23).contains(&r);
         let known: i64 = (R03..=R23).map(|r| report.t3.0[r][col].int_value()).sum();
-        let outcome_missing: Vec<&&(usize, usize, usize)> = cells.iter().filter(|m| outcome_rows(m.0)).collect();
+        let outcome_missing: Vec<&&(usize, usize, usize)> =
+            cells.iter().filter(|m| outcome_rows(m.0)).collect();
         let label = T3_COLS[col].label;
         match published {
             Some(total) if outcome_missing.len() == cells.len() && total - known >= 0 => {
@@ -413,13 +543,25 @@ fn infer_missing(missing: &[(usize, usize, usize)], report: &mut Report, notes: 
                             "表三“{label}”列缺少的 {} 格按公布的（七）总计 {total} 推算为 {each}",
                             cells.len()
                         ),
-                        cells.iter().map(|m| CellKey::T3 { row: m.0, col }.to_string()).collect(),
+                        cells
+                            .iter()
+                            .map(|m| CellKey::T3 { row: m.0, col }.to_string())
+                            .collect(),
                     );
                     continue;
                 }
-                notes.add(Some(cells[0].2), format!("表三“{label}”列缺少 {} 格，无法由总计推算，保持为空", cells.len()));
+                notes.add(
+                    Some(cells[0].2),
+                    format!(
+                        "表三“{label}”列缺少 {} 格，无法由总计推算，保持为空",
+                        cells.len()
+                    ),
+                );
             }
-            _ => notes.add(Some(cells[0].2), format!("表三“{label}”列缺少 {} 格，保持为空", cells.len())),
+            _ => notes.add(
+                Some(cells[0].2),
+                format!("表三“{label}”列缺少 {} 格，保持为空", cells.len()),
+            ),
         }
     }
 }
@@ -427,10 +569,17 @@ fn infer_missing(missing: &[(usize, usize, usize)], report: &mut Report, notes: 
 fn read_t4(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
     let toks: Vec<&Tok> = rows.iter().flatten().collect();
     // The values follow the last header text (headers may be broken into pieces).
-    let start = toks.iter().rposition(|t| !t.text.trim().is_empty() && !is_value_like(&t.text)).map(|i| i + 1).unwrap_or(0);
+    let start = toks
+        .iter()
+        .rposition(|t| !t.text.trim().is_empty() && !is_value_like(&t.text))
+        .map(|i| i + 1)
+        .unwrap_or(0);
     let data: Vec<Tok> = toks[start..].iter().map(|t| (*t).clone()).collect();
     if data.iter().all(|t| t.text.trim().is_empty()) {
-        notes.add(None, "未找到表四（行政复议、行政诉讼情况）的数值，表四各项为空");
+        notes.add(
+            None,
+            "未找到表四（行政复议、行政诉讼情况）的数值，表四各项为空",
+        );
         return;
     }
     let (vals, fit_kind) = fit(&data, 15);
@@ -455,7 +604,12 @@ mod tests {
     use super::*;
 
     fn toks(v: &[&str]) -> Vec<Tok> {
-        v.iter().map(|t| Tok { text: t.to_string(), line: 1 }).collect()
+        v.iter()
+            .map(|t| Tok {
+                text: t.to_string(),
+                line: 1,
+            })
+            .collect()
     }
 
     #[test]
@@ -464,7 +618,9 @@ mod tests {
         let (v, f) = fit(&t, 7);
         assert_eq!(f, Fit::Exact);
         assert_eq!(v[0].unwrap().text, "1");
-        let t = toks(&["", "", "", "", "", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]);
+        let t = toks(&[
+            "", "", "", "", "", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
+        ]);
         let (v, _) = fit(&t, 15);
         assert!(v[0].unwrap().text.is_empty() && v[5].unwrap().text == "0");
     }
@@ -473,20 +629,38 @@ mod tests {
     fn matches_wrapped_and_split_labels() {
         let labels = t3_labels();
         let t = toks(&["4. 保护第三方", "", "0"]);
-        assert_eq!(match_label(&t, 0, &labels).map(|m| m.0), Some(Target::T3(7)));
+        assert_eq!(
+            match_label(&t, 0, &labels).map(|m| m.0),
+            Some(Target::T3(7))
+        );
         let t = toks(&["(三)", "不予公开", "1.属于国家秘密", "0"]);
         assert_eq!(match_label(&t, 0, &labels), Some((Target::T3Group(0), 1)));
         assert_eq!(match_label(&t, 2, &labels), Some((Target::T3(4), 2)));
         let t = toks(&["(二) 部分公开", "0"]);
-        assert_eq!(match_label(&t, 0, &labels).map(|m| m.0), Some(Target::T3(3)));
+        assert_eq!(
+            match_label(&t, 0, &labels).map(|m| m.0),
+            Some(Target::T3(3))
+        );
         let t = toks(&["3.其他", "0"]);
-        assert_eq!(match_label(&t, 0, &labels).map(|m| m.0), Some(Target::T3(22)));
+        assert_eq!(
+            match_label(&t, 0, &labels).map(|m| m.0),
+            Some(Target::T3(22))
+        );
     }
 
     #[test]
     fn yuan_converts_to_wan() {
-        assert_eq!(yuan_to_wan(Decimal::parse("251000").unwrap()).to_string(), "25.1");
-        assert_eq!(yuan_to_wan(Decimal::parse("3940").unwrap()).to_string(), "0.394");
-        assert_eq!(yuan_to_wan(Decimal::parse("1").unwrap()).to_string(), "0.0001");
+        assert_eq!(
+            yuan_to_wan(Decimal::parse("251000").unwrap()).to_string(),
+            "25.1"
+        );
+        assert_eq!(
+            yuan_to_wan(Decimal::parse("3940").unwrap()).to_string(),
+            "0.394"
+        );
+        assert_eq!(
+            yuan_to_wan(Decimal::parse("1").unwrap()).to_string(),
+            "0.0001"
+        );
     }
 }

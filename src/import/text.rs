@@ -46,7 +46,10 @@ pub fn read(text: &str) -> Doc {
         if layout == Layout::Stream && is_stream_cell(t) {
             // A run of one-cell lines becomes one row of tokens.
             let (toks, next) = stream_run(&raw, i);
-            lines.push(Line { no, kind: LineKind::Row(toks) });
+            lines.push(Line {
+                no,
+                kind: LineKind::Row(toks),
+            });
             i = next;
             continue;
         }
@@ -65,7 +68,10 @@ pub fn read(text: &str) -> Doc {
         lines.push(Line { no, kind });
         i += 1;
     }
-    Doc { lines, layout: layout.name() }
+    Doc {
+        lines,
+        layout: layout.name(),
+    }
 }
 
 fn detect(raw: &[&str]) -> Layout {
@@ -104,15 +110,30 @@ fn pipe_cells(t: &str, no: usize) -> Option<Vec<Tok>> {
     let inner = t.strip_prefix('|').unwrap_or(t);
     let inner = inner.strip_suffix('|').unwrap_or(inner);
     let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
-    let separator = cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
+    let separator = cells
+        .iter()
+        .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
     if separator {
         return None;
     }
-    Some(cells.into_iter().map(|c| Tok { text: c.to_string(), line: no }).collect())
+    Some(
+        cells
+            .into_iter()
+            .map(|c| Tok {
+                text: c.to_string(),
+                line: no,
+            })
+            .collect(),
+    )
 }
 
 fn tab_cells(l: &str, no: usize) -> Vec<Tok> {
-    l.split('\t').map(|c| Tok { text: c.trim().to_string(), line: no }).collect()
+    l.split('\t')
+        .map(|c| Tok {
+            text: c.trim().to_string(),
+            line: no,
+        })
+        .collect()
 }
 
 /// A line of the stream layout: a cell ending with `|`, or only pipes.
@@ -138,7 +159,11 @@ fn stream_run(raw: &[&str], start: usize) -> (Vec<Tok>, usize) {
         let continues = is_stream_cell(t) || {
             // Text without a pipe belongs to the table if a pipe line follows it
             // directly and it is not a part heading.
-            let next_pipe = raw[i + 1..].iter().map(|l| l.trim()).find(|l| !l.is_empty()).is_some_and(is_stream_cell);
+            let next_pipe = raw[i + 1..]
+                .iter()
+                .map(|l| l.trim())
+                .find(|l| !l.is_empty())
+                .is_some_and(is_stream_cell);
             next_pipe && heading_part(t).is_none() && t.chars().count() <= 40
         };
         if !continues {
@@ -146,7 +171,10 @@ fn stream_run(raw: &[&str], start: usize) -> (Vec<Tok>, usize) {
         }
         for (k, piece) in t.split('|').enumerate() {
             if k > 0 {
-                toks.push(Tok { text: pending.trim().to_string(), line: pending_line });
+                toks.push(Tok {
+                    text: pending.trim().to_string(),
+                    line: pending_line,
+                });
                 pending.clear();
                 pending_line = i + 1;
             }
@@ -160,7 +188,10 @@ fn stream_run(raw: &[&str], start: usize) -> (Vec<Tok>, usize) {
         i += 1;
     }
     if !pending.trim().is_empty() {
-        toks.push(Tok { text: pending.trim().to_string(), line: pending_line });
+        toks.push(Tok {
+            text: pending.trim().to_string(),
+            line: pending_line,
+        });
     }
     (toks, i)
 }
@@ -179,7 +210,12 @@ fn is_space_row(t: &str) -> bool {
 
 /// Whitespace-separated pieces; the label matcher joins label pieces again.
 fn space_cells(t: &str, no: usize) -> Vec<Tok> {
-    t.split_whitespace().map(|p| Tok { text: p.to_string(), line: no }).collect()
+    t.split_whitespace()
+        .map(|p| Tok {
+            text: p.to_string(),
+            line: no,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -200,12 +236,18 @@ mod tests {
     fn stream_layout_joins_broken_cells() {
         let doc = read("标题\n表 |\n|||\n商业企业\n|\n科研\n机构 |\n0 |\n三、结尾\n");
         assert_eq!(doc.layout, "stream");
-        assert_eq!(rows(&doc), vec![vec!["表", "", "", "", "商业企业", "科研机构", "0"]]);
+        assert_eq!(
+            rows(&doc),
+            vec![vec!["表", "", "", "", "商业企业", "科研机构", "0"]]
+        );
     }
 
     #[test]
     fn markdown_separator_is_skipped() {
         let doc = read("| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | |\n");
-        assert_eq!(rows(&doc), vec![vec!["a", "b"], vec!["1", "2"], vec!["3", ""]]);
+        assert_eq!(
+            rows(&doc),
+            vec![vec!["a", "b"], vec!["1", "2"], vec!["3", ""]]
+        );
     }
 }

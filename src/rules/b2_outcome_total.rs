@@ -4,13 +4,15 @@
 //! （七）总计 is the total of row r24 and is checked by B1, so one error is
 //! reported once.
 
-use super::{published_number, Ctx, Finding, RuleId};
+use super::{Ctx, Finding, RuleId, published_number};
 use crate::template::{CellKey, R24, T3_COLS, T3_INPUT_COLS};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (col, def) in T3_COLS.iter().enumerate().take(T3_INPUT_COLS) {
         let key = CellKey::T3 { row: R24, col };
-        let Some(published) = published_number(ctx.report.published(key)) else { continue };
+        let Some(published) = published_number(ctx.report.published(key)) else {
+            continue;
+        };
         let sum = ctx.totals.t3[R24][col];
         if published != sum {
             out.push(Finding::error(

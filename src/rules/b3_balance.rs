@@ -19,7 +19,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let left = new.saturating_add(carried);
         let right = done.saturating_add(next);
         if left != right {
-            let cells: Vec<CellKey> = [R01, R02, R24, R25].iter().map(|&row| CellKey::T3 { row, col }).collect();
+            let cells: Vec<CellKey> = [R01, R02, R24, R25]
+                .iter()
+                .map(|&row| CellKey::T3 { row, col })
+                .collect();
             out.push(Finding::error(
                 RuleId::B3,
                 &cells,

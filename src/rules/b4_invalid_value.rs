@@ -3,20 +3,41 @@
 
 use super::{Ctx, Finding, RuleId, Severity};
 use crate::cell::Cell;
-use crate::template::{all_keys, ValueKind};
+use crate::template::{ValueKind, all_keys};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for &key in all_keys() {
-        let Some(cell) = ctx.report.input(key) else { continue };
+        let Some(cell) = ctx.report.input(key) else {
+            continue;
+        };
         if let Some(why) = problem(cell, key.kind()) {
-            out.push(Finding::error(RuleId::B4, &[key], format!("{}：{why}", key.label())));
+            out.push(Finding::error(
+                RuleId::B4,
+                &[key],
+                format!("{}：{why}", key.label()),
+            ));
         }
     }
     let fees = &ctx.report.part6.fees;
     for (name, label, cell, kind) in [
-        ("p6.fees.notices", "发出收费通知件数", &fees.notices, ValueKind::Count),
-        ("p6.fees.notified_yuan", "收费通知总金额（元）", &fees.notified_yuan, ValueKind::Amount),
-        ("p6.fees.collected_yuan", "实际收取金额（元）", &fees.collected_yuan, ValueKind::Amount),
+        (
+            "p6.fees.notices",
+            "发出收费通知件数",
+            &fees.notices,
+            ValueKind::Count,
+        ),
+        (
+            "p6.fees.notified_yuan",
+            "收费通知总金额（元）",
+            &fees.notified_yuan,
+            ValueKind::Amount,
+        ),
+        (
+            "p6.fees.collected_yuan",
+            "实际收取金额（元）",
+            &fees.collected_yuan,
+            ValueKind::Amount,
+        ),
     ] {
         if let Some(why) = problem(cell, kind) {
             out.push(Finding::new(
@@ -35,8 +56,12 @@ pub fn problem(cell: &Cell, kind: ValueKind) -> Option<String> {
         (Cell::Int(v), _) if *v < 0 => Some(format!("{v} 是负数，应为不小于 0 的数")),
         (Cell::Dec(d), _) if d.is_negative() => Some(format!("{d} 是负数，应为不小于 0 的数")),
         (Cell::Dec(d), ValueKind::Count) => Some(format!("{d} 不是整数，件数应为整数")),
-        (Cell::Invalid(s), ValueKind::Count) => Some(format!("“{s}”不是数字，应填写不小于 0 的整数")),
-        (Cell::Invalid(s), ValueKind::Amount) => Some(format!("“{s}”不是数字，应填写不小于 0 的金额（最多 4 位小数）")),
+        (Cell::Invalid(s), ValueKind::Count) => {
+            Some(format!("“{s}”不是数字，应填写不小于 0 的整数"))
+        }
+        (Cell::Invalid(s), ValueKind::Amount) => Some(format!(
+            "“{s}”不是数字，应填写不小于 0 的金额（最多 4 位小数）"
+        )),
         _ => None,
     }
 }

@@ -32,29 +32,55 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if f2019 && (20..=22).contains(&row) {
             continue;
         }
-        let keys: Vec<CellKey> = (0..T3_COLS.len()).map(|col| CellKey::T3 { row, col }).collect();
-        report(ctx, out, &keys, &format!("表三“{}”行", def.label), |k| match k {
-            CellKey::T3 { col, .. } => T3_COLS[*col].label,
-            _ => "",
-        });
+        let keys: Vec<CellKey> = (0..T3_COLS.len())
+            .map(|col| CellKey::T3 { row, col })
+            .collect();
+        report(
+            ctx,
+            out,
+            &keys,
+            &format!("表三“{}”行", def.label),
+            |k| match k {
+                CellKey::T3 { col, .. } => T3_COLS[*col].label,
+                _ => "",
+            },
+        );
     }
     for (group, def) in T4_GROUPS.iter().enumerate() {
-        let keys: Vec<CellKey> = (0..T4_COLS.len()).map(|col| CellKey::T4 { group, col }).collect();
-        report(ctx, out, &keys, &format!("表四“{}”", def.long), |k| match k {
-            CellKey::T4 { col, .. } => T4_COLS[*col].1,
-            _ => "",
-        });
+        let keys: Vec<CellKey> = (0..T4_COLS.len())
+            .map(|col| CellKey::T4 { group, col })
+            .collect();
+        report(
+            ctx,
+            out,
+            &keys,
+            &format!("表四“{}”", def.long),
+            |k| match k {
+                CellKey::T4 { col, .. } => T4_COLS[*col].1,
+                _ => "",
+            },
+        );
     }
 }
 
 /// Adds one finding for the empty cells among `keys` (inputs, and computed
 /// cells whose published value was empty).
-fn report(ctx: &Ctx, out: &mut Vec<Finding>, keys: &[CellKey], place: &str, name: impl Fn(&CellKey) -> &'static str) {
+fn report(
+    ctx: &Ctx,
+    out: &mut Vec<Finding>,
+    keys: &[CellKey],
+    place: &str,
+    name: impl Fn(&CellKey) -> &'static str,
+) {
     let empty: Vec<CellKey> = keys
         .iter()
         .copied()
         .filter(|&k| {
-            let cell = if k.is_computed() { ctx.report.published(k) } else { ctx.report.input(k) };
+            let cell = if k.is_computed() {
+                ctx.report.published(k)
+            } else {
+                ctx.report.input(k)
+            };
             matches!(cell, Some(Cell::Blank | Cell::Na))
         })
         .collect();
@@ -65,6 +91,10 @@ fn report(ctx: &Ctx, out: &mut Vec<Finding>, keys: &[CellKey], place: &str, name
     out.push(Finding::warning(
         RuleId::B6,
         &empty,
-        format!("{place}：{} 共 {} 格为空或标为不适用，应填写数字（无则填 0）", names.join("、"), empty.len()),
+        format!(
+            "{place}：{} 共 {} 格为空或标为不适用，应填写数字（无则填 0）",
+            names.join("、"),
+            empty.len()
+        ),
     ));
 }

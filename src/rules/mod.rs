@@ -27,6 +27,9 @@ mod w3_fees;
 mod w4_narrative_numbers;
 mod w5_fee_unit;
 
+pub use b4_invalid_value::problem as cell_problem;
+pub use s2_year::period_years;
+
 /// Rule identifiers (CONTRACT.md §3). The names are part of the contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum RuleId {
@@ -108,7 +111,12 @@ pub struct Finding {
 
 impl Finding {
     fn new(id: RuleId, severity: Severity, cells: Vec<String>, message: String) -> Self {
-        Finding { id, severity, cells, message }
+        Finding {
+            id,
+            severity,
+            cells,
+            message,
+        }
     }
     fn error(id: RuleId, cells: &[CellKey], message: String) -> Self {
         Self::new(id, Severity::Error, keys(cells), message)
@@ -159,7 +167,12 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
     if let Some(info) = &report.import {
         for n in &info.notes {
             let at = n.line.map(|l| format!("第{l}行：")).unwrap_or_default();
-            out.push(Finding::new(RuleId::Import, Severity::Note, n.cells.clone(), format!("{at}{}", n.message)));
+            out.push(Finding::new(
+                RuleId::Import,
+                Severity::Note,
+                n.cells.clone(),
+                format!("{at}{}", n.message),
+            ));
         }
     }
     out
@@ -170,14 +183,21 @@ pub fn baseline_of(last: &Report) -> Baseline {
     use crate::template::{R25, T2_STOCK_ROWS};
     Baseline {
         year: last.meta.year,
-        t2_in_force: [last.t2[T2_STOCK_ROWS[0][2]].clone(), last.t2[T2_STOCK_ROWS[1][2]].clone()],
+        t2_in_force: [
+            last.t2[T2_STOCK_ROWS[0][2]].clone(),
+            last.t2[T2_STOCK_ROWS[1][2]].clone(),
+        ],
         t3_r25: last.t3.0[R25].clone(),
     }
 }
 
 /// `4+0+0` style rendering of the terms of a sum.
 fn terms(values: &[i64]) -> String {
-    values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("+")
+    values
+        .iter()
+        .map(|v| v.to_string())
+        .collect::<Vec<_>>()
+        .join("+")
 }
 
 /// A published total as a number, if it is one.

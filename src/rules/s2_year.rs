@@ -6,11 +6,19 @@ use super::{Ctx, Finding, RuleId, Severity};
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let r = ctx.report;
     let Some(year) = r.meta.year else { return };
-    let warn = |cell: &str, msg: String| Finding::new(RuleId::S2, Severity::Warning, vec![cell.to_string()], msg);
-    for (place, text) in [("说明（前言）", &r.preamble.text), ("一、总体情况", &r.part1.intro.text)] {
+    let warn = |cell: &str, msg: String| {
+        Finding::new(RuleId::S2, Severity::Warning, vec![cell.to_string()], msg)
+    };
+    for (place, text) in [
+        ("说明（前言）", &r.preamble.text),
+        ("一、总体情况", &r.part1.intro.text),
+    ] {
         for y in period_years(text) {
             if y != year {
-                out.push(warn("preamble", format!("{place}中的统计期限写的是 {y} 年，但报告年度是 {year} 年")));
+                out.push(warn(
+                    "preamble",
+                    format!("{place}中的统计期限写的是 {y} 年，但报告年度是 {year} 年"),
+                ));
                 break;
             }
         }
@@ -18,10 +26,20 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if let Ok(d) = chrono::NaiveDate::parse_from_str(&r.meta.date, "%Y-%m-%d") {
         use chrono::Datelike;
         if d.year() != year && d.year() != year + 1 {
-            out.push(warn("meta.date", format!("落款日期 {} 与报告年度 {year} 年不符（应在 {year} 年或 {} 年）", r.meta.date, year + 1)));
+            out.push(warn(
+                "meta.date",
+                format!(
+                    "落款日期 {} 与报告年度 {year} 年不符（应在 {year} 年或 {} 年）",
+                    r.meta.date,
+                    year + 1
+                ),
+            ));
         }
     } else if !r.meta.date.trim().is_empty() {
-        out.push(warn("meta.date", format!("落款日期“{}”不是有效日期（应为 YYYY-MM-DD）", r.meta.date)));
+        out.push(warn(
+            "meta.date",
+            format!("落款日期“{}”不是有效日期（应为 YYYY-MM-DD）", r.meta.date),
+        ));
     }
 }
 
@@ -34,7 +52,11 @@ pub fn period_years(text: &str) -> Vec<i32> {
         while let Some(pos) = compact[from..].find(marker) {
             let at = from + pos;
             let head = &compact[..at];
-            let digits: String = head.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+            let digits: String = head
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
             if digits.len() == 4 {
                 if let Ok(y) = digits.chars().rev().collect::<String>().parse() {
                     years.push(y);

@@ -7,10 +7,15 @@ use crate::template::{CellKey, R02, T3_COLS};
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let Some(last) = &ctx.last else { return };
     for (col, last_cell) in last.t3_r25.iter().enumerate() {
-        let Cell::Int(expected) = last_cell else { continue };
+        let Cell::Int(expected) = last_cell else {
+            continue;
+        };
         let now = ctx.totals.t3[R02][col];
         if now != *expected {
-            let year = last.year.map(|y| format!("{y}年")).unwrap_or_else(|| "上年".to_string());
+            let year = last
+                .year
+                .map(|y| format!("{y}年"))
+                .unwrap_or_else(|| "上年".to_string());
             out.push(Finding::warning(
                 RuleId::W1,
                 &[CellKey::T3 { row: R02, col }],

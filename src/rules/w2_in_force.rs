@@ -8,8 +8,12 @@ use crate::template::{CellKey, T2_FIELDS, T2_STOCK_ROWS};
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let Some(last) = &ctx.last else { return };
     for (i, [issued, repealed, in_force]) in T2_STOCK_ROWS.iter().copied().enumerate() {
-        let Cell::Int(before) = last.t2_in_force[i] else { continue };
-        let Cell::Int(now) = ctx.report.t2[in_force] else { continue };
+        let Cell::Int(before) = last.t2_in_force[i] else {
+            continue;
+        };
+        let Cell::Int(now) = ctx.report.t2[in_force] else {
+            continue;
+        };
         let add = ctx.report.t2[issued].int_value();
         let sub = ctx.report.t2[repealed].int_value();
         let expected = before + add - sub;

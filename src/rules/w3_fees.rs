@@ -8,12 +8,18 @@ use crate::template::{CellKey, R22, T3_TOTAL_COL};
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let fees = &ctx.report.part6.fees;
     let r22 = ctx.totals.t3[R22][T3_TOTAL_COL];
-    let r22_key = CellKey::T3 { row: R22, col: T3_TOTAL_COL }.to_string();
+    let r22_key = CellKey::T3 {
+        row: R22,
+        col: T3_TOTAL_COL,
+    }
+    .to_string();
     let notices = match fees.notices {
         Cell::Int(n) => Some(n),
         _ => None,
     };
-    let warn = |cells: Vec<String>, message: String| Finding::new(RuleId::W3, Severity::Warning, cells, message);
+    let warn = |cells: Vec<String>, message: String| {
+        Finding::new(RuleId::W3, Severity::Warning, cells, message)
+    };
     match notices {
         None | Some(0) if r22 > 0 => out.push(warn(
             vec![r22_key, "p6.fees.notices".into()],
@@ -30,7 +36,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if let (Some(a), Some(c)) = (notified, collected) {
         if c.ten_thousandths() > a.ten_thousandths() {
             out.push(warn(
-                vec!["p6.fees.notified_yuan".into(), "p6.fees.collected_yuan".into()],
+                vec![
+                    "p6.fees.notified_yuan".into(),
+                    "p6.fees.collected_yuan".into(),
+                ],
                 format!("第六部分：实际收取 {c} 元，多于收费通知总金额 {a} 元"),
             ));
         }
@@ -39,7 +48,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let positive = |d: Option<crate::cell::Decimal>| d.is_some_and(|d| d.units > 0);
         if positive(notified) || positive(collected) {
             out.push(warn(
-                vec!["p6.fees.notices".into(), "p6.fees.notified_yuan".into(), "p6.fees.collected_yuan".into()],
+                vec![
+                    "p6.fees.notices".into(),
+                    "p6.fees.notified_yuan".into(),
+                    "p6.fees.collected_yuan".into(),
+                ],
                 "第六部分：发出收费通知 0 件，却报告了收费金额".to_string(),
             ));
         }

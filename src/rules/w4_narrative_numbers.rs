@@ -25,23 +25,43 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     texts.push(("四、说明文字", r.part4_text.text.as_str()));
     let mut seen = Vec::new();
     for (place, text) in texts {
-        for clause in text.split(['。', '；', ';', '，', ',', '！', '？', '\n', '（', '(', '）', ')', '、']) {
-            let Some((q, n, kw)) = read_clause(clause) else { continue };
+        for clause in text.split([
+            '。', '；', ';', '，', ',', '！', '？', '\n', '（', '(', '）', ')', '、',
+        ]) {
+            let Some((q, n, kw)) = read_clause(clause) else {
+                continue;
+            };
             let (table, key, label) = match q {
                 Quantity::Received => (
                     ctx.totals.t3[R01][T3_TOTAL_COL],
-                    CellKey::T3 { row: R01, col: T3_TOTAL_COL },
+                    CellKey::T3 {
+                        row: R01,
+                        col: T3_TOTAL_COL,
+                    },
                     "表三“一、本年新收政府信息公开申请数量”总计",
                 ),
                 Quantity::CarriedForward => (
                     ctx.totals.t3[R25][T3_TOTAL_COL],
-                    CellKey::T3 { row: R25, col: T3_TOTAL_COL },
+                    CellKey::T3 {
+                        row: R25,
+                        col: T3_TOTAL_COL,
+                    },
                     "表三“四、结转下年度继续办理”总计",
                 ),
-                Quantity::Review => (ctx.totals.t4[0], CellKey::T4 { group: 0, col: T4_TOTAL_COL }, "表四“行政复议”总计"),
+                Quantity::Review => (
+                    ctx.totals.t4[0],
+                    CellKey::T4 {
+                        group: 0,
+                        col: T4_TOTAL_COL,
+                    },
+                    "表四“行政复议”总计",
+                ),
                 Quantity::Suit => (
                     ctx.totals.t4[1] + ctx.totals.t4[2],
-                    CellKey::T4 { group: 1, col: T4_TOTAL_COL },
+                    CellKey::T4 {
+                        group: 1,
+                        col: T4_TOTAL_COL,
+                    },
                     "表四“行政诉讼”两项总计之和",
                 ),
             };
@@ -49,12 +69,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 seen.push((key, n));
                 let mut cells = vec![key];
                 if q == Quantity::Suit {
-                    cells.push(CellKey::T4 { group: 2, col: T4_TOTAL_COL });
+                    cells.push(CellKey::T4 {
+                        group: 2,
+                        col: T4_TOTAL_COL,
+                    });
                 }
                 out.push(Finding::warning(
                     RuleId::W4,
                     &cells,
-                    format!("{place}中写“{}”（{kw} {n} 件），但{label}为 {table}", clause.trim()),
+                    format!(
+                        "{place}中写“{}”（{kw} {n} 件），但{label}为 {table}",
+                        clause.trim()
+                    ),
                 ));
             }
         }
@@ -69,8 +95,12 @@ fn read_clause(clause: &str) -> Option<(Quantity, i64, &'static str)> {
     } else if has("行政诉讼") && !has("复议") {
         (Quantity::Suit, "行政诉讼")
     } else if (has("结转") || has("顺延")) && (has("下年") || has("下一年")) {
-        (Quantity::CarriedForward, if has("结转") { "结转" } else { "顺延" })
-    } else if has("申请") && !has("结转") && !has("上年") && !has("复议") && !has("诉讼") {
+        (
+            Quantity::CarriedForward,
+            if has("结转") { "结转" } else { "顺延" },
+        )
+    } else if has("申请") && !has("结转") && !has("上年") && !has("复议") && !has("诉讼")
+    {
         let kw = ["收到", "受理", "新收"].into_iter().find(|k| has(k))?;
         (Quantity::Received, kw)
     } else {
@@ -111,11 +141,23 @@ mod tests {
 
     #[test]
     fn reads_typical_clauses() {
-        assert!(matches!(read_clause("我局共受理政府信息公开申请 1 件"), Some((Quantity::Received, 1, _))));
-        assert!(matches!(read_clause("全年收到政府信息依申请公开事件0件次"), Some((Quantity::Received, 0, _))));
+        assert!(matches!(
+            read_clause("我局共受理政府信息公开申请 1 件"),
+            Some((Quantity::Received, 1, _))
+        ));
+        assert!(matches!(
+            read_clause("全年收到政府信息依申请公开事件0件次"),
+            Some((Quantity::Received, 0, _))
+        ));
         assert!(matches!(read_clause("另有103件顺延到下年度答复"), None));
-        assert!(matches!(read_clause("结转下年度办理 3 件"), Some((Quantity::CarriedForward, 3, _))));
-        assert!(matches!(read_clause("被申请行政复议2件"), Some((Quantity::Review, 2, _))));
+        assert!(matches!(
+            read_clause("结转下年度办理 3 件"),
+            Some((Quantity::CarriedForward, 3, _))
+        ));
+        assert!(matches!(
+            read_clause("被申请行政复议2件"),
+            Some((Quantity::Review, 2, _))
+        ));
         assert!(read_clause("其中依申请公开 1 件").is_none());
         assert!(read_clause("未产生行政复议和行政诉讼").is_none());
     }

@@ -10,7 +10,9 @@ const PLAUSIBLE_MAX_WAN: [i64; 2] = [10_000, 1_000_000];
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let cell = &ctx.report.t2[T2_FEES];
-    let Some(value) = cell.as_decimal() else { return };
+    let Some(value) = cell.as_decimal() else {
+        return;
+    };
     let key = CellKey::T2(T2_FEES);
     if ctx.report.import.as_ref().is_some_and(|i| i.fee_unit_yuan) {
         out.push(Finding::warning(
@@ -28,7 +30,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         out.push(Finding::warning(
             RuleId::W5,
             &[key],
-            format!("表二“行政事业性收费”为 {value} 万元，数额异常大，是否误按“元”填写？（单位为万元）"),
+            format!(
+                "表二“行政事业性收费”为 {value} 万元，数额异常大，是否误按“元”填写？（单位为万元）"
+            ),
         ));
     }
 }

@@ -16,7 +16,9 @@ pub fn clean_report() -> Report {
     r.preamble = Narrative::new(
         "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。本报告中所列数据统计期限为2025年1月1日至2025年12月31日。本报告电子版可在平安县人民政府门户网站下载。如对本报告有疑问，请与平安县市场监督管理局办公室联系（地址：平安县人民路18号，电话：0000-1234567）。",
     );
-    r.part1.intro = Narrative::new("2025年，平安县市场监督管理局深入贯彻落实《条例》，以公开为常态、不公开为例外，持续推进政务公开标准化规范化。");
+    r.part1.intro = Narrative::new(
+        "2025年，平安县市场监督管理局深入贯彻落实《条例》，以公开为常态、不公开为例外，持续推进政务公开标准化规范化。",
+    );
     let bodies = [
         "全年通过县政府门户网站主动公开信息612条，其中行政许可信息1845件、行政处罚信息326件，政策解读材料18篇。",
         "全年共收到政府信息公开申请38件，上年结转3件，均在法定期限内答复，结转下年度继续办理4件。",
@@ -28,7 +30,21 @@ pub fn clean_report() -> Report {
         s.body = Narrative::new(b);
     }
     r.part2_text = Narrative::default();
-    r.t2 = [n(0), n(0), n(0), n(3), n(1), n(12), n(1845), n(326), n(41), Cell::Dec(Decimal { units: 125, scale: 1 })];
+    r.t2 = [
+        n(0),
+        n(0),
+        n(0),
+        n(3),
+        n(1),
+        n(12),
+        n(1845),
+        n(326),
+        n(41),
+        Cell::Dec(Decimal {
+            units: 125,
+            scale: 1,
+        }),
+    ];
     let mut set = |row: usize, vals: [i64; 6]| r.t3.0[row] = vals.map(n);
     set(0, [28, 6, 0, 1, 2, 1]);
     set(1, [2, 1, 0, 0, 0, 0]);
@@ -48,15 +64,29 @@ pub fn clean_report() -> Report {
     set(20, [1, 0, 0, 0, 0, 0]);
     set(21, [0, 1, 0, 0, 0, 0]);
     set(24, [3, 1, 0, 0, 0, 0]);
-    r.t4 = [[n(2), n(1), n(0), n(1)], [n(1), n(0), n(0), n(1)], [n(0), n(0), n(0), n(0)]];
+    r.t4 = [
+        [n(2), n(1), n(0), n(1)],
+        [n(1), n(0), n(0), n(1)],
+        [n(0), n(0), n(0), n(0)],
+    ];
     r.part5 = Narrative::new(
         "（一）存在的主要问题\n一是政策解读形式较为单一，图解、视频解读占比不高；二是基层市场监管所信息报送不够及时。\n（二）改进情况\n一是丰富解读形式，2026年图解、视频解读占比提高到三成以上；二是建立月度通报制度，督促市场监管所按时报送信息。",
     );
     r.part6.fees.notices = n(2);
-    r.part6.fees.notified_yuan = Cell::Dec(Decimal { units: 300, scale: 0 });
-    r.part6.fees.collected_yuan = Cell::Dec(Decimal { units: 150, scale: 0 });
+    r.part6.fees.notified_yuan = Cell::Dec(Decimal {
+        units: 300,
+        scale: 0,
+    });
+    r.part6.fees.collected_yuan = Cell::Dec(Decimal {
+        units: 150,
+        scale: 0,
+    });
     r.part6.text = Narrative::new("本年度无其他需要报告的事项。");
-    r.baseline = Some(Baseline { year: Some(2024), t2_in_force: [n(0), n(10)], t3_r25: [n(2), n(1), n(0), n(0), n(0), n(0)] });
+    r.baseline = Some(Baseline {
+        year: Some(2024),
+        t2_in_force: [n(0), n(10)],
+        t3_r25: [n(2), n(1), n(0), n(0), n(0), n(0)],
+    });
     r
 }
 
