@@ -1,0 +1,109 @@
+//! One number cell of a table: what the clerk types is kept exactly while the
+//! cell has focus, parsed into the model on every keystroke (so totals update
+//! live), and never "corrected" silently — invalid text stays, outlined red.
+
+use egui::{Align, Color32, EventFilter, Rect, Stroke, StrokeKind};
+
+use super::document::EditTag;
+use super::state::{AppState, CellMarks};
+use crate::cell::Cell;
+use crate::rules::{cell_problem, Severity};
+use crate::template::CellKey;
+
+pub const ERROR_FILL: Color32 = Color32::from_rgb(255, 214, 214);
+pub const WARNING_FILL: Color32 = Color32::from_rgb(255, 236, 190);
+pub const COMPUTED_FILL: Color32 = Color32::from_rgb(228, 234, 244);
+pub const INVALID_STROKE: Color32 = Color32::from_rgb(210, 0, 0);
+
+/// The stable widget id of a cell (also used to focus it from a finding).
+pub fn cell_id(key: CellKey) -> egui::Id {
+    egui::Id::unique(("nianbao-cell", key.to_string()))
+}
+
+/// The accessible name of a cell: its labels and its key.
+pub fn cell_name(key: CellKey) -> String {
+    format!("{}（{}）", key.label(), key)
+}
+
+fn fill_for(marks: &CellMarks, key: CellKey, default: Color32) -> Color32 {
+    match marks.get(&key.to_string()).map(|m| m.0) {
+        Some(Severity::Error) => ERROR_FILL,
+        Some(Severity::Warning) => WARNING_FILL,
+        _ => default,
+    }
+}
+
+fn tooltip(marks: &CellMarks, key: CellKey, extra: Option<String>) -> Option<String> {
+    let mut lines: Vec<String> = marks.get(&key.to_string()).map(|m| m.1.clone()).unwrap_or_default();
+    lines.extend(extra);
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// An editable input cell filling `rect`. Returns its response.
+pub fn input(ui: &mut egui::Ui, st: &mut AppState, rect: Rect, key: CellKey, marks: &CellMarks) -> egui::Response {
+    let id = cell_id(key);
+    let cell = st.doc.report.input(key).cloned().unwrap_or_default();
+    let focused = ui.memory(|m| m.has_focus(id));
+    let mut text = if focused {
+        ui.data(|d| d.get_temp::<String>(id)).unwrap_or_else(|| cell.display())
+    } else {
+        cell.display()
+    };
+    let problem = cell_problem(&cell, key.kind());
+    let edit = egui::TextEdit::singleline(&mut text)
+        .id(id)
+        .align(egui::Align2::RIGHT_CENTER)
+        .background_color(fill_for(marks, key, Color32::WHITE))
+        .event_filter(EventFilter { horizontal_arrows: true, vertical_arrows: false, tab: false, escape: false })
+        .desired_width(rect.width() - 8.0);
+    let mut resp = ui.put(rect.shrink(1.0), edit).accessible_name(cell_name(key));
+    if problem.is_some() {
+        ui.painter().rect_stroke(rect.shrink(1.0), 2.0, Stroke::new(2.0, INVALID_STROKE), StrokeKind::Inside);
+    }
+    if resp.changed() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        let new = Cell::parse(&text, key.kind());
+        st.doc.edit(EditTag::Field(id), |r| {
+            if let Some(c) = r.input_mut(key) {
+                *c = new;
+            }
+        });
+    }
+    if resp.lost_focus() {
+        ui.data_mut(|d| d.remove::<String>(id));
+        st.doc.break_merge();
+    }
+    if st.focus_cell == Some(key) {
+        resp.request_focus();
+        resp.scroll_to_me(Some(Align::Center));
+        st.focus_cell = None;
+    }
+    let why = problem.map(|p| format!("B4：{p}（已按原样保留）"));
+    if let Some(tip) = tooltip(marks, key, why) {
+        resp = resp.on_hover_text(tip);
+    }
+    resp
+}
+
+/// A computed (read-only) cell showing `value`.
+pub fn computed(ui: &mut egui::Ui, st: &mut AppState, rect: Rect, key: CellKey, value: i64, marks: &CellMarks) {
+    let mut text = value.to_string();
+    let edit = egui::TextEdit::singleline(&mut text)
+        .id(cell_id(key))
+        .interactive(false)
+        .align(egui::Align2::RIGHT_CENTER)
+        .background_color(fill_for(marks, key, COMPUTED_FILL))
+        .desired_width(rect.width() - 8.0);
+    let mut resp = ui.put(rect.shrink(1.0), edit).accessible_name(cell_name(key));
+    let published = st.doc.report.published(key).filter(|c| **c != Cell::Int(value)).map(|c| {
+        format!("原报告公布为 {}", if c.display().is_empty() { "空".to_string() } else { c.display() })
+    });
+    let tip = tooltip(marks, key, Some(format!("自动计算，不能直接修改{}", published.map(|p| format!("；{p}")).unwrap_or_default())));
+    if let Some(tip) = tip {
+        resp = resp.on_hover_text(tip);
+    }
+    if st.focus_cell == Some(key) {
+        resp.scroll_to_me(Some(Align::Center));
+        st.focus_cell = None;
+    }
+}

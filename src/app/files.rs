@@ -1,0 +1,183 @@
+//! Where the app keeps its settings, recent files and the recovery copy, and
+//! how it asks for a path: the native dialog through rfd, or — when none can
+//! be shown (no portal, no zenity: rfd then returns as if cancelled) — the
+//! built-in path dialog.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::document::Document;
+use super::i18n::Lang;
+use crate::export::Format;
+use crate::model::Report;
+
+/// What a path is being chosen for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Purpose {
+    Open,
+    SaveAs,
+    Export(Format),
+    /// Last year's report, to start this year's from.
+    NewFromLast,
+    /// Last year's report, for the year-over-year view.
+    LastYear,
+}
+
+impl Purpose {
+    pub fn title(&self) -> &'static str {
+        match self {
+            Purpose::Open => "打开报告",
+            Purpose::SaveAs => "另存为",
+            Purpose::Export(_) => "导出",
+            Purpose::NewFromLast => "选择上年报告（新建本年报告）",
+            Purpose::LastYear => "选择上年报告（逐年对比）",
+        }
+    }
+    pub fn saves(&self) -> bool {
+        matches!(self, Purpose::SaveAs | Purpose::Export(_))
+    }
+}
+
+/// Extensions the importer and project loader read.
+pub const OPEN_EXTENSIONS: [&str; 7] = ["ron", "txt", "md", "html", "htm", "docx", "text"];
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Lang,
+    pub recent: Vec<PathBuf>,
+    /// Always use the built-in path dialog.
+    pub builtin_dialogs: bool,
+}
+
+impl Settings {
+    pub fn add_recent(&mut self, path: &Path) {
+        let p = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|r| r != &p);
+        self.recent.insert(0, p);
+        self.recent.truncate(10);
+    }
+}
+
+/// The unsaved work written every 30 s and when the window loses focus.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Recovery {
+    pub path: Option<PathBuf>,
+    pub saved_at: String,
+    pub report: Report,
+}
+
+/// The app's own folder (settings, recent files, recovery copy).
+#[derive(Clone, Debug)]
+pub struct Storage {
+    pub dir: PathBuf,
+}
+
+impl Storage {
+    /// `$NIANBAO_DATA_DIR`, else the platform's data folder + `nianbao`.
+    pub fn default_location() -> Storage {
+        if let Some(d) = std::env::var_os("NIANBAO_DATA_DIR") {
+            return Storage { dir: PathBuf::from(d) };
+        }
+        let base = if cfg!(windows) {
+            std::env::var_os("APPDATA").map(PathBuf::from)
+        } else {
+            std::env::var_os("XDG_DATA_HOME")
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("share")))
+        };
+        Storage { dir: base.unwrap_or_else(std::env::temp_dir).join("nianbao") }
+    }
+
+    pub fn at(dir: &Path) -> Storage {
+        Storage { dir: dir.to_path_buf() }
+    }
+
+    fn settings_path(&self) -> PathBuf {
+        self.dir.join("settings.ron")
+    }
+
+    pub fn recovery_path(&self) -> PathBuf {
+        self.dir.join("recovery.ron")
+    }
+
+    pub fn load_settings(&self) -> Settings {
+        std::fs::read_to_string(self.settings_path()).ok().and_then(|s| ron::from_str(&s).ok()).unwrap_or_default()
+    }
+
+    pub fn save_settings(&self, s: &Settings) {
+        let _ = std::fs::create_dir_all(&self.dir);
+        if let Ok(text) = ron::ser::to_string_pretty(s, ron::ser::PrettyConfig::default()) {
+            let _ = crate::project::write_atomic(&self.settings_path(), text.as_bytes());
+        }
+    }
+
+    pub fn write_recovery(&self, doc: &Document) -> Result<(), String> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| crate::project::io_message(&e))?;
+        let rec = Recovery {
+            path: doc.path.clone(),
+            saved_at: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
+            report: doc.report.clone(),
+        };
+        let text = ron::ser::to_string_pretty(&rec, ron::ser::PrettyConfig::default()).map_err(|e| e.to_string())?;
+        crate::project::write_atomic(&self.recovery_path(), text.as_bytes()).map_err(|e| e.to_string())
+    }
+
+    pub fn read_recovery(&self) -> Option<Recovery> {
+        let text = std::fs::read_to_string(self.recovery_path()).ok()?;
+        ron::from_str(&text).ok()
+    }
+
+    pub fn clear_recovery(&self) {
+        let _ = std::fs::remove_file(self.recovery_path());
+        let mut bak = self.recovery_path().into_os_string();
+        bak.push(".bak");
+        let _ = std::fs::remove_file(PathBuf::from(bak));
+    }
+}
+
+/// The outcome of asking for a path.
+pub enum Picked {
+    Path(PathBuf),
+    Cancelled,
+    /// No native dialog could be shown.
+    Unavailable,
+}
+
+/// A dialog that returns "cancelled" faster than this was never shown.
+const INSTANT_CANCEL: Duration = Duration::from_millis(250);
+
+/// Shows the native file dialog for `purpose`.
+pub fn native_dialog(purpose: &Purpose, dir: Option<&Path>, file_name: &str, settings: &Settings) -> Picked {
+    if settings.builtin_dialogs || !native_dialogs_possible() {
+        return Picked::Unavailable;
+    }
+    let mut d = rfd::FileDialog::new().set_title(purpose.title());
+    if let Some(dir) = dir {
+        d = d.set_directory(dir);
+    }
+    d = match purpose {
+        Purpose::SaveAs => d.add_filter("nianbao 项目文件", &["ron"]).set_file_name(file_name),
+        Purpose::Export(f) => d.add_filter("导出格式", &[f.extension()]).set_file_name(file_name),
+        _ => d.add_filter("年度报告", &OPEN_EXTENSIONS).add_filter("所有文件", &["*"]),
+    };
+    let started = Instant::now();
+    let result = if purpose.saves() { d.save_file() } else { d.pick_file() };
+    match result {
+        Some(p) => Picked::Path(p),
+        None if started.elapsed() < INSTANT_CANCEL => Picked::Unavailable,
+        None => Picked::Cancelled,
+    }
+}
+
+/// On Linux rfd needs a desktop portal (over D-Bus) or zenity.
+fn native_dialogs_possible() -> bool {
+    if cfg!(not(target_os = "linux")) {
+        return true;
+    }
+    let has_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
+    let has_zenity = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|p| p.join("zenity").is_file()));
+    has_bus || has_zenity
+}

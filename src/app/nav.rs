@@ -1,0 +1,160 @@
+//! The menu bar, the navigation list with finding badges, and the status bar.
+
+use super::i18n::t;
+use super::state::{page_of, Action, AppState, Page, PAGES};
+use crate::export::Format;
+use crate::rules::Severity;
+use crate::template::PART_HEADINGS;
+
+/// The navigation label of a page.
+pub fn page_label(p: Page) -> &'static str {
+    match p {
+        Page::Cover => "封面与说明",
+        Page::Part(i) => PART_HEADINGS[i],
+    }
+}
+
+pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) {
+    let lang = st.lang();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(t(lang, "文件", "File"), |ui| {
+            if ui.button(t(lang, "新建…  Ctrl+N", "New…  Ctrl+N")).clicked() {
+                st.request(Action::New);
+            }
+            if ui.button(t(lang, "根据上年报告新建…", "New from last year's report…")).clicked() {
+                st.request(Action::NewFromLast);
+            }
+            if ui.button(t(lang, "打开或导入…  Ctrl+O", "Open or import…  Ctrl+O")).clicked() {
+                st.request(Action::Open);
+            }
+            ui.menu_button(t(lang, "最近打开", "Recent files"), |ui| {
+                if st.settings.recent.is_empty() {
+                    ui.label(t(lang, "（无）", "(none)"));
+                }
+                for p in st.settings.recent.clone() {
+                    if ui.button(p.display().to_string()).clicked() {
+                        st.request(Action::OpenPath(p));
+                    }
+                }
+            });
+            ui.separator();
+            if ui.button(t(lang, "保存  Ctrl+S", "Save  Ctrl+S")).clicked() {
+                st.perform(Action::Save);
+            }
+            if ui.button(t(lang, "另存为…  Ctrl+Shift+S", "Save as…  Ctrl+Shift+S")).clicked() {
+                st.perform(Action::SaveAs);
+            }
+            ui.menu_button(t(lang, "导出", "Export"), |ui| {
+                for (f, label) in [
+                    (Format::Text, "文本（.txt）"),
+                    (Format::Markdown, "Markdown（.md）"),
+                    (Format::Html, "网页（.html）"),
+                    (Format::Docx, "Word（.docx）"),
+                ] {
+                    if ui.button(label).clicked() {
+                        st.perform(Action::Export(f));
+                    }
+                }
+            });
+            ui.separator();
+            if ui.button(t(lang, "退出", "Quit")).clicked() {
+                st.request(Action::Quit);
+            }
+        });
+        ui.menu_button(t(lang, "编辑", "Edit"), |ui| {
+            if ui.add_enabled(st.doc.can_undo(), egui::Button::new(t(lang, "撤销  Ctrl+Z", "Undo  Ctrl+Z"))).clicked() {
+                st.perform(Action::Undo);
+            }
+            if ui.add_enabled(st.doc.can_redo(), egui::Button::new(t(lang, "重做  Ctrl+Y", "Redo  Ctrl+Y"))).clicked() {
+                st.perform(Action::Redo);
+            }
+        });
+        ui.menu_button(t(lang, "视图", "View"), |ui| {
+            ui.checkbox(&mut st.year_over_year, t(lang, "显示上年数值和变化", "Show last year and change"));
+            if ui.button(t(lang, "选择上年报告用于对比…", "Compare with last year's report…")).clicked() {
+                st.perform(Action::PickLastYear);
+            }
+        });
+        ui.menu_button(t(lang, "设置", "Settings"), |ui| {
+            let before = st.settings.clone();
+            ui.radio_value(&mut st.settings.lang, super::i18n::Lang::Zh, "简体中文");
+            ui.radio_value(&mut st.settings.lang, super::i18n::Lang::En, "English");
+            ui.checkbox(&mut st.settings.builtin_dialogs, t(lang, "总是使用内置文件对话框", "Always use the built-in file dialog"));
+            if st.settings != before {
+                st.storage.save_settings(&st.settings);
+            }
+        });
+    });
+}
+
+/// Error and warning counts per page.
+fn badges(st: &mut AppState) -> [(usize, usize); 7] {
+    let mut out = [(0, 0); 7];
+    for f in st.doc.findings() {
+        let Some(cell) = f.cells.first() else { continue };
+        let idx = PAGES.iter().position(|p| *p == page_of(cell)).unwrap_or(0);
+        match f.severity {
+            Severity::Error => out[idx].0 += 1,
+            Severity::Warning => out[idx].1 += 1,
+            Severity::Note => {}
+        }
+    }
+    out
+}
+
+pub fn navigation(ui: &mut egui::Ui, st: &mut AppState) {
+    let counts = badges(st);
+    ui.add_space(6.0);
+    for (i, p) in PAGES.iter().enumerate() {
+        let (e, w) = counts[i];
+        let mut text = page_label(*p).to_string();
+        if let Some(short) = text.split('、').next().filter(|_| matches!(p, Page::Part(_))) {
+            let rest = text.split('、').nth(1).unwrap_or("");
+            let rest: String = rest.chars().take(8).collect();
+            text = format!("{short}、{rest}");
+        }
+        ui.horizontal(|ui| {
+            let r = ui.selectable_label(st.page == *p, text).on_hover_text(page_label(*p));
+            if r.clicked() {
+                st.page = *p;
+            }
+            if e > 0 {
+                badge(ui, e, egui::Color32::from_rgb(200, 40, 40));
+            }
+            if w > 0 {
+                badge(ui, w, egui::Color32::from_rgb(200, 130, 0));
+            }
+        });
+    }
+}
+
+fn badge(ui: &mut egui::Ui, n: usize, color: egui::Color32) {
+    let text = egui::RichText::new(n.to_string()).color(egui::Color32::WHITE).small();
+    egui::Frame::new().fill(color).corner_radius(6.0).inner_margin(egui::Margin::symmetric(4, 0)).show(ui, |ui| {
+        ui.label(text);
+    });
+}
+
+pub fn status_bar(ui: &mut egui::Ui, st: &mut AppState) {
+    let path = st.doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "未保存到文件".into());
+    let dirty = st.doc.is_dirty();
+    let (mut e, mut w) = (0, 0);
+    for f in st.doc.findings() {
+        match f.severity {
+            Severity::Error => e += 1,
+            Severity::Warning => w += 1,
+            Severity::Note => {}
+        }
+    }
+    ui.horizontal(|ui| {
+        ui.label(path);
+        ui.separator();
+        ui.label(if dirty { "● 有未保存的修改" } else { "已保存" });
+        ui.separator();
+        ui.label(format!("错误 {e}　提醒 {w}"));
+        if !st.status.is_empty() {
+            ui.separator();
+            ui.label(&st.status);
+        }
+    });
+}
