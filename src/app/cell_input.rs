@@ -7,7 +7,7 @@ use egui::{Align, Color32, EventFilter, Rect, Stroke, StrokeKind};
 use super::document::EditTag;
 use super::state::{AppState, CellMarks};
 use crate::cell::Cell;
-use crate::rules::{cell_problem, Severity};
+use crate::rules::{Severity, cell_problem};
 use crate::template::CellKey;
 
 pub const ERROR_FILL: Color32 = Color32::from_rgb(255, 214, 214);
@@ -34,18 +34,28 @@ fn fill_for(marks: &CellMarks, key: CellKey, default: Color32) -> Color32 {
 }
 
 fn tooltip(marks: &CellMarks, key: CellKey, extra: Option<String>) -> Option<String> {
-    let mut lines: Vec<String> = marks.get(&key.to_string()).map(|m| m.1.clone()).unwrap_or_default();
+    let mut lines: Vec<String> = marks
+        .get(&key.to_string())
+        .map(|m| m.1.clone())
+        .unwrap_or_default();
     lines.extend(extra);
     (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 /// An editable input cell filling `rect`. Returns its response.
-pub fn input(ui: &mut egui::Ui, st: &mut AppState, rect: Rect, key: CellKey, marks: &CellMarks) -> egui::Response {
+pub fn input(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    rect: Rect,
+    key: CellKey,
+    marks: &CellMarks,
+) -> egui::Response {
     let id = cell_id(key);
     let cell = st.doc.report.input(key).cloned().unwrap_or_default();
     let focused = ui.memory(|m| m.has_focus(id));
     let mut text = if focused {
-        ui.data(|d| d.get_temp::<String>(id)).unwrap_or_else(|| cell.display())
+        ui.data(|d| d.get_temp::<String>(id))
+            .unwrap_or_else(|| cell.display())
     } else {
         cell.display()
     };
@@ -54,11 +64,23 @@ pub fn input(ui: &mut egui::Ui, st: &mut AppState, rect: Rect, key: CellKey, mar
         .id(id)
         .align(egui::Align2::RIGHT_CENTER)
         .background_color(fill_for(marks, key, Color32::WHITE))
-        .event_filter(EventFilter { horizontal_arrows: true, vertical_arrows: false, tab: false, escape: false })
+        .event_filter(EventFilter {
+            horizontal_arrows: true,
+            vertical_arrows: false,
+            tab: false,
+            escape: false,
+        })
         .desired_width(rect.width() - 8.0);
-    let mut resp = ui.put(rect.shrink(1.0), edit).accessible_name(cell_name(key));
+    let mut resp = ui
+        .put(rect.shrink(1.0), edit)
+        .accessible_name(cell_name(key));
     if problem.is_some() {
-        ui.painter().rect_stroke(rect.shrink(1.0), 2.0, Stroke::new(2.0, INVALID_STROKE), StrokeKind::Inside);
+        ui.painter().rect_stroke(
+            rect.shrink(1.0),
+            2.0,
+            Stroke::new(2.0, INVALID_STROKE),
+            StrokeKind::Inside,
+        );
     }
     if resp.changed() {
         ui.data_mut(|d| d.insert_temp(id, text.clone()));
@@ -86,7 +108,14 @@ pub fn input(ui: &mut egui::Ui, st: &mut AppState, rect: Rect, key: CellKey, mar
 }
 
 /// A computed (read-only) cell showing `value`.
-pub fn computed(ui: &mut egui::Ui, st: &mut AppState, rect: Rect, key: CellKey, value: i64, marks: &CellMarks) {
+pub fn computed(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    rect: Rect,
+    key: CellKey,
+    value: i64,
+    marks: &CellMarks,
+) {
     let mut text = value.to_string();
     let edit = egui::TextEdit::singleline(&mut text)
         .id(cell_id(key))
@@ -94,11 +123,32 @@ pub fn computed(ui: &mut egui::Ui, st: &mut AppState, rect: Rect, key: CellKey, 
         .align(egui::Align2::RIGHT_CENTER)
         .background_color(fill_for(marks, key, COMPUTED_FILL))
         .desired_width(rect.width() - 8.0);
-    let mut resp = ui.put(rect.shrink(1.0), edit).accessible_name(cell_name(key));
-    let published = st.doc.report.published(key).filter(|c| **c != Cell::Int(value)).map(|c| {
-        format!("原报告公布为 {}", if c.display().is_empty() { "空".to_string() } else { c.display() })
-    });
-    let tip = tooltip(marks, key, Some(format!("自动计算，不能直接修改{}", published.map(|p| format!("；{p}")).unwrap_or_default())));
+    let mut resp = ui
+        .put(rect.shrink(1.0), edit)
+        .accessible_name(cell_name(key));
+    let published = st
+        .doc
+        .report
+        .published(key)
+        .filter(|c| **c != Cell::Int(value))
+        .map(|c| {
+            format!(
+                "原报告公布为 {}",
+                if c.display().is_empty() {
+                    "空".to_string()
+                } else {
+                    c.display()
+                }
+            )
+        });
+    let tip = tooltip(
+        marks,
+        key,
+        Some(format!(
+            "自动计算，不能直接修改{}",
+            published.map(|p| format!("；{p}")).unwrap_or_default()
+        )),
+    );
     if let Some(tip) = tip {
         resp = resp.on_hover_text(tip);
     }

@@ -4,14 +4,19 @@
 use std::path::{Path, PathBuf};
 
 use super::document::Document;
-use super::files::{Purpose, Recovery, OPEN_EXTENSIONS};
+use super::files::{OPEN_EXTENSIONS, Purpose, Recovery};
 use super::state::{Action, AppState, Page};
 use crate::model::{Report, Scope};
 
 pub enum Modal {
     /// The document has unsaved changes; the action waits for an answer.
     Unsaved(Action),
-    NewReport { agency: String, year: String, scope: Scope, error: Option<String> },
+    NewReport {
+        agency: String,
+        year: String,
+        scope: Scope,
+        error: Option<String>,
+    },
     Path(PathDialog),
     Message(String),
     Recovery(Box<Recovery>),
@@ -28,17 +33,29 @@ pub struct PathDialog {
 pub fn new_report_modal(current: &Report) -> Modal {
     use chrono::Datelike;
     let year = chrono::Local::now().year() - 1;
-    Modal::NewReport { agency: current.meta.agency.clone(), year: year.to_string(), scope: Scope::Agency, error: None }
+    Modal::NewReport {
+        agency: current.meta.agency.clone(),
+        year: year.to_string(),
+        scope: Scope::Agency,
+        error: None,
+    }
 }
 
 pub fn path_modal(purpose: Purpose, dir: Option<PathBuf>, base_name: &str) -> Modal {
-    let dir = dir.or_else(|| std::env::current_dir().ok()).unwrap_or_else(|| PathBuf::from("."));
+    let dir = dir
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_else(|| PathBuf::from("."));
     let name = match &purpose {
         Purpose::SaveAs => format!("{base_name}.ron"),
         Purpose::Export(f) => format!("{base_name}.{}", f.extension()),
         _ => String::new(),
     };
-    Modal::Path(PathDialog { purpose, dir, name, error: None })
+    Modal::Path(PathDialog {
+        purpose,
+        dir,
+        name,
+        error: None,
+    })
 }
 
 /// Draws the open dialog, if any, and acts on its buttons.
@@ -52,7 +69,10 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
         match &mut modal {
             Modal::Unsaved(action) => {
                 ui.heading("有未保存的修改");
-                ui.label(format!("“{}”的修改尚未保存。要先保存吗？", st.doc.display_name()));
+                ui.label(format!(
+                    "“{}”的修改尚未保存。要先保存吗？",
+                    st.doc.display_name()
+                ));
                 ui.add_space(8.0);
                 let action = action.clone();
                 ui.horizontal(|ui| {
@@ -78,19 +98,32 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                     }
                 });
             }
-            Modal::NewReport { agency, year, scope, error } => {
+            Modal::NewReport {
+                agency,
+                year,
+                scope,
+                error,
+            } => {
                 ui.heading("新建报告");
                 egui::Grid::new("new-report").num_columns(2).show(ui, |ui| {
                     let l = ui.label("编制机关");
-                    ui.add(egui::TextEdit::singleline(agency).hint_text("如：平安县市场监督管理局")).labelled_by(l.id);
+                    ui.add(
+                        egui::TextEdit::singleline(agency).hint_text("如：平安县市场监督管理局"),
+                    )
+                    .labelled_by(l.id);
                     ui.end_row();
                     let l = ui.label("报告年度");
-                    ui.add(egui::TextEdit::singleline(year).desired_width(80.0)).labelled_by(l.id);
+                    ui.add(egui::TextEdit::singleline(year).desired_width(80.0))
+                        .labelled_by(l.id);
                     ui.end_row();
                     ui.label("数据范围");
                     ui.horizontal(|ui| {
                         ui.radio_value(scope, Scope::Agency, Scope::Agency.label());
-                        ui.radio_value(scope, Scope::GovernmentTotal, Scope::GovernmentTotal.label());
+                        ui.radio_value(
+                            scope,
+                            Scope::GovernmentTotal,
+                            Scope::GovernmentTotal.label(),
+                        );
                     });
                     ui.end_row();
                 });
@@ -120,7 +153,9 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
             Modal::Path(d) => {
                 if let Some(chosen) = path_dialog(ui, d, &mut keep) {
                     let purpose = d.purpose.clone();
-                    after = Some(Box::new(move |st: &mut AppState| st.picked(purpose, chosen)));
+                    after = Some(Box::new(move |st: &mut AppState| {
+                        st.picked(purpose, chosen)
+                    }));
                 }
             }
             Modal::Message(text) => {
@@ -132,12 +167,20 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
             }
             Modal::Recovery(rec) => {
                 ui.heading("恢复未保存的工作");
-                let name = rec.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "未保存的报告".into());
+                let name = rec
+                    .path
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| "未保存的报告".into());
                 ui.label(format!(
                     "上次关闭前有未保存的修改（{}，{} {}年，自动保存于 {}）。是否恢复？",
                     name,
                     rec.report.meta.agency,
-                    rec.report.meta.year.map(|y| y.to_string()).unwrap_or_default(),
+                    rec.report
+                        .meta
+                        .year
+                        .map(|y| y.to_string())
+                        .unwrap_or_default(),
                     rec.saved_at
                 ));
                 ui.horizontal(|ui| {
@@ -188,42 +231,62 @@ fn path_dialog(ui: &mut egui::Ui, d: &mut PathDialog, keep: &mut bool) -> Option
             rd.flatten()
                 .map(|e| (e.path().is_dir(), e.path()))
                 .filter(|(is_dir, p)| {
-                    let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                    let hidden = p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
                     !hidden && (*is_dir || wanted(p, &d.purpose))
                 })
                 .collect()
         })
         .unwrap_or_default();
     entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
-        for (is_dir, p) in entries {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let label = if is_dir { format!("📁 {name}") } else { format!("📄 {name}") };
-            let r = ui.selectable_label(d.name == name, label);
-            if r.clicked() {
-                if is_dir {
-                    d.dir = p.clone();
+    egui::ScrollArea::vertical()
+        .max_height(260.0)
+        .show(ui, |ui| {
+            for (is_dir, p) in entries {
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let label = if is_dir {
+                    format!("📁 {name}")
                 } else {
-                    d.name = name.clone();
+                    format!("📄 {name}")
+                };
+                let r = ui.selectable_label(d.name == name, label);
+                if r.clicked() {
+                    if is_dir {
+                        d.dir = p.clone();
+                    } else {
+                        d.name = name.clone();
+                    }
+                }
+                if r.double_clicked() && !is_dir {
+                    chosen = Some(p.clone());
                 }
             }
-            if r.double_clicked() && !is_dir {
-                chosen = Some(p.clone());
-            }
-        }
-    });
+        });
     ui.horizontal(|ui| {
         let l = ui.label("文件名或完整路径");
-        ui.add(egui::TextEdit::singleline(&mut d.name).desired_width(360.0)).labelled_by(l.id);
+        ui.add(egui::TextEdit::singleline(&mut d.name).desired_width(360.0))
+            .labelled_by(l.id);
     });
     if let Some(e) = &d.error {
         ui.colored_label(egui::Color32::DARK_RED, e.as_str());
     }
     ui.horizontal(|ui| {
-        let ok = if d.purpose.saves() { "保存" } else { "打开" };
+        let ok = if d.purpose.saves() {
+            "保存"
+        } else {
+            "打开"
+        };
         if ui.button(ok).clicked() && !d.name.trim().is_empty() {
             let p = Path::new(d.name.trim());
-            let full = if p.is_absolute() { p.to_path_buf() } else { d.dir.join(p) };
+            let full = if p.is_absolute() {
+                p.to_path_buf()
+            } else {
+                d.dir.join(p)
+            };
             if !d.purpose.saves() && !full.is_file() {
                 d.error = Some(format!("找不到文件：{}", full.display()));
             } else {
@@ -241,7 +304,11 @@ fn path_dialog(ui: &mut egui::Ui, d: &mut PathDialog, keep: &mut bool) -> Option
 }
 
 fn wanted(p: &Path, purpose: &Purpose) -> bool {
-    let ext = p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).unwrap_or_default();
+    let ext = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
     match purpose {
         Purpose::SaveAs => ext == "ron",
         Purpose::Export(f) => ext == f.extension(),

@@ -78,20 +78,28 @@ impl Storage {
     /// `$NIANBAO_DATA_DIR`, else the platform's data folder + `nianbao`.
     pub fn default_location() -> Storage {
         if let Some(d) = std::env::var_os("NIANBAO_DATA_DIR") {
-            return Storage { dir: PathBuf::from(d) };
+            return Storage {
+                dir: PathBuf::from(d),
+            };
         }
         let base = if cfg!(windows) {
             std::env::var_os("APPDATA").map(PathBuf::from)
         } else {
             std::env::var_os("XDG_DATA_HOME")
                 .map(PathBuf::from)
-                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("share")))
+                .or_else(|| {
+                    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("share"))
+                })
         };
-        Storage { dir: base.unwrap_or_else(std::env::temp_dir).join("nianbao") }
+        Storage {
+            dir: base.unwrap_or_else(std::env::temp_dir).join("nianbao"),
+        }
     }
 
     pub fn at(dir: &Path) -> Storage {
-        Storage { dir: dir.to_path_buf() }
+        Storage {
+            dir: dir.to_path_buf(),
+        }
     }
 
     fn settings_path(&self) -> PathBuf {
@@ -103,7 +111,10 @@ impl Storage {
     }
 
     pub fn load_settings(&self) -> Settings {
-        std::fs::read_to_string(self.settings_path()).ok().and_then(|s| ron::from_str(&s).ok()).unwrap_or_default()
+        std::fs::read_to_string(self.settings_path())
+            .ok()
+            .and_then(|s| ron::from_str(&s).ok())
+            .unwrap_or_default()
     }
 
     pub fn save_settings(&self, s: &Settings) {
@@ -120,8 +131,10 @@ impl Storage {
             saved_at: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
             report: doc.report.clone(),
         };
-        let text = ron::ser::to_string_pretty(&rec, ron::ser::PrettyConfig::default()).map_err(|e| e.to_string())?;
-        crate::project::write_atomic(&self.recovery_path(), text.as_bytes()).map_err(|e| e.to_string())
+        let text = ron::ser::to_string_pretty(&rec, ron::ser::PrettyConfig::default())
+            .map_err(|e| e.to_string())?;
+        crate::project::write_atomic(&self.recovery_path(), text.as_bytes())
+            .map_err(|e| e.to_string())
     }
 
     pub fn read_recovery(&self) -> Option<Recovery> {
@@ -149,7 +162,12 @@ pub enum Picked {
 const INSTANT_CANCEL: Duration = Duration::from_millis(250);
 
 /// Shows the native file dialog for `purpose`.
-pub fn native_dialog(purpose: &Purpose, dir: Option<&Path>, file_name: &str, settings: &Settings) -> Picked {
+pub fn native_dialog(
+    purpose: &Purpose,
+    dir: Option<&Path>,
+    file_name: &str,
+    settings: &Settings,
+) -> Picked {
     if settings.builtin_dialogs || !native_dialogs_possible() {
         return Picked::Unavailable;
     }
@@ -158,12 +176,22 @@ pub fn native_dialog(purpose: &Purpose, dir: Option<&Path>, file_name: &str, set
         d = d.set_directory(dir);
     }
     d = match purpose {
-        Purpose::SaveAs => d.add_filter("nianbao 项目文件", &["ron"]).set_file_name(file_name),
-        Purpose::Export(f) => d.add_filter("导出格式", &[f.extension()]).set_file_name(file_name),
-        _ => d.add_filter("年度报告", &OPEN_EXTENSIONS).add_filter("所有文件", &["*"]),
+        Purpose::SaveAs => d
+            .add_filter("nianbao 项目文件", &["ron"])
+            .set_file_name(file_name),
+        Purpose::Export(f) => d
+            .add_filter("导出格式", &[f.extension()])
+            .set_file_name(file_name),
+        _ => d
+            .add_filter("年度报告", &OPEN_EXTENSIONS)
+            .add_filter("所有文件", &["*"]),
     };
     let started = Instant::now();
-    let result = if purpose.saves() { d.save_file() } else { d.pick_file() };
+    let result = if purpose.saves() {
+        d.save_file()
+    } else {
+        d.pick_file()
+    };
     match result {
         Some(p) => Picked::Path(p),
         None if started.elapsed() < INSTANT_CANCEL => Picked::Unavailable,

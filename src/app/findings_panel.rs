@@ -1,7 +1,7 @@
 //! The findings list: errors first, then warnings, then import notes. Clicking
 //! a finding goes to its page and focuses its first cell.
 
-use super::state::{page_of, AppState};
+use super::state::{AppState, page_of};
 use crate::rules::Severity;
 use crate::template::CellKey;
 
@@ -13,24 +13,32 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
             ui.label("未发现问题");
         }
     });
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        for (i, f) in findings.iter().enumerate() {
-            let color = match f.severity {
-                Severity::Error => egui::Color32::from_rgb(180, 30, 30),
-                Severity::Warning => egui::Color32::from_rgb(160, 100, 0),
-                Severity::Note => egui::Color32::from_rgb(80, 80, 80),
-            };
-            let text = egui::RichText::new(format!("{} {}  {}", f.severity.label(), f.id.as_str(), f.message)).color(color);
-            let r = ui
-                .add(egui::Button::new(text).frame(false).wrap())
-                .on_hover_text(format!("涉及：{}", f.cells.join("、")));
-            if r.clicked() {
-                if let Some(cell) = f.cells.first() {
-                    st.page = page_of(cell);
-                    st.focus_cell = CellKey::parse(cell);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (i, f) in findings.iter().enumerate() {
+                let color = match f.severity {
+                    Severity::Error => egui::Color32::from_rgb(180, 30, 30),
+                    Severity::Warning => egui::Color32::from_rgb(160, 100, 0),
+                    Severity::Note => egui::Color32::from_rgb(80, 80, 80),
+                };
+                let text = egui::RichText::new(format!(
+                    "{} {}  {}",
+                    f.severity.label(),
+                    f.id.as_str(),
+                    f.message
+                ))
+                .color(color);
+                let r = ui
+                    .add(egui::Button::new(text).frame(false).wrap())
+                    .on_hover_text(format!("涉及：{}", f.cells.join("、")));
+                if r.clicked() {
+                    if let Some(cell) = f.cells.first() {
+                        st.page = page_of(cell);
+                        st.focus_cell = CellKey::parse(cell);
+                    }
                 }
+                let _ = i;
             }
-            let _ = i;
-        }
-    });
+        });
 }

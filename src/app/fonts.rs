@@ -9,7 +9,10 @@ static NOTO_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-subset.otf
 /// Installs the font as the first proportional and a fallback monospace font.
 pub fn install(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert("noto_sc".into(), Arc::new(egui::FontData::from_static(NOTO_SC)));
+    fonts.font_data.insert(
+        "noto_sc".into(),
+        Arc::new(egui::FontData::from_static(NOTO_SC)),
+    );
     if let Some(f) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
         f.insert(0, "noto_sc".into());
     }

@@ -4,7 +4,7 @@
 //! focus), Tab moves on,
 //! and Ctrl+V of a block copied from Excel/WPS fills cells from the focused one.
 
-use egui::{vec2, Align2, Color32, Rect, Sense, Stroke, StrokeKind};
+use egui::{Align2, Color32, Rect, Sense, Stroke, StrokeKind, vec2};
 
 use super::cell_input::{self, cell_id};
 use super::dialogs::Modal;
@@ -30,8 +30,12 @@ pub fn value_matrix(grid: &Grid) -> Vec<Vec<Option<CellKey>>> {
         .map(|c| c.col)
         .min()
         .unwrap_or(0);
-    let mut rows: Vec<usize> =
-        grid.cells.iter().filter(|c| matches!(c.content, Content::Value(_))).map(|c| c.row).collect();
+    let mut rows: Vec<usize> = grid
+        .cells
+        .iter()
+        .filter(|c| matches!(c.content, Content::Value(_)))
+        .map(|c| c.row)
+        .collect();
     rows.sort();
     rows.dedup();
     let mut m = vec![vec![None; grid.cols - first_col]; rows.len()];
@@ -45,13 +49,18 @@ pub fn value_matrix(grid: &Grid) -> Vec<Vec<Option<CellKey>>> {
 }
 
 fn position(m: &[Vec<Option<CellKey>>], key: CellKey) -> Option<(usize, usize)> {
-    m.iter().enumerate().find_map(|(r, row)| row.iter().position(|k| *k == Some(key)).map(|c| (r, c)))
+    m.iter()
+        .enumerate()
+        .find_map(|(r, row)| row.iter().position(|k| *k == Some(key)).map(|c| (r, c)))
 }
 
 /// The next input cell below `key` (skipping computed cells), if any.
 pub fn input_below(m: &[Vec<Option<CellKey>>], key: CellKey) -> Option<CellKey> {
     let (r, c) = position(m, key)?;
-    m.iter().skip(r + 1).filter_map(|row| row.get(c).copied().flatten()).find(|k| !k.is_computed())
+    m.iter()
+        .skip(r + 1)
+        .filter_map(|row| row.get(c).copied().flatten())
+        .find(|k| !k.is_computed())
 }
 
 /// Splits a tab- and newline-separated block (Excel, WPS) into rows of cells.
@@ -99,18 +108,35 @@ pub fn parse_block(text: &str) -> Vec<Vec<String>> {
 
 /// Writes a pasted block into the cells from `start`; refuses (and changes
 /// nothing) when the block does not fit or would cover computed cells.
-pub fn paste_block(st: &mut AppState, grid: &Grid, start: CellKey, text: &str) -> Result<usize, String> {
+pub fn paste_block(
+    st: &mut AppState,
+    grid: &Grid,
+    start: CellKey,
+    text: &str,
+) -> Result<usize, String> {
     let m = value_matrix(grid);
     let block = parse_block(text);
     let (r0, c0) = position(&m, start).ok_or("请先选中要粘贴的起始单元格")?;
     let mut targets = Vec::new();
     for (dr, row) in block.iter().enumerate() {
         for (dc, value) in row.iter().enumerate() {
-            let key = m.get(r0 + dr).and_then(|r| r.get(c0 + dc)).copied().flatten().ok_or_else(|| {
-                format!("粘贴的内容有 {} 行 {} 列，超出了表格范围，未粘贴任何内容", block.len(), row.len())
-            })?;
+            let key = m
+                .get(r0 + dr)
+                .and_then(|r| r.get(c0 + dc))
+                .copied()
+                .flatten()
+                .ok_or_else(|| {
+                    format!(
+                        "粘贴的内容有 {} 行 {} 列，超出了表格范围，未粘贴任何内容",
+                        block.len(),
+                        row.len()
+                    )
+                })?;
             if key.is_computed() {
-                return Err(format!("粘贴区域包含自动计算的单元格“{}”，未粘贴任何内容", key.label()));
+                return Err(format!(
+                    "粘贴区域包含自动计算的单元格“{}”，未粘贴任何内容",
+                    key.label()
+                ));
             }
             targets.push((key, Cell::parse(value, key.kind())));
         }
@@ -130,7 +156,9 @@ pub fn paste_block(st: &mut AppState, grid: &Grid, start: CellKey, text: &str) -
 /// Takes a multi-cell paste aimed at a focused cell of this grid out of the
 /// input before the text field sees it.
 fn intercept_paste(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid) {
-    let Some(focused) = ui.memory(|m| m.focused()) else { return };
+    let Some(focused) = ui.memory(|m| m.focused()) else {
+        return;
+    };
     let Some(start) = grid.cells.iter().find_map(|c| match c.content {
         Content::Value(k) if cell_id(k) == focused => Some(k),
         _ => None,
@@ -175,7 +203,9 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], ma
         let g = match c.content {
             Content::Label(t) => {
                 let w = xs[c.col + c.colspan] - xs[c.col] - 2.0 * PAD;
-                let g = ui.painter().layout(t.to_string(), font.clone(), text_color, w.max(8.0));
+                let g = ui
+                    .painter()
+                    .layout(t.to_string(), font.clone(), text_color, w.max(8.0));
                 if c.rowspan == 1 {
                     hs[c.row] = hs[c.row].max(g.size().y + 2.0 * PAD);
                 }
@@ -199,13 +229,19 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], ma
     for h in &hs {
         ys.push(ys.last().unwrap() + h);
     }
-    let (rect, _) = ui.allocate_exact_size(vec2(*xs.last().unwrap(), *ys.last().unwrap()), Sense::hover());
+    let (rect, _) = ui.allocate_exact_size(
+        vec2(*xs.last().unwrap(), *ys.last().unwrap()),
+        Sense::hover(),
+    );
     let o = rect.min;
     let totals = Totals::of(&st.doc.report);
     let matrix = value_matrix(grid);
     let mut move_to = None;
     for (c, g) in grid.cells.iter().zip(galleys) {
-        let r = Rect::from_min_max(o + vec2(xs[c.col], ys[c.row]), o + vec2(xs[c.col + c.colspan], ys[c.row + c.rowspan]));
+        let r = Rect::from_min_max(
+            o + vec2(xs[c.col], ys[c.row]),
+            o + vec2(xs[c.col + c.colspan], ys[c.row + c.rowspan]),
+        );
         match c.content {
             Content::Label(_) => {
                 let p = ui.painter();
@@ -214,7 +250,9 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], ma
                     let pos = if c.header || c.colspan == 1 && c.rowspan > 1 {
                         r.center() - g.size() / 2.0
                     } else {
-                        Align2::LEFT_CENTER.anchor_size(r.left_center() + vec2(PAD, 0.0), g.size()).min
+                        Align2::LEFT_CENTER
+                            .anchor_size(r.left_center() + vec2(PAD, 0.0), g.size())
+                            .min
                     };
                     p.galley(pos, g, text_color);
                 }
@@ -230,7 +268,8 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], ma
                 }
             }
         }
-        ui.painter().rect_stroke(r, 0.0, Stroke::new(1.0, LINE), StrokeKind::Inside);
+        ui.painter()
+            .rect_stroke(r, 0.0, Stroke::new(1.0, LINE), StrokeKind::Inside);
     }
     if let Some(k) = move_to {
         st.focus_cell = Some(k);

@@ -53,6 +53,10 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
             .with_min_inner_size([960.0, 600.0]),
         ..Default::default()
     };
-    eframe::run_native("nianbao", options, Box::new(move |cc| Ok(Box::new(NianbaoApp::new(cc, file)))))
-        .map_err(|e| e.to_string())
+    eframe::run_native(
+        "nianbao",
+        options,
+        Box::new(move |cc| Ok(Box::new(NianbaoApp::new(cc, file)))),
+    )
+    .map_err(|e| e.to_string())
 }

@@ -1,7 +1,7 @@
 //! The menu bar, the navigation list with finding badges, and the status bar.
 
 use super::i18n::t;
-use super::state::{page_of, Action, AppState, Page, PAGES};
+use super::state::{Action, AppState, PAGES, Page, page_of};
 use crate::export::Format;
 use crate::rules::Severity;
 use crate::template::PART_HEADINGS;
@@ -18,13 +18,22 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) {
     let lang = st.lang();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(t(lang, "文件", "File"), |ui| {
-            if ui.button(t(lang, "新建…  Ctrl+N", "New…  Ctrl+N")).clicked() {
+            if ui
+                .button(t(lang, "新建…  Ctrl+N", "New…  Ctrl+N"))
+                .clicked()
+            {
                 st.request(Action::New);
             }
-            if ui.button(t(lang, "根据上年报告新建…", "New from last year's report…")).clicked() {
+            if ui
+                .button(t(lang, "根据上年报告新建…", "New from last year's report…"))
+                .clicked()
+            {
                 st.request(Action::NewFromLast);
             }
-            if ui.button(t(lang, "打开或导入…  Ctrl+O", "Open or import…  Ctrl+O")).clicked() {
+            if ui
+                .button(t(lang, "打开或导入…  Ctrl+O", "Open or import…  Ctrl+O"))
+                .clicked()
+            {
                 st.request(Action::Open);
             }
             ui.menu_button(t(lang, "最近打开", "Recent files"), |ui| {
@@ -41,7 +50,10 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) {
             if ui.button(t(lang, "保存  Ctrl+S", "Save  Ctrl+S")).clicked() {
                 st.perform(Action::Save);
             }
-            if ui.button(t(lang, "另存为…  Ctrl+Shift+S", "Save as…  Ctrl+Shift+S")).clicked() {
+            if ui
+                .button(t(lang, "另存为…  Ctrl+Shift+S", "Save as…  Ctrl+Shift+S"))
+                .clicked()
+            {
                 st.perform(Action::SaveAs);
             }
             ui.menu_button(t(lang, "导出", "Export"), |ui| {
@@ -62,16 +74,38 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) {
             }
         });
         ui.menu_button(t(lang, "编辑", "Edit"), |ui| {
-            if ui.add_enabled(st.doc.can_undo(), egui::Button::new(t(lang, "撤销  Ctrl+Z", "Undo  Ctrl+Z"))).clicked() {
+            if ui
+                .add_enabled(
+                    st.doc.can_undo(),
+                    egui::Button::new(t(lang, "撤销  Ctrl+Z", "Undo  Ctrl+Z")),
+                )
+                .clicked()
+            {
                 st.perform(Action::Undo);
             }
-            if ui.add_enabled(st.doc.can_redo(), egui::Button::new(t(lang, "重做  Ctrl+Y", "Redo  Ctrl+Y"))).clicked() {
+            if ui
+                .add_enabled(
+                    st.doc.can_redo(),
+                    egui::Button::new(t(lang, "重做  Ctrl+Y", "Redo  Ctrl+Y")),
+                )
+                .clicked()
+            {
                 st.perform(Action::Redo);
             }
         });
         ui.menu_button(t(lang, "视图", "View"), |ui| {
-            ui.checkbox(&mut st.year_over_year, t(lang, "显示上年数值和变化", "Show last year and change"));
-            if ui.button(t(lang, "选择上年报告用于对比…", "Compare with last year's report…")).clicked() {
+            ui.checkbox(
+                &mut st.year_over_year,
+                t(lang, "显示上年数值和变化", "Show last year and change"),
+            );
+            if ui
+                .button(t(
+                    lang,
+                    "选择上年报告用于对比…",
+                    "Compare with last year's report…",
+                ))
+                .clicked()
+            {
                 st.perform(Action::PickLastYear);
             }
         });
@@ -79,7 +113,14 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) {
             let before = st.settings.clone();
             ui.radio_value(&mut st.settings.lang, super::i18n::Lang::Zh, "简体中文");
             ui.radio_value(&mut st.settings.lang, super::i18n::Lang::En, "English");
-            ui.checkbox(&mut st.settings.builtin_dialogs, t(lang, "总是使用内置文件对话框", "Always use the built-in file dialog"));
+            ui.checkbox(
+                &mut st.settings.builtin_dialogs,
+                t(
+                    lang,
+                    "总是使用内置文件对话框",
+                    "Always use the built-in file dialog",
+                ),
+            );
             if st.settings != before {
                 st.storage.save_settings(&st.settings);
             }
@@ -91,7 +132,9 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) {
 fn badges(st: &mut AppState) -> [(usize, usize); 7] {
     let mut out = [(0, 0); 7];
     for f in st.doc.findings() {
-        let Some(cell) = f.cells.first() else { continue };
+        let Some(cell) = f.cells.first() else {
+            continue;
+        };
         let idx = PAGES.iter().position(|p| *p == page_of(cell)).unwrap_or(0);
         match f.severity {
             Severity::Error => out[idx].0 += 1,
@@ -108,13 +151,19 @@ pub fn navigation(ui: &mut egui::Ui, st: &mut AppState) {
     for (i, p) in PAGES.iter().enumerate() {
         let (e, w) = counts[i];
         let mut text = page_label(*p).to_string();
-        if let Some(short) = text.split('、').next().filter(|_| matches!(p, Page::Part(_))) {
+        if let Some(short) = text
+            .split('、')
+            .next()
+            .filter(|_| matches!(p, Page::Part(_)))
+        {
             let rest = text.split('、').nth(1).unwrap_or("");
             let rest: String = rest.chars().take(8).collect();
             text = format!("{short}、{rest}");
         }
         ui.horizontal(|ui| {
-            let r = ui.selectable_label(st.page == *p, text).on_hover_text(page_label(*p));
+            let r = ui
+                .selectable_label(st.page == *p, text)
+                .on_hover_text(page_label(*p));
             if r.clicked() {
                 st.page = *p;
             }
@@ -129,14 +178,25 @@ pub fn navigation(ui: &mut egui::Ui, st: &mut AppState) {
 }
 
 fn badge(ui: &mut egui::Ui, n: usize, color: egui::Color32) {
-    let text = egui::RichText::new(n.to_string()).color(egui::Color32::WHITE).small();
-    egui::Frame::new().fill(color).corner_radius(6.0).inner_margin(egui::Margin::symmetric(4, 0)).show(ui, |ui| {
-        ui.label(text);
-    });
+    let text = egui::RichText::new(n.to_string())
+        .color(egui::Color32::WHITE)
+        .small();
+    egui::Frame::new()
+        .fill(color)
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::symmetric(4, 0))
+        .show(ui, |ui| {
+            ui.label(text);
+        });
 }
 
 pub fn status_bar(ui: &mut egui::Ui, st: &mut AppState) {
-    let path = st.doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "未保存到文件".into());
+    let path = st
+        .doc
+        .path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "未保存到文件".into());
     let dirty = st.doc.is_dirty();
     let (mut e, mut w) = (0, 0);
     for f in st.doc.findings() {
@@ -149,7 +209,11 @@ pub fn status_bar(ui: &mut egui::Ui, st: &mut AppState) {
     ui.horizontal(|ui| {
         ui.label(path);
         ui.separator();
-        ui.label(if dirty { "● 有未保存的修改" } else { "已保存" });
+        ui.label(if dirty {
+            "● 有未保存的修改"
+        } else {
+            "已保存"
+        });
         ui.separator();
         ui.label(format!("错误 {e}　提醒 {w}"));
         if !st.status.is_empty() {

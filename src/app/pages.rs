@@ -3,8 +3,8 @@
 use super::document::EditTag;
 use super::grid_view;
 use super::state::{AppState, Page};
-use crate::model::{cn_numeral, Narrative, Report, Scope, Section};
-use crate::template::{t2_grid, t3_grid, t4_grid, PART1_SECTIONS, PART6_SECTIONS, PART_HEADINGS};
+use crate::model::{Narrative, Report, Scope, Section, cn_numeral};
+use crate::template::{PART_HEADINGS, PART1_SECTIONS, PART6_SECTIONS, t2_grid, t3_grid, t4_grid};
 
 /// Column widths of the three tables (logical points).
 const T2_COLS: [f32; 4] = [200.0, 150.0, 150.0, 150.0];
@@ -12,30 +12,51 @@ const T3_COLS: [f32; 10] = [44.0, 150.0, 250.0, 62.0, 62.0, 62.0, 70.0, 70.0, 58
 const T4_COLS: [f32; 15] = [58.0; 15];
 
 pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
-    egui::ScrollArea::both().auto_shrink([false, false]).id_salt(("page", format!("{:?}", st.page))).show(ui, |ui| {
-        ui.set_max_width(1100.0);
-        match st.page {
-            Page::Cover => cover(ui, st),
-            Page::Part(0) => part1(ui, st),
-            Page::Part(1) => table_part(ui, st, 1),
-            Page::Part(2) => table_part(ui, st, 2),
-            Page::Part(3) => table_part(ui, st, 3),
-            Page::Part(4) => {
-                ui.heading(PART_HEADINGS[4]);
-                narrative(ui, st, "part5", "存在的主要问题及改进情况（先写问题，再写改进措施）", |r| &mut r.part5);
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .id_salt(("page", format!("{:?}", st.page)))
+        .show(ui, |ui| {
+            ui.set_max_width(1100.0);
+            match st.page {
+                Page::Cover => cover(ui, st),
+                Page::Part(0) => part1(ui, st),
+                Page::Part(1) => table_part(ui, st, 1),
+                Page::Part(2) => table_part(ui, st, 2),
+                Page::Part(3) => table_part(ui, st, 3),
+                Page::Part(4) => {
+                    ui.heading(PART_HEADINGS[4]);
+                    narrative(
+                        ui,
+                        st,
+                        "part5",
+                        "存在的主要问题及改进情况（先写问题，再写改进措施）",
+                        |r| &mut r.part5,
+                    );
+                }
+                _ => part6(ui, st),
             }
-            _ => part6(ui, st),
-        }
-        ui.add_space(40.0);
-    });
+            ui.add_space(40.0);
+        });
 }
 
 /// A single-line text field bound to a string of the report.
-fn text_field(ui: &mut egui::Ui, st: &mut AppState, label: &str, width: f32, get: impl Fn(&mut Report) -> &mut String) {
+fn text_field(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    label: &str,
+    width: f32,
+    get: impl Fn(&mut Report) -> &mut String,
+) {
     let id = ui.make_persistent_id(("field", label));
     let mut text = get(&mut st.doc.report).clone();
     let l = ui.label(label);
-    let r = ui.add(egui::TextEdit::singleline(&mut text).id(id).desired_width(width)).labelled_by(l.id);
+    let r = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .id(id)
+                .desired_width(width),
+        )
+        .labelled_by(l.id);
     if r.changed() {
         st.doc.edit(EditTag::Field(id), |rep| *get(rep) = text);
     }
@@ -43,20 +64,36 @@ fn text_field(ui: &mut egui::Ui, st: &mut AppState, label: &str, width: f32, get
 
 /// A multi-line editor that grows with its text, with a character count and
 /// the carried-over mark (S3).
-pub fn narrative(ui: &mut egui::Ui, st: &mut AppState, key: &str, label: &str, get: impl Fn(&mut Report) -> &mut Narrative) {
+pub fn narrative(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    key: &str,
+    label: &str,
+    get: impl Fn(&mut Report) -> &mut Narrative,
+) {
     let id = ui.make_persistent_id(("narrative", key));
     let n = get(&mut st.doc.report).clone();
     let l = ui.horizontal(|ui| {
         let l = ui.strong(label);
-        ui.weak(format!("{} 字", n.text.chars().filter(|c| !c.is_whitespace()).count()));
+        ui.weak(format!(
+            "{} 字",
+            n.text.chars().filter(|c| !c.is_whitespace()).count()
+        ));
         if n.is_carried_unedited() {
-            ui.colored_label(egui::Color32::from_rgb(170, 100, 0), "● 沿用上年原文，请修改后再发布");
+            ui.colored_label(
+                egui::Color32::from_rgb(170, 100, 0),
+                "● 沿用上年原文，请修改后再发布",
+            );
         }
         l
     });
     let mut text = n.text.clone();
     let r = ui.add(
-        egui::TextEdit::multiline(&mut text).id(id).desired_width(f32::INFINITY).desired_rows(3).lock_focus(false),
+        egui::TextEdit::multiline(&mut text)
+            .id(id)
+            .desired_width(f32::INFINITY)
+            .desired_rows(3)
+            .lock_focus(false),
     );
     let r = r.labelled_by(l.inner.id);
     if r.changed() {
@@ -69,43 +106,79 @@ fn cover(ui: &mut egui::Ui, st: &mut AppState) {
     ui.heading("封面与说明");
     ui.label(format!("标题：{}", st.doc.report.title()));
     ui.add_space(6.0);
-    egui::Grid::new("meta").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-        text_field(ui, st, "编制机关", 320.0, |r| &mut r.meta.agency);
-        ui.end_row();
-        let id = ui.make_persistent_id("year");
-        let mut year = st.doc.report.meta.year.map(|y| y.to_string()).unwrap_or_default();
-        let l = ui.label("报告年度");
-        let r = ui.add(egui::TextEdit::singleline(&mut year).id(id).desired_width(80.0)).labelled_by(l.id);
-        if r.changed() {
-            let parsed = year.trim().parse::<i32>().ok().filter(|y| (1990..2100).contains(y));
-            if parsed.is_some() || year.trim().is_empty() {
-                st.doc.edit(EditTag::Field(id), |rep| rep.meta.year = parsed);
+    egui::Grid::new("meta")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            text_field(ui, st, "编制机关", 320.0, |r| &mut r.meta.agency);
+            ui.end_row();
+            let id = ui.make_persistent_id("year");
+            let mut year = st
+                .doc
+                .report
+                .meta
+                .year
+                .map(|y| y.to_string())
+                .unwrap_or_default();
+            let l = ui.label("报告年度");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut year)
+                        .id(id)
+                        .desired_width(80.0),
+                )
+                .labelled_by(l.id);
+            if r.changed() {
+                let parsed = year
+                    .trim()
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|y| (1990..2100).contains(y));
+                if parsed.is_some() || year.trim().is_empty() {
+                    st.doc
+                        .edit(EditTag::Field(id), |rep| rep.meta.year = parsed);
+                }
             }
-        }
-        ui.end_row();
-        text_field(ui, st, "落款日期（YYYY-MM-DD）", 120.0, |r| &mut r.meta.date);
-        ui.end_row();
-        ui.label("数据范围");
-        let mut scope = st.doc.report.meta.scope;
-        ui.horizontal(|ui| {
-            ui.radio_value(&mut scope, Scope::Agency, Scope::Agency.label());
-            ui.radio_value(&mut scope, Scope::GovernmentTotal, Scope::GovernmentTotal.label());
+            ui.end_row();
+            text_field(ui, st, "落款日期（YYYY-MM-DD）", 120.0, |r| {
+                &mut r.meta.date
+            });
+            ui.end_row();
+            ui.label("数据范围");
+            let mut scope = st.doc.report.meta.scope;
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut scope, Scope::Agency, Scope::Agency.label());
+                ui.radio_value(
+                    &mut scope,
+                    Scope::GovernmentTotal,
+                    Scope::GovernmentTotal.label(),
+                );
+            });
+            if scope != st.doc.report.meta.scope {
+                st.doc.edit(EditTag::Command, |r| r.meta.scope = scope);
+            }
+            ui.end_row();
+            ui.label("格式");
+            ui.label(format!("{} 版", st.doc.report.meta.format.as_str()));
+            ui.end_row();
         });
-        if scope != st.doc.report.meta.scope {
-            st.doc.edit(EditTag::Command, |r| r.meta.scope = scope);
-        }
-        ui.end_row();
-        ui.label("格式");
-        ui.label(format!("{} 版", st.doc.report.meta.format.as_str()));
-        ui.end_row();
-    });
     ui.add_space(10.0);
-    narrative(ui, st, "preamble", "说明（前言：编制依据、统计期限、获取方式、联系方式）", |r| &mut r.preamble);
+    narrative(
+        ui,
+        st,
+        "preamble",
+        "说明（前言：编制依据、统计期限、获取方式、联系方式）",
+        |r| &mut r.preamble,
+    );
     if let Some(info) = st.doc.report.import.clone() {
         ui.separator();
         ui.strong(format!("导入自：{}（{}）", info.source, info.layout));
         for n in &info.notes {
-            ui.label(format!("{}{}", n.line.map(|l| format!("第{l}行：")).unwrap_or_default(), n.message));
+            ui.label(format!(
+                "{}{}",
+                n.line.map(|l| format!("第{l}行：")).unwrap_or_default(),
+                n.message
+            ));
         }
     }
 }
@@ -125,31 +198,54 @@ fn sections(
             ui.label(format!("（{}）", cn_numeral(i + first_number)));
             let id = ui.make_persistent_id((key, "title", i));
             let mut t = title.clone();
-            let r = ui.add(egui::TextEdit::singleline(&mut t).id(id).desired_width(320.0)).accessible_name(format!("小标题{}", i + 1));
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut t)
+                        .id(id)
+                        .desired_width(320.0),
+                )
+                .accessible_name(format!("小标题{}", i + 1));
             if r.changed() {
-                st.doc.edit(EditTag::Field(id), move |rep| get(rep)[i].title = t);
+                st.doc
+                    .edit(EditTag::Field(id), move |rep| get(rep)[i].title = t);
             }
-            if ui.small_button("删除").on_hover_text("删除此小节").clicked() {
+            if ui
+                .small_button("删除")
+                .on_hover_text("删除此小节")
+                .clicked()
+            {
                 st.doc.edit(EditTag::Command, move |rep| {
                     get(rep).remove(i);
                 });
             }
         });
         if i < get(&mut st.doc.report).len() {
-            narrative(ui, st, &format!("{key}-{i}"), "", move |r| &mut get(r)[i].body);
+            narrative(ui, st, &format!("{key}-{i}"), "", move |r| {
+                &mut get(r)[i].body
+            });
         }
     }
     ui.horizontal(|ui| {
         if ui.button("＋ 添加小节").clicked() {
-            let next = canonical.get(get(&mut st.doc.report).len() + first_number).copied().unwrap_or("");
-            st.doc.edit(EditTag::Command, |rep| get(rep).push(Section { title: next.to_string(), ..Section::default() }));
+            let next = canonical
+                .get(get(&mut st.doc.report).len() + first_number)
+                .copied()
+                .unwrap_or("");
+            st.doc.edit(EditTag::Command, |rep| {
+                get(rep).push(Section {
+                    title: next.to_string(),
+                    ..Section::default()
+                })
+            });
         }
     });
 }
 
 fn part1(ui: &mut egui::Ui, st: &mut AppState) {
     ui.heading(PART_HEADINGS[0]);
-    narrative(ui, st, "p1-intro", "开头（可选）", |r| &mut r.part1.intro);
+    narrative(ui, st, "p1-intro", "开头（可选）", |r| {
+        &mut r.part1.intro
+    });
     sections(ui, st, "p1", 0, &PART1_SECTIONS, |r| &mut r.part1.sections);
 }
 
@@ -158,19 +254,25 @@ fn table_part(ui: &mut egui::Ui, st: &mut AppState, part: usize) {
     let marks = st.cell_marks();
     match part {
         1 => {
-            narrative(ui, st, "p2", "说明文字（可选）", |r| &mut r.part2_text);
+            narrative(ui, st, "p2", "说明文字（可选）", |r| {
+                &mut r.part2_text
+            });
             grid_view::show(ui, st, t2_grid(), &T2_COLS, &marks);
         }
         2 => {
             grid_view::show(ui, st, t3_grid(), &T3_COLS, &marks);
             ui.add_space(8.0);
-            narrative(ui, st, "p3", "说明文字（可选）", |r| &mut r.part3_text);
+            narrative(ui, st, "p3", "说明文字（可选）", |r| {
+                &mut r.part3_text
+            });
         }
         _ => {
             grid_view::show(ui, st, t4_grid(), &T4_COLS, &marks);
             ui.weak("说明：复议机关作共同被告的行政诉讼案件，只由原行政行为机关统计（国办公开办函〔2016〕201号）。");
             ui.add_space(8.0);
-            narrative(ui, st, "p4", "说明文字（可选）", |r| &mut r.part4_text);
+            narrative(ui, st, "p4", "说明文字（可选）", |r| {
+                &mut r.part4_text
+            });
         }
     }
 }
@@ -181,46 +283,79 @@ fn part6(ui: &mut egui::Ui, st: &mut AppState) {
     ui.heading(PART_HEADINGS[5]);
     ui.strong(format!("（一）{}", PART6_SECTIONS[0]));
     let marks = st.cell_marks();
-    egui::Grid::new("fees").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
-        type Getter = fn(&mut Report) -> &mut Cell;
-        let fields: [(&str, &str, ValueKind, Getter); 3] = [
-            ("p6.fees.notices", "发出收费通知（件）", ValueKind::Count, |r| &mut r.part6.fees.notices),
-            ("p6.fees.notified_yuan", "收费通知总金额（元）", ValueKind::Amount, |r| &mut r.part6.fees.notified_yuan),
-            ("p6.fees.collected_yuan", "实际收取金额（元）", ValueKind::Amount, |r| &mut r.part6.fees.collected_yuan),
-        ];
-        for (key, label, kind, get) in fields {
-            let id = ui.make_persistent_id(key);
-            let cell = get(&mut st.doc.report).clone();
-            let focused = ui.memory(|m| m.has_focus(id));
-            let mut text =
-                if focused { ui.data(|d| d.get_temp::<String>(id)).unwrap_or_else(|| cell.display()) } else { cell.display() };
-            let fill = match marks.get(key).map(|m| m.0) {
-                Some(crate::rules::Severity::Error) => super::cell_input::ERROR_FILL,
-                Some(crate::rules::Severity::Warning) => super::cell_input::WARNING_FILL,
-                _ => egui::Color32::WHITE,
-            };
-            let l = ui.label(label);
-            let mut r = ui
-                .add(egui::TextEdit::singleline(&mut text).id(id).desired_width(120.0).background_color(fill))
-                .labelled_by(l.id);
-            if let Some(m) = marks.get(key) {
-                r = r.on_hover_text(m.1.join("\n"));
+    egui::Grid::new("fees")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            type Getter = fn(&mut Report) -> &mut Cell;
+            let fields: [(&str, &str, ValueKind, Getter); 3] = [
+                (
+                    "p6.fees.notices",
+                    "发出收费通知（件）",
+                    ValueKind::Count,
+                    |r| &mut r.part6.fees.notices,
+                ),
+                (
+                    "p6.fees.notified_yuan",
+                    "收费通知总金额（元）",
+                    ValueKind::Amount,
+                    |r| &mut r.part6.fees.notified_yuan,
+                ),
+                (
+                    "p6.fees.collected_yuan",
+                    "实际收取金额（元）",
+                    ValueKind::Amount,
+                    |r| &mut r.part6.fees.collected_yuan,
+                ),
+            ];
+            for (key, label, kind, get) in fields {
+                let id = ui.make_persistent_id(key);
+                let cell = get(&mut st.doc.report).clone();
+                let focused = ui.memory(|m| m.has_focus(id));
+                let mut text = if focused {
+                    ui.data(|d| d.get_temp::<String>(id))
+                        .unwrap_or_else(|| cell.display())
+                } else {
+                    cell.display()
+                };
+                let fill = match marks.get(key).map(|m| m.0) {
+                    Some(crate::rules::Severity::Error) => super::cell_input::ERROR_FILL,
+                    Some(crate::rules::Severity::Warning) => super::cell_input::WARNING_FILL,
+                    _ => egui::Color32::WHITE,
+                };
+                let l = ui.label(label);
+                let mut r = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut text)
+                            .id(id)
+                            .desired_width(120.0)
+                            .background_color(fill),
+                    )
+                    .labelled_by(l.id);
+                if let Some(m) = marks.get(key) {
+                    r = r.on_hover_text(m.1.join("\n"));
+                }
+                if r.changed() {
+                    ui.data_mut(|d| d.insert_temp(id, text.clone()));
+                    let v = Cell::parse(&text, kind);
+                    st.doc.edit(EditTag::Field(id), |rep| *get(rep) = v);
+                }
+                if r.lost_focus() {
+                    ui.data_mut(|d| d.remove::<String>(id));
+                }
+                ui.end_row();
             }
-            if r.changed() {
-                ui.data_mut(|d| d.insert_temp(id, text.clone()));
-                let v = Cell::parse(&text, kind);
-                st.doc.edit(EditTag::Field(id), |rep| *get(rep) = v);
-            }
-            if r.lost_focus() {
-                ui.data_mut(|d| d.remove::<String>(id));
-            }
-            ui.end_row();
-        }
-    });
+        });
     if let Some(s) = crate::export::fee_sentence(&st.doc.report) {
         ui.weak(format!("导出时写作：{s}"));
     }
     ui.add_space(8.0);
-    narrative(ui, st, "p6", "其他说明（收费情况、无则写“无”）", |r| &mut r.part6.text);
+    narrative(
+        ui,
+        st,
+        "p6",
+        "其他说明（收费情况、无则写“无”）",
+        |r| &mut r.part6.text,
+    );
     sections(ui, st, "p6s", 1, &PART6_SECTIONS, |r| &mut r.part6.sections);
 }

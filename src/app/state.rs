@@ -9,7 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::dialogs::{self, Modal};
 use super::document::Document;
 use super::files::{self, Settings, Storage};
-use super::i18n::{t, Lang};
+use super::i18n::{Lang, t};
 use crate::export::Format;
 use crate::model::Report;
 use crate::rules::Severity;
@@ -22,8 +22,15 @@ pub enum Page {
     Part(usize),
 }
 
-pub const PAGES: [Page; 7] =
-    [Page::Cover, Page::Part(0), Page::Part(1), Page::Part(2), Page::Part(3), Page::Part(4), Page::Part(5)];
+pub const PAGES: [Page; 7] = [
+    Page::Cover,
+    Page::Part(0),
+    Page::Part(1),
+    Page::Part(2),
+    Page::Part(3),
+    Page::Part(4),
+    Page::Part(5),
+];
 
 /// Which page shows the cell or part a finding names.
 pub fn page_of(cell: &str) -> Page {
@@ -65,7 +72,10 @@ pub enum Action {
 impl Action {
     /// Actions that replace the open document and so need the unsaved-changes prompt.
     fn discards(&self) -> bool {
-        matches!(self, Action::New | Action::NewFromLast | Action::Open | Action::OpenPath(_) | Action::Quit)
+        matches!(
+            self,
+            Action::New | Action::NewFromLast | Action::Open | Action::OpenPath(_) | Action::Quit
+        )
     }
 }
 
@@ -173,12 +183,25 @@ impl AppState {
 
     /// Shows a native file dialog, or the built-in one when none can be shown.
     fn pick(&mut self, purpose: files::Purpose) {
-        let start_dir = self.doc.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
-        match files::native_dialog(&purpose, start_dir.as_deref(), &self.suggested_name(&purpose), &self.settings) {
+        let start_dir = self
+            .doc
+            .path
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_path_buf));
+        match files::native_dialog(
+            &purpose,
+            start_dir.as_deref(),
+            &self.suggested_name(&purpose),
+            &self.settings,
+        ) {
             files::Picked::Path(p) => self.picked(purpose, p),
             files::Picked::Cancelled => {}
             files::Picked::Unavailable => {
-                self.modal = Some(dialogs::path_modal(purpose, start_dir, &self.suggested_name_for_path()))
+                self.modal = Some(dialogs::path_modal(
+                    purpose,
+                    start_dir,
+                    &self.suggested_name_for_path(),
+                ))
             }
         }
     }
@@ -194,7 +217,11 @@ impl AppState {
     fn suggested_name_for_path(&self) -> String {
         let r = &self.doc.report;
         let name = r.title();
-        if r.meta.agency.is_empty() { "年度报告".to_string() } else { name }
+        if r.meta.agency.is_empty() {
+            "年度报告".to_string()
+        } else {
+            name
+        }
     }
 
     /// Completes a command once a path was chosen.
@@ -202,7 +229,11 @@ impl AppState {
         match purpose {
             files::Purpose::Open => self.open_path(&path),
             files::Purpose::SaveAs => {
-                let path = if path.extension().is_none() { path.with_extension("ron") } else { path };
+                let path = if path.extension().is_none() {
+                    path.with_extension("ron")
+                } else {
+                    path
+                };
                 self.save_to(&path);
             }
             files::Purpose::Export(_) => self.export_to(&path),
@@ -214,7 +245,12 @@ impl AppState {
                     self.modal = Some(Modal::Message(format!(
                         "已根据上年报告“{}”新建 {} 年报告：\n\n{}",
                         path.display(),
-                        self.doc.report.meta.year.map(|y| y.to_string()).unwrap_or_default(),
+                        self.doc
+                            .report
+                            .meta
+                            .year
+                            .map(|y| y.to_string())
+                            .unwrap_or_default(),
                         summary.lines.join("\n")
                     )));
                 }
@@ -236,7 +272,9 @@ impl AppState {
     pub fn open_path(&mut self, path: &Path) {
         match crate::open::open_report(path) {
             Ok(report) => {
-                let is_project = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+                let is_project = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
                 let imported = report.import.is_some();
                 self.doc = if is_project {
                     Document::new(report, Some(path.to_path_buf()))
@@ -279,7 +317,9 @@ impl AppState {
                 true
             }
             Err(e) => {
-                self.modal = Some(Modal::Message(format!("{e}\n\n您的修改仍在窗口中，没有丢失。请换一个位置保存。")));
+                self.modal = Some(Modal::Message(format!(
+                    "{e}\n\n您的修改仍在窗口中，没有丢失。请换一个位置保存。"
+                )));
                 false
             }
         }
@@ -331,7 +371,10 @@ impl AppState {
             .resizable(true)
             .default_size(170.0)
             .show(ui, |ui| super::findings_panel::show(ui, self));
-        egui::Panel::left("nav").resizable(false).exact_size(178.0).show(ui, |ui| super::nav::navigation(ui, self));
+        egui::Panel::left("nav")
+            .resizable(false)
+            .exact_size(178.0)
+            .show(ui, |ui| super::nav::navigation(ui, self));
         egui::CentralPanel::default().show(ui, |ui| super::pages::show(ui, self));
 
         dialogs::show(ui.ctx(), self);
@@ -401,7 +444,8 @@ impl AppState {
             self.autosave();
         }
         if self.doc.is_dirty() {
-            ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECS));
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECS));
         }
     }
 
@@ -409,8 +453,15 @@ impl AppState {
         let r = &self.doc.report;
         let year = r.meta.year.map(|y| format!(" {y}年")).unwrap_or_default();
         let dirty = if self.doc.is_dirty() { "● " } else { "" };
-        let agency = if r.meta.agency.is_empty() { "（未填写机关）" } else { &r.meta.agency };
-        let title = format!("{dirty}{} — {agency}{year} — nianbao 年报", self.doc.display_name());
+        let agency = if r.meta.agency.is_empty() {
+            "（未填写机关）"
+        } else {
+            &r.meta.agency
+        };
+        let title = format!(
+            "{dirty}{} — {agency}{year} — nianbao 年报",
+            self.doc.display_name()
+        );
         if title != self.title_sent {
             ui.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title_sent = title;

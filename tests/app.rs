@@ -1,0 +1,249 @@
+//! The real UI driven headlessly with egui_kittest.
+
+mod common;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use nianbao::app::document::Document;
+use nianbao::app::files::Storage;
+use nianbao::app::state::{AppState, Page};
+use nianbao::cell::Cell;
+use nianbao::model::Report;
+use nianbao::rules::RuleId;
+
+fn harness(st: AppState) -> Harness<'static, AppState> {
+    Harness::builder()
+        .with_size([1500.0, 2200.0])
+        .with_context_setup(nianbao::app::fonts::install)
+        .build_ui_state(|ui, st: &mut AppState| st.ui(ui), st)
+}
+
+fn state(dir: &std::path::Path, report: Report, page: Page) -> AppState {
+    let mut st = AppState::new(Storage::at(dir));
+    st.doc = Document::new(report, None);
+    st.page = page;
+    st
+}
+
+fn cell(key: &str) -> String {
+    format!("（{key}）")
+}
+
+#[test]
+fn typing_updates_totals_and_flags_the_balance() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(state(
+        dir.path(),
+        Report::new("测试局", 2025),
+        Page::Part(2),
+    ));
+    h.run();
+    h.get_by_label_contains(&cell("t3.r01.natural")).click();
+    h.run();
+    h.get_by_label_contains(&cell("t3.r01.natural"))
+        .type_text("5");
+    h.run();
+    h.get_by_label_contains(&cell("t3.r03.natural")).click();
+    h.run();
+    h.get_by_label_contains(&cell("t3.r03.natural"))
+        .type_text("3");
+    h.run();
+    h.get_by_label_contains(&cell("t3.r03.commercial")).click();
+    h.run();
+    h.get_by_label_contains(&cell("t3.r03.commercial"))
+        .type_text("２");
+    h.run();
+    assert_eq!(h.state().doc.report.t3.0[0][0], Cell::Int(5));
+    assert_eq!(
+        h.state().doc.report.t3.0[2][1],
+        Cell::Int(2),
+        "full-width digits are accepted"
+    );
+    assert_eq!(
+        h.get_by_label_contains(&cell("t3.r01.total"))
+            .value()
+            .as_deref(),
+        Some("5")
+    );
+    assert_eq!(
+        h.get_by_label_contains(&cell("t3.r03.total"))
+            .value()
+            .as_deref(),
+        Some("5")
+    );
+    assert_eq!(
+        h.get_by_label_contains(&cell("t3.r24.natural"))
+            .value()
+            .as_deref(),
+        Some("3")
+    );
+    assert_eq!(
+        h.get_by_label_contains(&cell("t3.r24.total"))
+            .value()
+            .as_deref(),
+        Some("5")
+    );
+    // 一+二 (5) ≠ （七）+四 (3): the finding is listed…
+    let findings = h.state_mut().doc.findings().to_vec();
+    let b3 = findings
+        .iter()
+        .find(|f| f.id == RuleId::B3 && f.cells[0] == "t3.r01.natural")
+        .expect("B3 for 自然人");
+    assert!(
+        b3.message
+            .contains("本年新收 5 + 上年结转 0 = 5，但办理结果总计 3 + 结转下年度 0 = 3")
+    );
+    // …and clicking it focuses the first cell involved.
+    h.get_by_label_contains(&cell("t3.r25.natural")).click();
+    h.run();
+    h.get_by_label_contains("表三“自然人”列：本年新收 5")
+        .click();
+    h.run();
+    h.run();
+    assert!(
+        h.get_by_label_contains(&cell("t3.r01.natural"))
+            .is_focused()
+    );
+}
+
+#[test]
+fn block_paste_fills_cells_and_undo_restores_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(state(
+        dir.path(),
+        Report::new("测试局", 2025),
+        Page::Part(2),
+    ));
+    h.run();
+    h.get_by_label_contains(&cell("t3.r05.natural")).click();
+    h.run();
+    h.event(egui::Event::Paste(
+        "1\t2\t3\t4\r\n5\t6\t7\t8\r\n9\t10\t11\t12\r\n".into(),
+    ));
+    h.run();
+    let t3 = &h.state().doc.report.t3.0;
+    let got: Vec<Vec<i64>> = (4..7)
+        .map(|r| (0..4).map(|c| t3[r][c].int_value()).collect())
+        .collect();
+    assert_eq!(
+        got,
+        vec![vec![1, 2, 3, 4], vec![5, 6, 7, 8], vec![9, 10, 11, 12]]
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let t3 = &h.state().doc.report.t3.0;
+    assert!(
+        (4..7).all(|r| (0..4).all(|c| t3[r][c] == Cell::Blank)),
+        "one undo restores the 12 cells"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().doc.report.t3.0[6][3], Cell::Int(12));
+    // A block that does not fit is refused and nothing is pasted.
+    h.get_by_label_contains(&cell("t3.r25.natural")).click();
+    h.run();
+    h.event(egui::Event::Paste("1\t2\n3\t4\n".into()));
+    h.run();
+    assert_eq!(h.state().doc.report.t3.0[24][0], Cell::Blank);
+    assert!(h.query_by_label_contains("超出了表格范围").is_some());
+}
+
+#[test]
+fn invalid_entry_is_kept_and_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(state(
+        dir.path(),
+        Report::new("测试局", 2025),
+        Page::Part(2),
+    ));
+    h.run();
+    h.get_by_label_contains(&cell("t3.r01.commercial")).click();
+    h.run();
+    h.get_by_label_contains(&cell("t3.r01.commercial"))
+        .type_text("约3");
+    h.run();
+    h.get_by_label_contains(&cell("t3.r02.commercial")).click();
+    h.run();
+    assert_eq!(h.state().doc.report.t3.0[0][1], Cell::Invalid("约3".into()));
+    assert_eq!(
+        h.get_by_label_contains(&cell("t3.r01.commercial"))
+            .value()
+            .as_deref(),
+        Some("约3")
+    );
+    let findings = h.state_mut().doc.findings().to_vec();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.id == RuleId::B4 && f.cells == ["t3.r01.commercial"])
+    );
+}
+
+#[test]
+fn save_and_reopen_gives_the_same_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.ron");
+    let mut h = harness(state(dir.path(), common::violations_report(), Page::Cover));
+    h.run();
+    h.get_by_label("编制机关").click();
+    h.run();
+    h.get_by_label("编制机关").type_text("（改）");
+    h.run();
+    assert!(h.state().doc.is_dirty());
+    assert!(h.state_mut().save_to(&path));
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    let saved = h.state().doc.report.clone();
+    let mut h2 = harness(state(dir.path(), Report::default(), Page::Cover));
+    h2.state_mut().open_path(&path);
+    h2.run();
+    assert_eq!(h2.state().doc.report, saved);
+    assert!(saved.meta.agency.ends_with("（改）"));
+}
+
+#[test]
+fn close_prompt_appears_with_unsaved_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(state(dir.path(), common::clean_report(), Page::Cover));
+    h.run();
+    h.get_by_label("编制机关").click();
+    h.run();
+    h.get_by_label("编制机关").type_text("X");
+    h.run();
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert!(h.query_by_label("有未保存的修改").is_some());
+    assert!(!h.state().allow_close);
+    h.get_by_label("取消").click();
+    h.run();
+    assert!(h.query_by_label("有未保存的修改").is_none());
+}
+
+#[test]
+fn unsaved_work_is_recovered_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(state(dir.path(), common::clean_report(), Page::Cover));
+    h.run();
+    h.get_by_label("编制机关").click();
+    h.run();
+    h.get_by_label("编制机关").type_text("（草稿）");
+    h.run();
+    h.state_mut().autosave();
+    let edited = h.state().doc.report.clone();
+    drop(h); // the process dies here: no save, no close
+    let mut st = AppState::new(Storage::at(dir.path()));
+    st.startup(None);
+    let mut h = harness(st);
+    h.run();
+    assert!(h.query_by_label("恢复未保存的工作").is_some());
+    h.get_by_label("恢复").click();
+    h.run();
+    assert_eq!(h.state().doc.report, edited);
+    assert!(h.state().doc.is_dirty(), "recovered work is still unsaved");
+}
