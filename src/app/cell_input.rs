@@ -14,6 +14,7 @@ pub const ERROR_FILL: Color32 = Color32::from_rgb(255, 214, 214);
 pub const WARNING_FILL: Color32 = Color32::from_rgb(255, 236, 190);
 pub const COMPUTED_FILL: Color32 = Color32::from_rgb(228, 234, 244);
 pub const INVALID_STROKE: Color32 = Color32::from_rgb(210, 0, 0);
+pub const FOCUS_STROKE: Color32 = Color32::from_rgb(30, 110, 220);
 
 /// The stable widget id of a cell (also used to focus it from a finding).
 pub fn cell_id(key: CellKey) -> egui::Id {

@@ -150,29 +150,24 @@ pub fn navigation(ui: &mut egui::Ui, st: &mut AppState) {
     ui.add_space(6.0);
     for (i, p) in PAGES.iter().enumerate() {
         let (e, w) = counts[i];
-        let mut text = page_label(*p).to_string();
-        if let Some(short) = text
-            .split('、')
-            .next()
-            .filter(|_| matches!(p, Page::Part(_)))
-        {
-            let rest = text.split('、').nth(1).unwrap_or("");
-            let rest: String = rest.chars().take(8).collect();
-            text = format!("{short}、{rest}");
-        }
-        ui.horizontal(|ui| {
-            let r = ui
-                .selectable_label(st.page == *p, text)
-                .on_hover_text(page_label(*p));
-            if r.clicked() {
-                st.page = *p;
+        // Short labels: "三、收到和处理…" — the full heading is the tooltip.
+        let full = page_label(*p);
+        let short: String = full.chars().take(8).collect();
+        let text = if short.len() < full.len() { format!("{short}…") } else { short };
+        let row = egui::vec2(ui.available_width(), 26.0);
+        ui.allocate_ui_with_layout(row, egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if w > 0 {
+                badge(ui, w, egui::Color32::from_rgb(200, 130, 0));
             }
             if e > 0 {
                 badge(ui, e, egui::Color32::from_rgb(200, 40, 40));
             }
-            if w > 0 {
-                badge(ui, w, egui::Color32::from_rgb(200, 130, 0));
-            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let r = ui.selectable_label(st.page == *p, text).on_hover_text(full);
+                if r.clicked() {
+                    st.page = *p;
+                }
+            });
         });
     }
 }

@@ -373,7 +373,7 @@ impl AppState {
             .show(ui, |ui| super::findings_panel::show(ui, self));
         egui::Panel::left("nav")
             .resizable(false)
-            .exact_size(178.0)
+            .exact_size(200.0)
             .show(ui, |ui| super::nav::navigation(ui, self));
         egui::CentralPanel::default().show(ui, |ui| super::pages::show(ui, self));
 
