@@ -153,22 +153,30 @@ pub fn navigation(ui: &mut egui::Ui, st: &mut AppState) {
         // Short labels: "三、收到和处理…" — the full heading is the tooltip.
         let full = page_label(*p);
         let short: String = full.chars().take(8).collect();
-        let text = if short.len() < full.len() { format!("{short}…") } else { short };
+        let text = if short.len() < full.len() {
+            format!("{short}…")
+        } else {
+            short
+        };
         let row = egui::vec2(ui.available_width(), 26.0);
-        ui.allocate_ui_with_layout(row, egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if w > 0 {
-                badge(ui, w, egui::Color32::from_rgb(200, 130, 0));
-            }
-            if e > 0 {
-                badge(ui, e, egui::Color32::from_rgb(200, 40, 40));
-            }
-            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                let r = ui.selectable_label(st.page == *p, text).on_hover_text(full);
-                if r.clicked() {
-                    st.page = *p;
+        ui.allocate_ui_with_layout(
+            row,
+            egui::Layout::right_to_left(egui::Align::Center),
+            |ui| {
+                if w > 0 {
+                    badge(ui, w, egui::Color32::from_rgb(200, 130, 0));
                 }
-            });
-        });
+                if e > 0 {
+                    badge(ui, e, egui::Color32::from_rgb(200, 40, 40));
+                }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    let r = ui.selectable_label(st.page == *p, text).on_hover_text(full);
+                    if r.clicked() {
+                        st.page = *p;
+                    }
+                });
+            },
+        );
     }
 }
 

@@ -149,8 +149,11 @@ pub fn read(doc: &Doc, report: &mut Report, notes: &mut Notes) -> Result<Parts, 
         }
     }
 
-    // Title and preamble.
-    let title_at = before.iter().position(|(_, t)| is_title(t));
+    // Title and preamble: prefer a title that names a year.
+    let title_at = before
+        .iter()
+        .position(|(_, t)| is_title(t) && find_year(&norm(t)).is_some())
+        .or_else(|| before.iter().position(|(_, t)| is_title(t)));
     if let Some(i) = title_at {
         let (no, title) = before.remove(i);
         read_title(&title, no, report, notes);
@@ -195,9 +198,14 @@ fn narrative(lines: &[(usize, String)]) -> Narrative {
     )
 }
 
+/// A title names the report (年度报告 / 年报) and usually its year; a
+/// breadcrumb like "首页 > 政府信息公开年报" does not count.
 fn is_title(t: &str) -> bool {
     let c = norm(t);
-    c.chars().count() <= 60 && (c.contains("年度报告") || c.contains("年报")) && !c.contains('。')
+    c.chars().count() <= 60
+        && !c.contains('。')
+        && !c.contains('>')
+        && (c.contains("年度报告") || (c.contains("年报") && find_year(&c).is_some()))
 }
 
 /// 机关 + 年份 + 政府信息公开工作年度报告 (also "2024年度…").
@@ -386,8 +394,21 @@ fn read_fee_sentence(t: &str, report: &mut Report) -> bool {
     true
 }
 
-/// Takes the signature (agency line and date) off the end of part 六.
+/// Takes the signature (agency line and date) off the end of part 六. Lines
+/// after the date (a web page's footer) are left out, and said so.
 fn read_signature(lines: &mut Vec<(usize, String)>, report: &mut Report, notes: &mut Notes) {
+    let tail_start = lines.len().saturating_sub(4);
+    if let Some(d) = (tail_start..lines.len())
+        .rev()
+        .find(|&i| parse_date(&lines[i].1).is_some())
+    {
+        for (no, t) in lines.drain(d + 1..).collect::<Vec<_>>() {
+            notes.add(
+                Some(no),
+                format!("落款之后的文字“{}”不属于报告正文，未导入", clip(&t)),
+            );
+        }
+    }
     let Some((no, last)) = lines.last().cloned() else {
         return;
     };

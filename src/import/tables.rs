@@ -145,7 +145,8 @@ fn records<'a>(rows: &'a [Vec<Tok>], labels: &[Label], stops: &[String]) -> Vec<
         let mut i = 0;
         let mut open: Option<(Target, usize, usize)> = None;
         while i < row.len() {
-            if stops.contains(&norm(&row[i].text)) {
+            let label = match_label(row, i, labels);
+            if label.is_none() && stops.contains(&norm(&row[i].text)) {
                 if let Some((t, line, start)) = open.take() {
                     out.push(Record {
                         target: t,
@@ -156,7 +157,7 @@ fn records<'a>(rows: &'a [Vec<Tok>], labels: &[Label], stops: &[String]) -> Vec<
                 i += 1;
                 continue;
             }
-            if let Some((target, j)) = match_label(row, i, labels) {
+            if let Some((target, j)) = label {
                 if let Some((t, line, start)) = open.take() {
                     out.push(Record {
                         target: t,
@@ -495,6 +496,7 @@ fn read_t3(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
         );
         infer_missing(&missing, report, notes);
     }
+    zero_reconciled_rows(report, notes);
     let absent: Vec<&str> = (0..25)
         .filter(|&r| r != R24 && !seen[r])
         .filter(|&r| !(report.t3_2019_other.is_some() && (20..=22).contains(&r)))
@@ -507,6 +509,63 @@ fn read_t3(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
                 "表三中未找到 {} 行：{}，这些格保持为空",
                 absent.len(),
                 absent.join("；")
+            ),
+        );
+    }
+}
+
+/// FORMAT.md §7.1: reports often leave applicant cells empty and put 0 only
+/// in 总计. Where a row's published 总计 equals the sum of its filled cells,
+/// the empty cells can only be 0: they are read as 0, and said so.
+fn zero_reconciled_rows(report: &mut Report, notes: &mut Notes) {
+    let mut rows = Vec::new();
+    for row in 0..25 {
+        let total_key = CellKey::T3 {
+            row,
+            col: crate::template::T3_TOTAL_COL,
+        };
+        let Some(Cell::Int(total)) = report.published(total_key).cloned() else {
+            continue;
+        };
+        let cells: Vec<Cell> = (0..T3_INPUT_COLS)
+            .map(|col| {
+                if row == R24 {
+                    report
+                        .published(CellKey::T3 { row, col })
+                        .cloned()
+                        .unwrap_or(Cell::Blank)
+                } else {
+                    report.t3.0[row][col].clone()
+                }
+            })
+            .collect();
+        let blanks = cells.iter().filter(|c| **c == Cell::Blank).count();
+        let numbers_only = cells
+            .iter()
+            .all(|c| matches!(c, Cell::Blank | Cell::Int(_)));
+        let sum: i64 = cells.iter().map(Cell::int_value).sum();
+        if blanks == 0 || !numbers_only || sum != total {
+            continue;
+        }
+        for (col, c) in cells.iter().enumerate() {
+            if *c == Cell::Blank {
+                let key = CellKey::T3 { row, col };
+                if row == R24 {
+                    report.published.insert(key.to_string(), Cell::Int(0));
+                } else {
+                    report.t3.0[row][col] = Cell::Int(0);
+                }
+            }
+        }
+        rows.push(T3_ROWS[row].label);
+    }
+    if !rows.is_empty() {
+        notes.add(
+            None,
+            format!(
+                "表三有 {} 行部分申请人格为空，但公布的总计与已填数之和相等，空格按 0 读取：{}",
+                rows.len(),
+                rows.join("；")
             ),
         );
     }

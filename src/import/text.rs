@@ -202,10 +202,16 @@ fn is_space_row(t: &str) -> bool {
     if t.contains('。') || heading_part(t).is_some() {
         return false;
     }
-    let wide = t.split("  ").filter(|p| !p.trim().is_empty()).count();
+    let wide: Vec<&str> = t
+        .split("  ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     let pieces: Vec<&str> = t.split_whitespace().collect();
     let trailing_numbers = pieces.iter().rev().take_while(|p| is_value_like(p)).count();
-    wide >= 3 || trailing_numbers >= 3
+    // "行政许可      0": a label and one value across a wide gap.
+    let label_and_value = wide.len() == 2 && is_value_like(wide[1]) && !is_value_like(wide[0]);
+    wide.len() >= 3 || trailing_numbers >= 3 || label_and_value
 }
 
 /// Whitespace-separated pieces; the label matcher joins label pieces again.
