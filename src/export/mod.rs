@@ -9,6 +9,8 @@ use crate::model::{Report, cn_numeral};
 use crate::project::{self, FileError};
 use crate::template::{Content, Grid, GridCell};
 
+pub mod docx;
+pub mod html;
 pub mod text;
 
 /// The output formats `convert` and the app's Export offer.
@@ -50,12 +52,8 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, String> {
         Format::Ron => project::to_ron(report).into_bytes(),
         Format::Text => text::render(report, text::Flavor::Plain).into_bytes(),
         Format::Markdown => text::render(report, text::Flavor::Markdown).into_bytes(),
-        Format::Html | Format::Docx => {
-            return Err(format!(
-                "暂不支持导出为 .{} 格式（后续版本提供）",
-                format.extension()
-            ));
-        }
+        Format::Html => html::render(report).into_bytes(),
+        Format::Docx => docx::render(report)?,
     })
 }
 

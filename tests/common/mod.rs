@@ -73,14 +73,9 @@ pub fn clean_report() -> Report {
         "（一）存在的主要问题\n一是政策解读形式较为单一，图解、视频解读占比不高；二是基层市场监管所信息报送不够及时。\n（二）改进情况\n一是丰富解读形式，2026年图解、视频解读占比提高到三成以上；二是建立月度通报制度，督促市场监管所按时报送信息。",
     );
     r.part6.fees.notices = n(2);
-    r.part6.fees.notified_yuan = Cell::Dec(Decimal {
-        units: 300,
-        scale: 0,
-    });
-    r.part6.fees.collected_yuan = Cell::Dec(Decimal {
-        units: 150,
-        scale: 0,
-    });
+    r.part6.fees.notified_yuan = n(300);
+    r.part6.fees.collected_yuan = n(150);
+
     r.part6.text = Narrative::new("本年度无其他需要报告的事项。");
     r.baseline = Some(Baseline {
         year: Some(2024),

@@ -1,0 +1,204 @@
+//! Word export (`.docx`) after the conventions of Chinese official documents
+//! (GB/T 9704): A4 with 37/35/28/26 mm margins, the title in 小标宋 (宋体 as
+//! fallback) 二号, body text 仿宋 三号, 一、 headings 黑体 and （一） headings
+//! 楷体, tables with the official merges and borders, page numbers centred
+//! in the footer.
+
+use docx_rs::{
+    AlignmentType, Docx, Footer, LineSpacing, PageMargin, PageNum, Paragraph, Run, RunFonts, Table,
+    TableCell, TableRow, VAlignType, VMergeType, WidthType,
+};
+
+use super::{cell_text, chinese_date, fee_sentence, numbered};
+use crate::compute::Totals;
+use crate::model::{Narrative, Report, Section};
+use crate::template::{Content, Grid, PART_HEADINGS, PART6_SECTIONS, t2_grid, t3_grid, t4_grid};
+
+/// Sizes in half-points: 二号 22 pt, 三号 16 pt, 五号 10.5 pt.
+const ERHAO: usize = 44;
+const SANHAO: usize = 32;
+const WUHAO: usize = 21;
+/// Twips per millimetre.
+const MM: f64 = 56.692;
+/// Text width of A4 with 28 + 26 mm side margins, in twips.
+const TEXT_WIDTH: f64 = (210.0 - 28.0 - 26.0) * MM;
+
+fn fonts(name: &str) -> RunFonts {
+    RunFonts::new()
+        .east_asia(name)
+        .ascii("Times New Roman")
+        .hi_ansi("Times New Roman")
+}
+
+fn run(text: &str, font: &str, size: usize) -> Run {
+    Run::new().add_text(text).fonts(fonts(font)).size(size)
+}
+
+fn body_para(text: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text, "仿宋_GB2312", SANHAO))
+        .first_line_chars(200)
+        .line_spacing(
+            LineSpacing::new()
+                .line(560)
+                .line_rule(docx_rs::LineSpacingType::Exact),
+        )
+}
+
+pub fn render(r: &Report) -> Result<Vec<u8>, String> {
+    let totals = Totals::of(r);
+    let mut doc = Docx::new()
+        .page_size((210.0 * MM) as u32, (297.0 * MM) as u32)
+        .page_margin(
+            PageMargin::new()
+                .top((37.0 * MM) as i32)
+                .bottom((35.0 * MM) as i32)
+                .left((28.0 * MM) as i32)
+                .right((26.0 * MM) as i32)
+                .header((15.0 * MM) as i32)
+                .footer((28.0 * MM) as i32 - 200),
+        )
+        .default_fonts(fonts("仿宋_GB2312"))
+        .default_size(SANHAO)
+        .footer(
+            Footer::new().add_paragraph(
+                Paragraph::new()
+                    .align(AlignmentType::Center)
+                    .add_page_num(PageNum::new()),
+            ),
+        );
+    doc = doc.add_paragraph(
+        Paragraph::new().align(AlignmentType::Center).add_run(
+            run(&r.title(), "方正小标宋简体", ERHAO)
+                .fonts(fonts("方正小标宋简体").east_asia("方正小标宋简体")),
+        ),
+    );
+    doc = paras(doc, &r.preamble);
+    doc = heading1(doc, PART_HEADINGS[0]);
+    doc = paras(doc, &r.part1.intro);
+    doc = sections(doc, &r.part1.sections, 0);
+    doc = heading1(doc, PART_HEADINGS[1]);
+    doc = paras(doc, &r.part2_text);
+    doc = doc.add_table(table(r, &totals, t2_grid(), &[0.25, 0.25, 0.25, 0.25]));
+    doc = heading1(doc, PART_HEADINGS[2]);
+    doc = paras(doc, &r.part3_text);
+    let w3 = [0.06, 0.17, 0.26, 0.07, 0.07, 0.07, 0.07, 0.07, 0.07, 0.09];
+    doc = doc.add_table(table(r, &totals, t3_grid(), &w3));
+    doc = heading1(doc, PART_HEADINGS[3]);
+    doc = paras(doc, &r.part4_text);
+    doc = doc.add_table(table(r, &totals, t4_grid(), &[1.0 / 15.0; 15]));
+    doc = heading1(doc, PART_HEADINGS[4]);
+    doc = paras(doc, &r.part5);
+    doc = heading1(doc, PART_HEADINGS[5]);
+    if r.part6.sections.iter().any(|s| !s.body.is_empty()) {
+        doc = heading2(doc, &format!("{}{}", numbered(0), PART6_SECTIONS[0]));
+    }
+    if let Some(f) = fee_sentence(r) {
+        doc = doc.add_paragraph(body_para(&f));
+    }
+    doc = paras(doc, &r.part6.text);
+    doc = sections(doc, &r.part6.sections, 1);
+    for line in [r.meta.agency.clone(), chinese_date(&r.meta.date)] {
+        if !line.is_empty() {
+            doc = doc.add_paragraph(Paragraph::new().align(AlignmentType::Right).add_run(run(
+                &line,
+                "仿宋_GB2312",
+                SANHAO,
+            )));
+        }
+    }
+    let mut buf = std::io::Cursor::new(Vec::new());
+    doc.build()
+        .pack(&mut buf)
+        .map_err(|e| format!("生成 Word 文件失败：{e}"))?;
+    Ok(buf.into_inner())
+}
+
+fn heading1(doc: Docx, text: &str) -> Docx {
+    doc.add_paragraph(
+        Paragraph::new()
+            .first_line_chars(200)
+            .add_run(run(text, "黑体", SANHAO)),
+    )
+}
+
+fn heading2(doc: Docx, text: &str) -> Docx {
+    doc.add_paragraph(Paragraph::new().first_line_chars(200).add_run(run(
+        text,
+        "楷体_GB2312",
+        SANHAO,
+    )))
+}
+
+fn paras(mut doc: Docx, n: &Narrative) -> Docx {
+    for line in n.text.lines().filter(|l| !l.trim().is_empty()) {
+        doc = doc.add_paragraph(body_para(line.trim()));
+    }
+    doc
+}
+
+fn sections(mut doc: Docx, sections: &[Section], first: usize) -> Docx {
+    for (i, s) in sections.iter().filter(|s| !s.body.is_empty()).enumerate() {
+        doc = heading2(doc, &format!("{}{}", numbered(i + first), s.title));
+        doc = paras(doc, &s.body);
+    }
+    doc
+}
+
+/// A table of the official layout: horizontal merges as `gridSpan`, vertical
+/// merges as `vMerge` restart/continue cells.
+fn table(r: &Report, totals: &Totals, grid: &Grid, widths: &[f64]) -> Table {
+    let col_w: Vec<usize> = widths.iter().map(|w| (w * TEXT_WIDTH) as usize).collect();
+    let matrix = grid.matrix();
+    let mut rows = Vec::new();
+    for row in 0..grid.rows {
+        let mut cells = Vec::new();
+        let mut col = 0;
+        while col < grid.cols {
+            // The cell covering (row, col): anchored here or above.
+            let Some(c) = grid
+                .cells
+                .iter()
+                .find(|c| c.col == col && (c.row..c.row + c.rowspan).contains(&row))
+            else {
+                col += 1;
+                continue;
+            };
+            let width: usize = col_w[c.col..c.col + c.colspan].iter().sum();
+            let mut cell = TableCell::new()
+                .width(width, WidthType::Dxa)
+                .vertical_align(VAlignType::Center);
+            if c.colspan > 1 {
+                cell = cell.grid_span(c.colspan);
+            }
+            if c.rowspan > 1 {
+                cell = cell.vertical_merge(if c.row == row {
+                    VMergeType::Restart
+                } else {
+                    VMergeType::Continue
+                });
+            }
+            let text = if c.row == row && matrix[row][col].is_some() {
+                cell_text(r, totals, c)
+            } else {
+                String::new()
+            };
+            let align = match c.content {
+                Content::Value(_) => AlignmentType::Right,
+                Content::Label(_) if !c.header && c.rowspan == 1 => AlignmentType::Left,
+                _ => AlignmentType::Center,
+            };
+            cell = cell.add_paragraph(Paragraph::new().align(align).add_run(run(
+                &text,
+                "仿宋_GB2312",
+                WUHAO,
+            )));
+            cells.push(cell);
+            col += c.colspan;
+        }
+        rows.push(TableRow::new(cells));
+    }
+    Table::new(rows)
+        .set_grid(col_w)
+        .width(TEXT_WIDTH as usize, WidthType::Dxa)
+}

@@ -1,0 +1,113 @@
+//! HTML and Word exports import back to the same report: cells, meta and
+//! part texts (whitespace aside), for the five seeds and the saved examples.
+
+mod common;
+
+use nianbao::export::{Format, render};
+use nianbao::import::import_bytes;
+use nianbao::model::Report;
+use nianbao::template::all_keys;
+use std::path::Path;
+
+fn seeds_and_examples() -> Vec<(String, Report)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    let mut seeds: Vec<_> = std::fs::read_dir(root.join("tests/seeds"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    seeds.sort();
+    for p in seeds {
+        out.push((
+            p.display().to_string(),
+            nianbao::open::open_report(&p).unwrap(),
+        ));
+    }
+    for name in ["clean.ron", "violations.ron"] {
+        let p = root.join("saved_examples").join(name);
+        out.push((name.to_string(), nianbao::project::load(&p).unwrap()));
+    }
+    out
+}
+
+fn essence(r: &Report) -> (Vec<String>, String, Vec<String>, String) {
+    let cells = all_keys()
+        .iter()
+        .map(|&k| format!("{k}={}", r.value(k).dump()))
+        .collect();
+    let meta = format!(
+        "{}|{:?}|{}|{}",
+        r.meta.agency,
+        r.meta.year,
+        r.meta.format.as_str(),
+        r.meta.date
+    );
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut texts = vec![squash(&r.preamble.text), squash(&r.part1.intro.text)];
+    for s in r.part1.sections.iter().filter(|s| !s.body.is_empty()) {
+        texts.push(format!("{}:{}", s.title, squash(&s.body.text)));
+    }
+    for n in [
+        &r.part2_text,
+        &r.part3_text,
+        &r.part4_text,
+        &r.part5,
+        &r.part6.text,
+    ] {
+        texts.push(squash(&n.text));
+    }
+    (cells, meta, texts, format!("{:?}", r.part6.fees))
+}
+
+fn round_trip(format: Format) {
+    for (name, r) in seeds_and_examples() {
+        let bytes = render(&r, format).unwrap();
+        let file = format!("x.{}", format.extension());
+        let back =
+            import_bytes(&file, Path::new(&file), &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(essence(&back), essence(&r), "{name} via {file}");
+    }
+}
+
+#[test]
+fn html_round_trip() {
+    round_trip(Format::Html);
+}
+
+#[test]
+fn docx_round_trip() {
+    round_trip(Format::Docx);
+}
+
+#[test]
+fn html_has_the_official_merges() {
+    let html = String::from_utf8(render(&common::clean_report(), Format::Html).unwrap()).unwrap();
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    assert!(html.contains("@page { size: A4 portrait"));
+    assert!(html.contains("<th rowspan=\"3\" colspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>"));
+    assert!(html.contains("<td rowspan=\"22\">三、本年度办理结果</td>"));
+    assert!(html.contains("<td rowspan=\"8\">（三）不予公开</td>"));
+    assert!(html.contains("<th colspan=\"10\">行政诉讼</th>"));
+    assert!(html.contains("<td class=\"num\" colspan=\"3\">1845</td>"));
+}
+
+#[test]
+fn docx_has_merges_fonts_and_page_numbers() {
+    let bytes = render(&common::clean_report(), Format::Docx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("w:gridSpan w:val=\"3\""));
+    assert!(xml.contains("w:vMerge w:val=\"restart\""));
+    assert!(xml.contains("仿宋_GB2312") && xml.contains("黑体") && xml.contains("楷体_GB2312"));
+    assert!(xml.contains("w:pgSz w:w=\"11905\" w:h=\"16837\""), "A4");
+    let mut footer = String::new();
+    let name = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().to_string())
+        .find(|n| n.contains("footer"))
+        .unwrap();
+    std::io::Read::read_to_string(&mut zip.by_name(&name).unwrap(), &mut footer).unwrap();
+    assert!(footer.contains("PAGE"), "{footer}");
+}
