@@ -25,7 +25,7 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Checks reports and prints every finding (exit 1 if any error).
+    /// Checks reports (files or folders) and prints every finding (exit 1 if any error).
     Check {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -35,6 +35,21 @@ pub enum Command {
         /// Last year's report, to check carry-over (W1) and stock (W2).
         #[arg(long)]
         last: Option<PathBuf>,
+        /// Also write the summary table as CSV (UTF-8 with BOM, for Excel/WPS).
+        #[arg(long)]
+        summary_csv: Option<PathBuf>,
+    },
+    /// Prints the cells that differ between last year's and this year's report.
+    Diff { last: PathBuf, this: PathBuf },
+    /// Sums reports into one report with scope 本级政府汇总.
+    Merge {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// The summing government's name (编制机关 of the result).
+        #[arg(long, default_value = "")]
+        agency: String,
     },
     /// Prints every field, one key=value per line.
     Dump { file: PathBuf },
@@ -62,7 +77,40 @@ pub fn run(cmd: Command) -> i32 {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cmd {
-        Command::Check { files, json, last } => check(&files, json, last.as_deref(), &mut out),
+        Command::Check {
+            files,
+            json,
+            last,
+            summary_csv,
+        } => check(
+            &files,
+            json,
+            last.as_deref(),
+            summary_csv.as_deref(),
+            &mut out,
+        ),
+        Command::Diff { last, this } => match (open_report(&last), open_report(&this)) {
+            (Ok(a), Ok(b)) => {
+                for c in crate::diff::diff(&a, &b) {
+                    let delta = c.delta().map(|d| format!(" ({d})")).unwrap_or_default();
+                    let _ = writeln!(
+                        out,
+                        "{}: {} → {}{delta}",
+                        c.key,
+                        c.last.dump(),
+                        c.this.dump()
+                    );
+                }
+                EXIT_OK
+            }
+            (Err(e), _) | (_, Err(e)) => fail(&e),
+        },
+        Command::Merge {
+            inputs,
+            output,
+            agency,
+        } => merge(&inputs, &output, &agency),
+
         Command::Dump { file } => match open_report(&file) {
             Ok(r) => {
                 let _ = out.write_all(dump(&r).as_bytes());
@@ -100,23 +148,97 @@ fn fail(e: &dyn std::fmt::Display) -> i32 {
     EXIT_UNREADABLE
 }
 
-fn check(files: &[PathBuf], json: bool, last: Option<&Path>, out: &mut dyn Write) -> i32 {
+/// One line of the summary table.
+struct SummaryRow {
+    file: String,
+    agency: String,
+    year: String,
+    errors: usize,
+    warnings: usize,
+    status: String,
+}
+
+/// Report files under `paths` (folders are walked, sorted).
+fn collect_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if is_report_file(&p) {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn is_report_file(p: &Path) -> bool {
+    let ext = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(ext.as_str(), "ron" | "txt" | "md" | "html" | "htm" | "docx")
+}
+
+fn check(
+    files: &[PathBuf],
+    json: bool,
+    last: Option<&Path>,
+    csv: Option<&Path>,
+    out: &mut dyn Write,
+) -> i32 {
+    use std::io::IsTerminal;
     let last_report = match last.map(open_report) {
         Some(Ok(r)) => Some(r),
         Some(Err(e)) => return fail(&e),
         None => None,
     };
+    let files = collect_files(files);
+    let batch = files.len() > 1;
+    let progress = batch && std::io::stderr().is_terminal();
     let mut status = EXIT_OK;
-    for file in files {
+    let mut rows = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        if progress {
+            progress_bar(i, files.len(), file);
+        }
         let report = match open_report(file) {
             Ok(r) => r,
             Err(e) => {
+                if progress {
+                    eprint!("\r\x1b[2K");
+                }
                 eprintln!("nianbao: {e}");
                 status = EXIT_UNREADABLE;
+                rows.push(SummaryRow {
+                    file: file.display().to_string(),
+                    agency: String::new(),
+                    year: String::new(),
+                    errors: 0,
+                    warnings: 0,
+                    status: format!("无法读取：{}", e.message),
+                });
                 continue;
             }
         };
         let findings = rules::check(&report, last_report.as_ref());
+        if progress {
+            eprint!("\r\x1b[2K");
+        }
         print_findings(file, &findings, json, out);
         let errors = findings
             .iter()
@@ -126,12 +248,177 @@ fn check(files: &[PathBuf], json: bool, last: Option<&Path>, out: &mut dyn Write
             .iter()
             .filter(|f| f.severity == Severity::Warning)
             .count();
-        eprintln!("{}: {errors} 个错误，{warnings} 个提醒", file.display());
+        if !batch {
+            eprintln!("{}: {errors} 个错误，{warnings} 个提醒", file.display());
+        }
         if errors > 0 && status == EXIT_OK {
             status = EXIT_ERRORS;
         }
+        rows.push(SummaryRow {
+            file: file.display().to_string(),
+            agency: report.meta.agency.clone(),
+            year: report.meta.year.map(|y| y.to_string()).unwrap_or_default(),
+            errors,
+            warnings,
+            status: if errors > 0 {
+                "有错误".into()
+            } else {
+                "通过".into()
+            },
+        });
+    }
+    if progress {
+        eprint!("\r\x1b[2K");
+    }
+    if batch && !json {
+        print_summary(&rows, out);
+    }
+    if let Some(path) = csv {
+        if let Err(e) = crate::project::write_atomic(path, summary_csv(&rows).as_bytes()) {
+            return fail(&e);
+        }
     }
     status
+}
+
+fn progress_bar(done: usize, total: usize, file: &Path) {
+    let width = 30;
+    let filled = done * width / total.max(1);
+    let name: String = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name: String = name.chars().take(40).collect();
+    eprint!(
+        "\r\x1b[2K[{}{}] {done}/{total} {name}",
+        "=".repeat(filled),
+        " ".repeat(width - filled)
+    );
+}
+
+/// Display width of a string in a terminal (CJK characters take two columns).
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
+
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+fn print_summary(rows: &[SummaryRow], out: &mut dyn Write) {
+    let head = ["文件", "编制机关", "年度", "错误", "提醒", "结论"];
+    let cells: Vec<[String; 6]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r.file.clone(),
+                r.agency.clone(),
+                r.year.clone(),
+                r.errors.to_string(),
+                r.warnings.to_string(),
+                r.status.clone(),
+            ]
+        })
+        .collect();
+    let mut w: Vec<usize> = head.iter().map(|h| width(h)).collect();
+    for c in &cells {
+        for (i, s) in c.iter().enumerate() {
+            w[i] = w[i].max(width(s));
+        }
+    }
+    let line = |cols: Vec<String>| {
+        cols.iter()
+            .enumerate()
+            .map(|(i, s)| pad(s, w[i]))
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{}",
+        line(head.iter().map(|s| s.to_string()).collect())
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        w.iter()
+            .map(|n| "-".repeat(*n))
+            .collect::<Vec<_>>()
+            .join("  ")
+    );
+    for c in &cells {
+        let _ = writeln!(out, "{}", line(c.to_vec()));
+    }
+    let errs = rows.iter().filter(|r| r.errors > 0).count();
+    let _ = writeln!(
+        out,
+        "共 {} 份报告，{} 份有错误，{} 份无法读取",
+        rows.len(),
+        errs,
+        rows.iter().filter(|r| r.status.starts_with("无法")).count()
+    );
+}
+
+/// The summary as CSV, UTF-8 with a BOM so that Excel and WPS open it right.
+fn summary_csv(rows: &[SummaryRow]) -> String {
+    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut s = String::from("\u{feff}文件,编制机关,年度,错误,提醒,结论\r\n");
+    for r in rows {
+        s.push_str(&format!(
+            "{},{},{},{},{},{}\r\n",
+            q(&r.file),
+            q(&r.agency),
+            r.year,
+            r.errors,
+            r.warnings,
+            q(&r.status)
+        ));
+    }
+    s
+}
+
+fn merge(inputs: &[PathBuf], output: &Path, agency: &str) -> i32 {
+    let mut reports = Vec::new();
+    let mut input_errors = 0;
+    for p in collect_files(inputs) {
+        let r = match open_report(&p) {
+            Ok(r) => r,
+            Err(e) => return fail(&e),
+        };
+        // Each input is checked first; its errors are shown, not hidden.
+        for f in rules::check(&r, None)
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+        {
+            eprintln!("{}: {} {}", p.display(), f.id.as_str(), f.message);
+            input_errors += 1;
+        }
+        reports.push((p.display().to_string(), r));
+    }
+    match crate::merge::merge(agency, &reports) {
+        Ok(total) => match crate::export::write(&total, output) {
+            Ok(()) => {
+                eprintln!(
+                    "已汇总 {} 份报告到 {}（输入中有 {input_errors} 个错误）",
+                    reports.len(),
+                    output.display()
+                );
+                if input_errors > 0 {
+                    EXIT_ERRORS
+                } else {
+                    EXIT_OK
+                }
+            }
+            Err(e) => fail(&e),
+        },
+        Err(e) => {
+            eprintln!("nianbao: {e}");
+            EXIT_UNREADABLE
+        }
+    }
 }
 
 /// Prints findings as text lines or JSON objects.

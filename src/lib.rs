@@ -11,8 +11,12 @@
 pub mod cell;
 pub mod cli;
 pub mod compute;
+pub mod diff;
+
 pub mod export;
 pub mod import;
+pub mod merge;
+
 pub mod model;
 pub mod open;
 pub mod project;

@@ -271,6 +271,9 @@ pub struct Report {
     /// A 2019-format report's single （六）其他处理 row (no 2021 equivalent).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub t3_2019_other: Option<[Cell; T3_INPUT_COLS]>,
+    /// For a summed report (汇总): the files it was summed from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 impl Report {

@@ -18,7 +18,10 @@ use crate::template::{Content, Grid, PART_HEADINGS, PART6_SECTIONS, t2_grid, t3_
 const ERHAO: usize = 44;
 const SANHAO: usize = 32;
 const WUHAO: usize = 21;
+/// First-line indent of two 三号 characters (2 × 16 pt), in twips.
+const FIRST_LINE: i32 = 640;
 /// Twips per millimetre.
+
 const MM: f64 = 56.692;
 /// Text width of A4 with 28 + 26 mm side margins, in twips.
 const TEXT_WIDTH: f64 = (210.0 - 28.0 - 26.0) * MM;
@@ -37,7 +40,12 @@ fn run(text: &str, font: &str, size: usize) -> Run {
 fn body_para(text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(run(text, "仿宋_GB2312", SANHAO))
-        .first_line_chars(200)
+        .indent(
+            None,
+            Some(docx_rs::SpecialIndentType::FirstLine(FIRST_LINE)),
+            None,
+            None,
+        )
         .line_spacing(
             LineSpacing::new()
                 .line(560)
@@ -117,17 +125,27 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
 fn heading1(doc: Docx, text: &str) -> Docx {
     doc.add_paragraph(
         Paragraph::new()
-            .first_line_chars(200)
+            .indent(
+                None,
+                Some(docx_rs::SpecialIndentType::FirstLine(FIRST_LINE)),
+                None,
+                None,
+            )
             .add_run(run(text, "黑体", SANHAO)),
     )
 }
 
 fn heading2(doc: Docx, text: &str) -> Docx {
-    doc.add_paragraph(Paragraph::new().first_line_chars(200).add_run(run(
-        text,
-        "楷体_GB2312",
-        SANHAO,
-    )))
+    doc.add_paragraph(
+        Paragraph::new()
+            .indent(
+                None,
+                Some(docx_rs::SpecialIndentType::FirstLine(FIRST_LINE)),
+                None,
+                None,
+            )
+            .add_run(run(text, "楷体_GB2312", SANHAO)),
+    )
 }
 
 fn paras(mut doc: Docx, n: &Narrative) -> Docx {

@@ -1,0 +1,103 @@
+//! Summing reports (汇总): a government's report that adds up its
+//! departments' 表二 counts and fees, 表三 and 表四, and part 六's fee figures.
+
+use crate::cell::{Cell, Decimal};
+use crate::model::{Narrative, Report, Scope};
+use crate::template::{ValueKind, all_keys};
+
+/// Adds two cells: blank and `na` stay out of the sum, invalid text counts as
+/// 0 (the input's own check reports it); two empties stay blank.
+fn add(a: &Cell, b: &Cell, kind: ValueKind) -> Cell {
+    match (a.as_decimal(), b.as_decimal()) {
+        (None, None) => {
+            if *a == Cell::Blank && *b == Cell::Blank {
+                Cell::Blank
+            } else if a.is_blank_or_na() && b.is_blank_or_na() {
+                Cell::Na
+            } else {
+                Cell::Int(0)
+            }
+        }
+        (x, y) => {
+            let s = x
+                .unwrap_or(Decimal::from_int(0))
+                .add(y.unwrap_or(Decimal::from_int(0)));
+            if s.scale == 0 || kind == ValueKind::Count {
+                Cell::Int(s.units)
+            } else {
+                Cell::Dec(s)
+            }
+        }
+    }
+}
+
+/// Sums `inputs` (name, report) into a new report with scope 本级政府汇总.
+pub fn merge(agency: &str, inputs: &[(String, Report)]) -> Result<Report, String> {
+    let Some((_, first)) = inputs.first() else {
+        return Err("没有要汇总的报告".to_string());
+    };
+    let year = first.meta.year;
+    if let Some((name, r)) = inputs.iter().find(|(_, r)| r.meta.year != year) {
+        return Err(format!(
+            "报告年度不一致：{} 为 {} 年，{} 为 {} 年",
+            inputs[0].0,
+            year.map(|y| y.to_string()).unwrap_or_default(),
+            name,
+            r.meta.year.map(|y| y.to_string()).unwrap_or_default()
+        ));
+    }
+    let mut out = Report::new(agency, year.unwrap_or_default());
+    out.meta.year = year;
+    out.meta.scope = Scope::GovernmentTotal;
+    for &k in all_keys() {
+        if out.input(k).is_none() {
+            continue;
+        }
+        let mut acc = Cell::Blank;
+        for (_, r) in inputs {
+            acc = add(&acc, r.input(k).unwrap_or(&Cell::Blank), k.kind());
+        }
+        *out.input_mut(k).expect("input cell") = acc;
+    }
+    let fees = |get: fn(&Report) -> &Cell, kind| {
+        inputs
+            .iter()
+            .fold(Cell::Blank, |acc, (_, r)| add(&acc, get(r), kind))
+    };
+    out.part6.fees.notices = fees(|r| &r.part6.fees.notices, ValueKind::Count);
+    out.part6.fees.notified_yuan = fees(|r| &r.part6.fees.notified_yuan, ValueKind::Amount);
+    out.part6.fees.collected_yuan = fees(|r| &r.part6.fees.collected_yuan, ValueKind::Amount);
+    let names: Vec<String> = inputs
+        .iter()
+        .map(|(n, r)| {
+            if r.meta.agency.is_empty() {
+                n.clone()
+            } else {
+                format!("{}（{}）", r.meta.agency, n)
+            }
+        })
+        .collect();
+    out.part1.intro = Narrative::new(format!(
+        "本报告表格数据由以下 {} 份报告汇总：{}。",
+        inputs.len(),
+        names.join("、")
+    ));
+    out.sources = inputs.iter().map(|(n, _)| n.clone()).collect();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adds_cells() {
+        use ValueKind::*;
+        assert_eq!(add(&Cell::Int(2), &Cell::Int(3), Count), Cell::Int(5));
+        assert_eq!(add(&Cell::Blank, &Cell::Blank, Count), Cell::Blank);
+        assert_eq!(add(&Cell::Na, &Cell::Blank, Count), Cell::Na);
+        assert_eq!(add(&Cell::Na, &Cell::Int(1), Count), Cell::Int(1));
+        let d = |s| Cell::Dec(Decimal::parse(s).unwrap());
+        assert_eq!(add(&d("0.35"), &Cell::Int(2), Amount), d("2.35"));
+    }
+}
