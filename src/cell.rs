@@ -65,7 +65,7 @@ impl Decimal {
     }
 
     /// Sum of two decimals, keeping the larger scale.
-    pub fn add(self, other: Decimal) -> Decimal {
+    pub fn plus(self, other: Decimal) -> Decimal {
         let scale = self.scale.max(other.scale);
         let a = self
             .units
@@ -249,7 +249,7 @@ mod tests {
     fn decimal_arithmetic() {
         let a = Decimal::parse("0.35").unwrap();
         let b = Decimal::parse("1.2").unwrap();
-        assert_eq!(a.add(b).to_string(), "1.55");
+        assert_eq!(a.plus(b).to_string(), "1.55");
         assert_eq!(Decimal::parse("-0.5").unwrap().to_string(), "-0.5");
         assert_eq!(a.ten_thousandths(), 3500);
     }

@@ -273,10 +273,10 @@ fn check(
     if batch && !json {
         print_summary(&rows, out);
     }
-    if let Some(path) = csv {
-        if let Err(e) = crate::project::write_atomic(path, summary_csv(&rows).as_bytes()) {
-            return fail(&e);
-        }
+    if let Some(path) = csv
+        && let Err(e) = crate::project::write_atomic(path, summary_csv(&rows).as_bytes())
+    {
+        return fail(&e);
     }
     status
 }

@@ -35,10 +35,10 @@ impl Totals {
                 .map(|row| t3[row][col])
                 .fold(0, i64::saturating_add);
             // A 2019 report's single （六）其他处理 row belongs to its outcomes too.
-            if r.meta.format == FormatVersion::F2019 {
-                if let Some(other) = &r.t3_2019_other {
-                    sum = sum.saturating_add(other[col].int_value());
-                }
+            if r.meta.format == FormatVersion::F2019
+                && let Some(other) = &r.t3_2019_other
+            {
+                sum = sum.saturating_add(other[col].int_value());
             }
             t3[R24][col] = sum;
         }

@@ -20,7 +20,7 @@ impl Change {
             units: -a.units,
             scale: a.scale,
         };
-        let d = b.add(neg);
+        let d = b.plus(neg);
         Some(if d.units >= 0 {
             format!("+{d}")
         } else {

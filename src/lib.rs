@@ -8,6 +8,10 @@
 //! rollover ([`rollover`]), import ([`import`]) and export ([`export`]).
 //! The desktop app lives in [`app`] (feature `gui`).
 
+// Tables are 2-D grids addressed by row and column; index loops read
+// clearer there than iterator chains.
+#![allow(clippy::needless_range_loop)]
+
 pub mod cell;
 pub mod cli;
 pub mod compute;

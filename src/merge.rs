@@ -21,7 +21,7 @@ fn add(a: &Cell, b: &Cell, kind: ValueKind) -> Cell {
         (x, y) => {
             let s = x
                 .unwrap_or(Decimal::from_int(0))
-                .add(y.unwrap_or(Decimal::from_int(0)));
+                .plus(y.unwrap_or(Decimal::from_int(0)));
             if s.scale == 0 || kind == ValueKind::Count {
                 Cell::Int(s.units)
             } else {

@@ -36,10 +36,10 @@ pub fn rollover(last: &Report) -> (Report, RolloverSummary) {
         (Some(a), Some(b)) => shift_years(&last.preamble.text, a, b),
         _ => last.preamble.text.clone(),
     });
-    if next.preamble.is_empty() {
-        if let Some(y) = year {
-            next.preamble = Narrative::new(crate::model::default_preamble(y));
-        }
+    if next.preamble.is_empty()
+        && let Some(y) = year
+    {
+        next.preamble = Narrative::new(crate::model::default_preamble(y));
     }
     s.lines
         .push("说明（前言）：已沿用并更新统计年度".to_string());

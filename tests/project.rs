@@ -136,10 +136,10 @@ fn rollover_carries_over_and_resets() {
     assert_eq!(next.t3.0[R02], last.t3.0[R25]);
     // Every other count blank.
     for &k in all_keys() {
-        if let Some(c) = next.input(k) {
-            if !matches!(k, CellKey::T3 { row: R02, .. }) {
-                assert_eq!(*c, Cell::Blank, "{k}");
-            }
+        if let Some(c) = next.input(k)
+            && !matches!(k, CellKey::T3 { row: R02, .. })
+        {
+            assert_eq!(*c, Cell::Blank, "{k}");
         }
     }
     assert!(next.part6.fees.is_empty());

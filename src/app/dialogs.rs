@@ -8,6 +8,9 @@ use super::files::{OPEN_EXTENSIONS, Purpose, Recovery};
 use super::state::{Action, AppState, Page};
 use crate::model::{Report, Scope};
 
+/// Work to do on the app state once the dialog has been drawn.
+type Deferred = Box<dyn FnOnce(&mut AppState)>;
+
 pub enum Modal {
     /// The document has unsaved changes; the action waits for an answer.
     Unsaved(Action),
@@ -62,7 +65,7 @@ pub fn path_modal(purpose: Purpose, dir: Option<PathBuf>, base_name: &str) -> Mo
 pub fn show(ctx: &egui::Context, st: &mut AppState) {
     let Some(modal) = st.modal.take() else { return };
     let mut keep = true;
-    let mut after: Option<Box<dyn FnOnce(&mut AppState)>> = None;
+    let mut after: Option<Deferred> = None;
     let mut modal = modal;
     egui::Modal::new(egui::Id::unique("nianbao-modal")).show(ctx, |ui| {
         ui.set_max_width(560.0);
@@ -219,10 +222,10 @@ fn path_dialog(ui: &mut egui::Ui, d: &mut PathDialog, keep: &mut bool) -> Option
     ui.label("未能打开系统的文件对话框，请在此选择文件：");
     let mut chosen = None;
     ui.horizontal(|ui| {
-        if ui.button("⬆ 上级文件夹").clicked() {
-            if let Some(p) = d.dir.parent() {
-                d.dir = p.to_path_buf();
-            }
+        if ui.button("⬆ 上级文件夹").clicked()
+            && let Some(p) = d.dir.parent()
+        {
+            d.dir = p.to_path_buf();
         }
         ui.label(d.dir.display().to_string());
     });

@@ -32,11 +32,11 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
                 let r = ui
                     .add(egui::Button::new(text).frame(false).wrap())
                     .on_hover_text(format!("涉及：{}", f.cells.join("、")));
-                if r.clicked() {
-                    if let Some(cell) = f.cells.first() {
-                        st.page = page_of(cell);
-                        st.focus_cell = CellKey::parse(cell);
-                    }
+                if r.clicked()
+                    && let Some(cell) = f.cells.first()
+                {
+                    st.page = page_of(cell);
+                    st.focus_cell = CellKey::parse(cell);
                 }
                 let _ = i;
             }

@@ -334,10 +334,10 @@ impl AppState {
 
     /// Writes the recovery file when there are unsaved changes.
     pub fn autosave(&mut self) {
-        if self.doc.is_dirty() {
-            if let Err(e) = self.storage.write_recovery(&self.doc) {
-                self.status = format!("自动保存失败：{e}");
-            }
+        if self.doc.is_dirty()
+            && let Err(e) = self.storage.write_recovery(&self.doc)
+        {
+            self.status = format!("自动保存失败：{e}");
         }
     }
 

@@ -21,7 +21,6 @@ const WUHAO: usize = 21;
 /// First-line indent of two 三号 characters (2 × 16 pt), in twips.
 const FIRST_LINE: i32 = 640;
 /// Twips per millimetre.
-
 const MM: f64 = 56.692;
 /// Text width of A4 with 28 + 26 mm side margins, in twips.
 const TEXT_WIDTH: f64 = (210.0 - 28.0 - 26.0) * MM;

@@ -27,20 +27,20 @@ pub fn html(bytes: &[u8]) -> String {
             .into_owned();
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-    if let Some(label) = meta_charset(&head) {
-        if let Some(enc) = Encoding::for_label(label.as_bytes()) {
-            // GBK pages are decoded as GB18030, its superset.
-            let enc = if enc == encoding_rs::GBK {
-                GB18030
-            } else {
-                enc
-            };
-            if enc != UTF_16LE
-                && enc != UTF_16BE
-                && (enc != UTF_8 || std::str::from_utf8(bytes).is_ok())
-            {
-                return enc.decode_without_bom_handling(bytes).0.into_owned();
-            }
+    if let Some(label) = meta_charset(&head)
+        && let Some(enc) = Encoding::for_label(label.as_bytes())
+    {
+        // GBK pages are decoded as GB18030, its superset.
+        let enc = if enc == encoding_rs::GBK {
+            GB18030
+        } else {
+            enc
+        };
+        if enc != UTF_16LE
+            && enc != UTF_16BE
+            && (enc != UTF_8 || std::str::from_utf8(bytes).is_ok())
+        {
+            return enc.decode_without_bom_handling(bytes).0.into_owned();
         }
     }
     text(bytes)

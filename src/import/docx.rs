@@ -120,18 +120,16 @@ pub fn parse(xml: &str) -> Result<Doc, String> {
                         });
                     }
                 }
-                b"tr" if depth == 1 => {
-                    if row.iter().any(|t| !t.text.is_empty()) {
-                        let no = lines.len() + 1;
-                        let toks = std::mem::take(&mut row)
-                            .into_iter()
-                            .map(|t| Tok { line: no, ..t })
-                            .collect();
-                        lines.push(Line {
-                            no,
-                            kind: LineKind::Row(toks),
-                        });
-                    }
+                b"tr" if depth == 1 && row.iter().any(|t| !t.text.is_empty()) => {
+                    let no = lines.len() + 1;
+                    let toks = std::mem::take(&mut row)
+                        .into_iter()
+                        .map(|t| Tok { line: no, ..t })
+                        .collect();
+                    lines.push(Line {
+                        no,
+                        kind: LineKind::Row(toks),
+                    });
                 }
                 b"tbl" => depth = depth.saturating_sub(1),
                 _ => {}

@@ -183,9 +183,9 @@ fn cell_text(cell: ElementRef) -> String {
     w.flush();
     w.lines
         .into_iter()
-        .filter_map(|l| match l.kind {
-            LineKind::Para(t) => Some(t),
-            LineKind::Row(t) => Some(t.into_iter().map(|t| t.text).collect::<Vec<_>>().join(" ")),
+        .map(|l| match l.kind {
+            LineKind::Para(t) => t,
+            LineKind::Row(t) => t.into_iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
         })
         .collect::<Vec<_>>()
         .join("")

@@ -83,13 +83,13 @@ pub fn read(doc: &Doc, report: &mut Report, notes: &mut Notes) -> Result<Parts, 
     for line in &doc.lines {
         match &line.kind {
             LineKind::Para(text) => {
-                if let Some(p) = heading_part(text) {
-                    if last_seen.is_none_or(|l| p > l) {
-                        current = Some(p);
-                        last_seen = Some(p);
-                        parts.heading_lines[p] = Some(line.no);
-                        continue;
-                    }
+                if let Some(p) = heading_part(text)
+                    && last_seen.is_none_or(|l| p > l)
+                {
+                    current = Some(p);
+                    last_seen = Some(p);
+                    parts.heading_lines[p] = Some(line.no);
+                    continue;
                 }
                 match current {
                     None => before.push((line.no, text.clone())),
@@ -606,18 +606,19 @@ pub fn settle_format(parts: &Parts, report: &mut Report, notes: &mut Notes) {
         Some(_) => Some(FormatVersion::F2021),
         None => None,
     };
-    if let Some(by_year) = by_year {
-        if by_year != report.meta.format && by_year != FormatVersion::Legacy {
-            notes.add(
-                None,
-                format!(
-                    "报告年度 {} 通常使用 {} 版格式，但表格内容是 {} 版格式，已按表格内容处理",
-                    report.meta.year.unwrap_or_default(),
-                    by_year.as_str(),
-                    report.meta.format.as_str()
-                ),
-            );
-        }
+    if let Some(by_year) = by_year
+        && by_year != report.meta.format
+        && by_year != FormatVersion::Legacy
+    {
+        notes.add(
+            None,
+            format!(
+                "报告年度 {} 通常使用 {} 版格式，但表格内容是 {} 版格式，已按表格内容处理",
+                report.meta.year.unwrap_or_default(),
+                by_year.as_str(),
+                report.meta.format.as_str()
+            ),
+        );
     }
 }
 

@@ -357,13 +357,13 @@ fn read_t2(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
         }
     }
     for (i, l) in labels.iter().enumerate() {
-        if !seen[i] {
-            if let Target::T2(fields) = l.target {
-                notes.add(
-                    None,
-                    format!("表二中未找到“{}”行", T2_FIELDS[fields[0]].row_label),
-                );
-            }
+        if !seen[i]
+            && let Target::T2(fields) = l.target
+        {
+            notes.add(
+                None,
+                format!("表二中未找到“{}”行", T2_FIELDS[fields[0]].row_label),
+            );
         }
     }
     if f2019 {

@@ -19,7 +19,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let keys: Vec<CellKey> = fields
                 .iter()
                 .map(|&i| CellKey::T2(i))
-                .filter(|k| !(f2019 && !matches!(k, CellKey::T2(6..=8))))
+                .filter(|k| !f2019 || matches!(k, CellKey::T2(6..=8)))
                 .collect();
             let names = |k: &CellKey| match k {
                 CellKey::T2(i) => T2_FIELDS[*i].col_label,

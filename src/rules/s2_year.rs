@@ -57,10 +57,10 @@ pub fn period_years(text: &str) -> Vec<i32> {
                 .rev()
                 .take_while(|c| c.is_ascii_digit())
                 .collect();
-            if digits.len() == 4 {
-                if let Ok(y) = digits.chars().rev().collect::<String>().parse() {
-                    years.push(y);
-                }
+            if digits.len() == 4
+                && let Ok(y) = digits.chars().rev().collect::<String>().parse()
+            {
+                years.push(y);
             }
             from = at + marker.len();
         }

@@ -33,16 +33,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
     let notified = fees.notified_yuan.as_decimal();
     let collected = fees.collected_yuan.as_decimal();
-    if let (Some(a), Some(c)) = (notified, collected) {
-        if c.ten_thousandths() > a.ten_thousandths() {
-            out.push(warn(
-                vec![
-                    "p6.fees.notified_yuan".into(),
-                    "p6.fees.collected_yuan".into(),
-                ],
-                format!("第六部分：实际收取 {c} 元，多于收费通知总金额 {a} 元"),
-            ));
-        }
+    if let (Some(a), Some(c)) = (notified, collected)
+        && c.ten_thousandths() > a.ten_thousandths()
+    {
+        out.push(warn(
+            vec![
+                "p6.fees.notified_yuan".into(),
+                "p6.fees.collected_yuan".into(),
+            ],
+            format!("第六部分：实际收取 {c} 元，多于收费通知总金额 {a} 元"),
+        ));
     }
     if notices == Some(0) {
         let positive = |d: Option<crate::cell::Decimal>| d.is_some_and(|d| d.units > 0);

@@ -149,7 +149,7 @@ mod tests {
             read_clause("全年收到政府信息依申请公开事件0件次"),
             Some((Quantity::Received, 0, _))
         ));
-        assert!(matches!(read_clause("另有103件顺延到下年度答复"), None));
+        assert!(read_clause("另有103件顺延到下年度答复").is_none());
         assert!(matches!(
             read_clause("结转下年度办理 3 件"),
             Some((Quantity::CarriedForward, 3, _))
