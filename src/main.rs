@@ -2,6 +2,8 @@ use clap::Parser;
 use nianbao::cli::{self, Cli};
 
 fn main() {
+    #[cfg(feature = "gui")]
+    nianbao::app::startup_timing::process_started();
     let cli = Cli::parse();
     let code = match cli.command {
         Some(cmd) => cli::run(cmd),

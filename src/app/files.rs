@@ -22,6 +22,8 @@ pub enum Purpose {
     NewFromLast,
     /// Last year's report, for the year-over-year view.
     LastYear,
+    /// One more report for the 汇总 window.
+    MergeInput,
 }
 
 impl Purpose {
@@ -32,6 +34,7 @@ impl Purpose {
             Purpose::Export(_) => "导出",
             Purpose::NewFromLast => "选择上年报告（新建本年报告）",
             Purpose::LastYear => "选择上年报告（逐年对比）",
+            Purpose::MergeInput => "选择要汇总的报告",
         }
     }
     pub fn saves(&self) -> bool {

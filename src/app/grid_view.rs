@@ -19,6 +19,8 @@ const LABEL_FILL: Color32 = Color32::from_rgb(250, 250, 250);
 const LINE: Color32 = Color32::from_gray(160);
 const PAD: f32 = 5.0;
 const MIN_ROW: f32 = 28.0;
+/// Row height when last year's value is shown under each cell.
+const MIN_ROW_YOY: f32 = 46.0;
 
 /// The table's value cells as a matrix (rows that hold values × value
 /// columns), for block paste and Enter/arrow navigation.
@@ -197,7 +199,21 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], ma
         xs.push(xs.last().unwrap() + w);
     }
     // Row heights: enough for each wrapped label of the row.
-    let mut hs = vec![MIN_ROW; grid.rows];
+    let yoy = st.year_over_year;
+    let mut hs: Vec<f32> = (0..grid.rows)
+        .map(|r| {
+            if yoy
+                && grid
+                    .cells
+                    .iter()
+                    .any(|c| c.row == r && matches!(c.content, Content::Value(_)))
+            {
+                MIN_ROW_YOY
+            } else {
+                MIN_ROW
+            }
+        })
+        .collect();
     let mut galleys = Vec::with_capacity(grid.cells.len());
     for c in &grid.cells {
         let g = match c.content {
@@ -259,10 +275,18 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], ma
             }
             Content::Value(key) if key.is_computed() => {
                 let v = totals.get(key).unwrap_or(0);
-                cell_input::computed(ui, st, r, key, v, marks);
+                let (top, bottom) = split_for_yoy(r, yoy);
+                cell_input::computed(ui, st, top, key, v, marks);
+                if let Some(b) = bottom {
+                    last_year_line(ui, st, b, key);
+                }
             }
             Content::Value(key) => {
-                let resp = cell_input::input(ui, st, r, key, marks);
+                let (top, bottom) = split_for_yoy(r, yoy);
+                if let Some(b) = bottom {
+                    last_year_line(ui, st, b, key);
+                }
+                let resp = cell_input::input(ui, st, top, key, marks);
                 if resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                     move_to = input_below(&matrix, key);
                 }
@@ -275,4 +299,56 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], ma
         st.focus_cell = Some(k);
         ui.ctx().request_repaint();
     }
+}
+
+/// The cell's own area and, when the year-over-year view is on, the strip below it.
+fn split_for_yoy(r: Rect, yoy: bool) -> (Rect, Option<Rect>) {
+    if !yoy {
+        return (r, None);
+    }
+    let top = Rect::from_min_size(r.min, vec2(r.width(), MIN_ROW));
+    (
+        top,
+        Some(Rect::from_min_max(egui::pos2(r.min.x, top.max.y), r.max)),
+    )
+}
+
+/// "上年 12 +3" under a cell: last year's value and the change.
+fn last_year_line(ui: &mut egui::Ui, st: &AppState, r: Rect, key: CellKey) {
+    let Some(last) = crate::diff::last_year_value(&st.doc.report, st.doc.last_year.as_ref(), key)
+    else {
+        return;
+    };
+    let change = crate::diff::Change {
+        key,
+        last: last.clone(),
+        this: st.doc.report.value(key),
+    };
+    let delta = change.delta().unwrap_or_default();
+    let color = match delta.chars().next() {
+        Some('+') if delta != "+0" => Color32::from_rgb(0, 120, 60),
+        Some('-') => Color32::from_rgb(170, 40, 40),
+        _ => Color32::GRAY,
+    };
+    let shown = if last.display().is_empty() {
+        "空".to_string()
+    } else {
+        last.display()
+    };
+    let font = egui::FontId::proportional(11.0);
+    let p = ui.painter();
+    p.text(
+        r.left_center() + vec2(PAD, 0.0),
+        Align2::LEFT_CENTER,
+        format!("上年{shown}"),
+        font.clone(),
+        Color32::GRAY,
+    );
+    p.text(
+        r.right_center() - vec2(PAD, 0.0),
+        Align2::RIGHT_CENTER,
+        delta,
+        font,
+        color,
+    );
 }

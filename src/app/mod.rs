@@ -19,6 +19,7 @@ pub mod grid_view;
 pub mod i18n;
 pub mod nav;
 pub mod pages;
+pub mod startup_timing;
 pub mod state;
 
 pub use state::AppState;

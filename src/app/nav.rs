@@ -68,6 +68,12 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) {
                     }
                 }
             });
+            if ui
+                .button(t(lang, "汇总多份报告…", "Sum several reports…"))
+                .clicked()
+            {
+                st.perform(Action::Merge);
+            }
             ui.separator();
             if ui.button(t(lang, "退出", "Quit")).clicked() {
                 st.request(Action::Quit);

@@ -10,6 +10,8 @@ use crate::template::{PART_HEADINGS, PART1_SECTIONS, PART6_SECTIONS, t2_grid, t3
 const T2_COLS: [f32; 4] = [200.0, 150.0, 150.0, 150.0];
 const T3_COLS: [f32; 10] = [44.0, 150.0, 250.0, 62.0, 62.0, 62.0, 70.0, 70.0, 58.0, 62.0];
 const T4_COLS: [f32; 15] = [58.0; 15];
+/// Width of narrative editors: a comfortable line length, also inside the horizontally scrolling page.
+const NARRATIVE_WIDTH: f32 = 900.0;
 
 pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
     egui::ScrollArea::both()

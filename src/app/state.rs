@@ -64,6 +64,10 @@ pub enum Action {
     SaveAs,
     Export(Format),
     PickLastYear,
+    /// Open the 汇总 window.
+    Merge,
+    /// Add a report to the 汇总 window.
+    AddMergeInput,
     Undo,
     Redo,
     Quit,
@@ -79,11 +83,28 @@ impl Action {
     }
 }
 
+/// The 汇总 window: the reports to sum and the resulting government's name.
+#[derive(Default)]
+pub struct MergeState {
+    pub files: Vec<PathBuf>,
+    pub agency: String,
+    pub problems: Vec<String>,
+}
+
 /// Per-cell decoration from the findings: worst severity and the messages.
 pub type CellMarks = HashMap<String, (Severity, Vec<String>)>;
 
 /// Autosave period in seconds.
 pub const AUTOSAVE_SECS: f64 = 30.0;
+
+/// The autosave period; `NIANBAO_AUTOSAVE_SECS` overrides it (used by the crash test script).
+fn autosave_secs() -> f64 {
+    std::env::var("NIANBAO_AUTOSAVE_SECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|s: &f64| *s > 0.0)
+        .unwrap_or(AUTOSAVE_SECS)
+}
 
 pub struct AppState {
     pub doc: Document,
@@ -102,6 +123,8 @@ pub struct AppState {
     pub year_over_year: bool,
     /// Close the window on the next frame (the user chose to quit).
     pub close_now: bool,
+    /// The 汇总 window, while open.
+    pub merge: Option<MergeState>,
     title_sent: String,
 }
 
@@ -121,6 +144,7 @@ impl AppState {
             was_focused: true,
             year_over_year: false,
             close_now: false,
+            merge: None,
             title_sent: String::new(),
         }
     }
@@ -163,6 +187,8 @@ impl AppState {
             Action::SaveAs => self.pick(files::Purpose::SaveAs),
             Action::Export(f) => self.pick(files::Purpose::Export(f)),
             Action::PickLastYear => self.pick(files::Purpose::LastYear),
+            Action::Merge => self.merge = Some(MergeState::default()),
+            Action::AddMergeInput => self.pick(files::Purpose::MergeInput),
             Action::Undo => {
                 if self.doc.undo() {
                     self.status = t(self.lang(), "已撤销", "Undone").to_string();
@@ -256,6 +282,13 @@ impl AppState {
                 }
                 Err(e) => self.modal = Some(Modal::Message(format!("无法读取上年报告：{e}"))),
             },
+            files::Purpose::MergeInput => {
+                if let Some(m) = &mut self.merge {
+                    if !m.files.contains(&path) {
+                        m.files.push(path);
+                    }
+                }
+            }
             files::Purpose::LastYear => match crate::open::open_report(&path) {
                 Ok(last) => {
                     self.doc.last_year = Some(last);
@@ -360,6 +393,7 @@ impl AppState {
     // ------------------------------------------------------------ frame
 
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.merge_window(ui);
         self.shortcuts(ui);
         self.close_request(ui);
         self.autosave_tick(ui);
@@ -378,6 +412,7 @@ impl AppState {
         egui::CentralPanel::default().show(ui, |ui| super::pages::show(ui, self));
 
         dialogs::show(ui.ctx(), self);
+        super::startup_timing::first_frame_done();
     }
 
     fn shortcuts(&mut self, ui: &mut egui::Ui) {
@@ -439,13 +474,13 @@ impl AppState {
         let focused = ui.input(|i| i.viewport().focused.unwrap_or(true));
         let lost_focus = self.was_focused && !focused;
         self.was_focused = focused;
-        if lost_focus || now - self.last_autosave >= AUTOSAVE_SECS {
+        if lost_focus || now - self.last_autosave >= autosave_secs() {
             self.last_autosave = now;
             self.autosave();
         }
         if self.doc.is_dirty() {
             ui.ctx()
-                .request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECS));
+                .request_repaint_after(std::time::Duration::from_secs_f64(autosave_secs()));
         }
     }
 
@@ -467,6 +502,81 @@ impl AppState {
             self.title_sent = title;
         }
     }
+}
+
+impl AppState {
+    /// The 汇总 window: sums several reports into a new 本级政府汇总 report.
+    fn merge_window(&mut self, ui: &mut egui::Ui) {
+        let Some(mut m) = self.merge.take() else {
+            return;
+        };
+        let mut open = true;
+        let mut action = None;
+        egui::Window::new("汇总多份报告（本级政府汇总）").open(&mut open).default_width(520.0).show(ui.ctx(), |ui| {
+            ui.label("各份报告的表二、表三、表四及收费数字将逐格相加；每份报告先单独检查，错误会列在下方。");
+            let mut remove = None;
+            for (i, f) in m.files.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.label(f.display().to_string());
+                    if ui.small_button("移除").clicked() {
+                        remove = Some(i);
+                    }
+                });
+            }
+            if let Some(i) = remove {
+                m.files.remove(i);
+            }
+            if ui.button("添加报告…").clicked() {
+                action = Some(Action::AddMergeInput);
+            }
+            ui.horizontal(|ui| {
+                let l = ui.label("汇总单位");
+                ui.add(egui::TextEdit::singleline(&mut m.agency).hint_text("如：平安县人民政府")).labelled_by(l.id);
+            });
+            for p in &m.problems {
+                ui.colored_label(egui::Color32::from_rgb(170, 30, 30), p);
+            }
+            if ui.add_enabled(m.files.len() >= 2, egui::Button::new("汇总")).clicked() {
+                match merge_files(&m.files, &m.agency) {
+                    Ok((report, problems)) => {
+                        self.doc = Document::unsaved(report, None);
+                        self.page = Page::Cover;
+                        self.status = format!("已汇总 {} 份报告（输入中有 {} 个错误）", m.files.len(), problems.len());
+                        m.problems = problems;
+                    }
+                    Err(e) => m.problems = vec![e],
+                }
+            }
+        });
+        if open {
+            self.merge = Some(m);
+        }
+        if let Some(a) = action {
+            self.perform(a);
+        }
+    }
+}
+
+/// Reads, checks and sums `files`; returns the sum and the inputs' errors.
+fn merge_files(files: &[PathBuf], agency: &str) -> Result<(Report, Vec<String>), String> {
+    let mut inputs = Vec::new();
+    let mut problems = Vec::new();
+    for f in files {
+        let r = crate::open::open_report(f).map_err(|e| e.to_string())?;
+        for finding in crate::rules::check(&r, None)
+            .iter()
+            .filter(|x| x.severity == Severity::Error)
+        {
+            problems.push(format!(
+                "{}：{} {}",
+                f.display(),
+                finding.id.as_str(),
+                finding.message
+            ));
+        }
+        inputs.push((f.display().to_string(), r));
+    }
+    Ok((crate::merge::merge(agency, &inputs)?, problems))
 }
 
 fn chrono_year() -> i32 {
