@@ -93,7 +93,7 @@ pub fn narrative(
     let r = ui.add(
         egui::TextEdit::multiline(&mut text)
             .id(id)
-            .desired_width(f32::INFINITY)
+            .desired_width(NARRATIVE_WIDTH)
             .desired_rows(3)
             .lock_focus(false),
     );
