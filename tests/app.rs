@@ -26,6 +26,14 @@ fn state(dir: &std::path::Path, report: Report, page: Page) -> AppState {
     st
 }
 
+/// Clicks the field whose accessible name contains `name` and types `text` into it.
+fn type_into(h: &mut Harness<'static, AppState>, name: &str, text: &str) {
+    h.get_by_label_contains(name).click();
+    h.run();
+    h.get_by_label_contains(name).type_text(text);
+    h.run();
+}
+
 fn cell(key: &str) -> String {
     format!("（{key}）")
 }
@@ -186,10 +194,7 @@ fn save_and_reopen_gives_the_same_report() {
     let path = dir.path().join("r.ron");
     let mut h = harness(state(dir.path(), common::violations_report(), Page::Cover));
     h.run();
-    h.get_by_label("编制机关").click();
-    h.run();
-    h.get_by_label("编制机关").type_text("（改）");
-    h.run();
+    type_into(&mut h, "编制机关", "（改）");
     assert!(h.state().doc.is_dirty());
     assert!(h.state_mut().save_to(&path));
     h.run();
@@ -207,10 +212,7 @@ fn close_prompt_appears_with_unsaved_changes() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(state(dir.path(), common::clean_report(), Page::Cover));
     h.run();
-    h.get_by_label("编制机关").click();
-    h.run();
-    h.get_by_label("编制机关").type_text("X");
-    h.run();
+    type_into(&mut h, "编制机关", "X");
     h.input_mut()
         .viewports
         .entry(egui::ViewportId::ROOT)
@@ -230,10 +232,7 @@ fn unsaved_work_is_recovered_after_a_crash() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(state(dir.path(), common::clean_report(), Page::Cover));
     h.run();
-    h.get_by_label("编制机关").click();
-    h.run();
-    h.get_by_label("编制机关").type_text("（草稿）");
-    h.run();
+    type_into(&mut h, "编制机关", "（草稿）");
     h.state_mut().autosave();
     let edited = h.state().doc.report.clone();
     drop(h); // the process dies here: no save, no close

@@ -6,7 +6,6 @@ mod common;
 use nianbao::export::{Format, render};
 use nianbao::import::import_bytes;
 use nianbao::model::Report;
-use nianbao::template::all_keys;
 use std::path::Path;
 
 fn seeds_and_examples() -> Vec<(String, Report)> {
@@ -31,42 +30,17 @@ fn seeds_and_examples() -> Vec<(String, Report)> {
     out
 }
 
-fn essence(r: &Report) -> (Vec<String>, String, Vec<String>, String) {
-    let cells = all_keys()
-        .iter()
-        .map(|&k| format!("{k}={}", r.value(k).dump()))
-        .collect();
-    let meta = format!(
-        "{}|{:?}|{}|{}",
-        r.meta.agency,
-        r.meta.year,
-        r.meta.format.as_str(),
-        r.meta.date
-    );
-    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let mut texts = vec![squash(&r.preamble.text), squash(&r.part1.intro.text)];
-    for s in r.part1.sections.iter().filter(|s| !s.body.is_empty()) {
-        texts.push(format!("{}:{}", s.title, squash(&s.body.text)));
-    }
-    for n in [
-        &r.part2_text,
-        &r.part3_text,
-        &r.part4_text,
-        &r.part5,
-        &r.part6.text,
-    ] {
-        texts.push(squash(&n.text));
-    }
-    (cells, meta, texts, format!("{:?}", r.part6.fees))
-}
-
 fn round_trip(format: Format) {
     for (name, r) in seeds_and_examples() {
         let bytes = render(&r, format).unwrap();
         let file = format!("x.{}", format.extension());
         let back =
             import_bytes(&file, Path::new(&file), &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(essence(&back), essence(&r), "{name} via {file}");
+        assert_eq!(
+            common::essence(&back),
+            common::essence(&r),
+            "{name} via {file}"
+        );
     }
 }
 

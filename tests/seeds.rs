@@ -2,6 +2,8 @@
 //! non-zero cell, the blank and not-applicable counts, agency, year and date
 //! as the seed shows them, and `check` lists what a careful reader would.
 
+mod common;
+
 use nianbao::cell::Cell;
 use nianbao::export::text::{Flavor, render};
 use nianbao::import::{import_bytes, import_text};
@@ -222,37 +224,6 @@ impl EndsWith for nianbao::model::Narrative {
     }
 }
 
-/// What a round trip must keep: cells, meta and part texts, whitespace aside.
-fn essence(r: &Report) -> (Vec<String>, String, String, Vec<String>) {
-    let cells: Vec<String> = all_keys()
-        .iter()
-        .map(|&k| format!("{k}={}", r.value(k).dump()))
-        .collect();
-    let meta = format!(
-        "{}|{:?}|{}|{}",
-        r.meta.agency,
-        r.meta.year,
-        r.meta.format.as_str(),
-        r.meta.date
-    );
-    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let mut texts: Vec<String> = vec![squash(&r.preamble.text), squash(&r.part1.intro.text)];
-    for s in r.part1.sections.iter().filter(|s| !s.body.is_empty()) {
-        texts.push(format!("{}:{}", s.title, squash(&s.body.text)));
-    }
-    for n in [
-        &r.part2_text,
-        &r.part3_text,
-        &r.part4_text,
-        &r.part5,
-        &r.part6.text,
-    ] {
-        texts.push(squash(&n.text));
-    }
-    let fees = format!("{:?}", r.part6.fees);
-    (cells, meta, fees, texts)
-}
-
 #[test]
 fn seeds_round_trip_through_text_and_markdown() {
     for e in &SEEDS {
@@ -261,7 +232,13 @@ fn seeds_round_trip_through_text_and_markdown() {
             let text = render(&r, flavor);
             let back =
                 import_text("roundtrip", &text).unwrap_or_else(|err| panic!("{}: {err}", e.file));
-            assert_eq!(essence(&back), essence(&r), "{} {:?}", e.file, flavor);
+            assert_eq!(
+                common::essence(&back),
+                common::essence(&r),
+                "{} {:?}",
+                e.file,
+                flavor
+            );
         }
     }
 }

@@ -27,10 +27,26 @@ pub fn cell_name(key: CellKey) -> String {
 }
 
 fn fill_for(marks: &CellMarks, key: CellKey, default: Color32) -> Color32 {
-    match marks.get(&key.to_string()).map(|m| m.0) {
+    fill_for_name(marks, &key.to_string(), default)
+}
+
+/// The background of a cell named `key` (also part 六's `p6.fees.*` fields).
+pub fn fill_for_name(marks: &CellMarks, key: &str, default: Color32) -> Color32 {
+    match marks.get(key).map(|m| m.0) {
         Some(Severity::Error) => ERROR_FILL,
         Some(Severity::Warning) => WARNING_FILL,
         _ => default,
+    }
+}
+
+/// What a number field shows: the clerk's own typing while it has focus
+/// (kept in egui's temporary memory), else the stored cell.
+pub fn shown_text(ui: &egui::Ui, id: egui::Id, cell: &Cell) -> String {
+    if ui.memory(|m| m.has_focus(id)) {
+        ui.data(|d| d.get_temp::<String>(id))
+            .unwrap_or_else(|| cell.display())
+    } else {
+        cell.display()
     }
 }
 
@@ -53,13 +69,7 @@ pub fn input(
 ) -> egui::Response {
     let id = cell_id(key);
     let cell = st.doc.report.input(key).cloned().unwrap_or_default();
-    let focused = ui.memory(|m| m.has_focus(id));
-    let mut text = if focused {
-        ui.data(|d| d.get_temp::<String>(id))
-            .unwrap_or_else(|| cell.display())
-    } else {
-        cell.display()
-    };
+    let mut text = shown_text(ui, id, &cell);
     let problem = cell_problem(&cell, key.kind());
     let edit = egui::TextEdit::singleline(&mut text)
         .id(id)

@@ -313,18 +313,8 @@ fn part6(ui: &mut egui::Ui, st: &mut AppState) {
             for (key, label, kind, get) in fields {
                 let id = ui.make_persistent_id(key);
                 let cell = get(&mut st.doc.report).clone();
-                let focused = ui.memory(|m| m.has_focus(id));
-                let mut text = if focused {
-                    ui.data(|d| d.get_temp::<String>(id))
-                        .unwrap_or_else(|| cell.display())
-                } else {
-                    cell.display()
-                };
-                let fill = match marks.get(key).map(|m| m.0) {
-                    Some(crate::rules::Severity::Error) => super::cell_input::ERROR_FILL,
-                    Some(crate::rules::Severity::Warning) => super::cell_input::WARNING_FILL,
-                    _ => egui::Color32::WHITE,
-                };
+                let mut text = super::cell_input::shown_text(ui, id, &cell);
+                let fill = super::cell_input::fill_for_name(&marks, key, egui::Color32::WHITE);
                 let l = ui.label(label);
                 let mut r = ui
                     .add(

@@ -121,7 +121,8 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
     Ok(buf.into_inner())
 }
 
-fn heading1(doc: Docx, text: &str) -> Docx {
+/// A heading line in `font`, indented like body text (一、 in 黑体, （一） in 楷体).
+fn heading(doc: Docx, text: &str, font: &str) -> Docx {
     doc.add_paragraph(
         Paragraph::new()
             .indent(
@@ -130,21 +131,16 @@ fn heading1(doc: Docx, text: &str) -> Docx {
                 None,
                 None,
             )
-            .add_run(run(text, "黑体", SANHAO)),
+            .add_run(run(text, font, SANHAO)),
     )
 }
 
+fn heading1(doc: Docx, text: &str) -> Docx {
+    heading(doc, text, "黑体")
+}
+
 fn heading2(doc: Docx, text: &str) -> Docx {
-    doc.add_paragraph(
-        Paragraph::new()
-            .indent(
-                None,
-                Some(docx_rs::SpecialIndentType::FirstLine(FIRST_LINE)),
-                None,
-                None,
-            )
-            .add_run(run(text, "楷体_GB2312", SANHAO)),
-    )
+    heading(doc, text, "楷体_GB2312")
 }
 
 fn paras(mut doc: Docx, n: &Narrative) -> Docx {

@@ -307,13 +307,18 @@ fn read_part1(lines: &[(usize, String)], report: &mut Report) {
         }
     }
     report.part1.intro = narrative(&intro);
-    report.part1.sections = sections
+    report.part1.sections = to_sections(sections);
+}
+
+/// Titled bodies collected line by line, as sections.
+fn to_sections(sections: Vec<(String, Vec<(usize, String)>)>) -> Vec<Section> {
+    sections
         .into_iter()
         .map(|(title, body)| Section {
             title,
             body: narrative(&body),
         })
-        .collect();
+        .collect()
 }
 
 /// Part 六: the fee sentence this program writes, sub-sections, free text.
@@ -349,13 +354,7 @@ fn read_part6(lines: &[(usize, String)], report: &mut Report) {
         text.extend(body);
     }
     report.part6.text = narrative(&text);
-    report.part6.sections = sections
-        .into_iter()
-        .map(|(title, body)| Section {
-            title,
-            body: narrative(&body),
-        })
-        .collect();
+    report.part6.sections = to_sections(sections);
 }
 
 /// The fee sentence as `export::fee_sentence` writes it.

@@ -97,3 +97,34 @@ pub fn violations_report() -> Report {
     r.part5 = Narrative::new("无。");
     r
 }
+
+/// What a round trip through an export must keep: cells, meta, part texts
+/// (whitespace aside) and the fee statement.
+pub fn essence(r: &Report) -> (Vec<String>, String, Vec<String>, String) {
+    let cells = all_keys()
+        .iter()
+        .map(|&k| format!("{k}={}", r.value(k).dump()))
+        .collect();
+    let meta = format!(
+        "{}|{:?}|{}|{}",
+        r.meta.agency,
+        r.meta.year,
+        r.meta.format.as_str(),
+        r.meta.date
+    );
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut texts = vec![squash(&r.preamble.text), squash(&r.part1.intro.text)];
+    for s in r.part1.sections.iter().filter(|s| !s.body.is_empty()) {
+        texts.push(format!("{}:{}", s.title, squash(&s.body.text)));
+    }
+    for n in [
+        &r.part2_text,
+        &r.part3_text,
+        &r.part4_text,
+        &r.part5,
+        &r.part6.text,
+    ] {
+        texts.push(squash(&n.text));
+    }
+    (cells, meta, texts, format!("{:?}", r.part6.fees))
+}
