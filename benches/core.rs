@@ -86,6 +86,9 @@ fn main() {
             }),
         );
     }
+    if on("batch_check") {
+        batch_check(1000);
+    }
     if on("import") {
         let seeds = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests")
@@ -106,6 +109,61 @@ fn main() {
             );
         }
     }
+}
+
+/// `nianbao check DIR` over 1,000 reports generated from the examples and
+/// seeds in every readable format; wall time of the whole run.
+fn batch_check(n: usize) {
+    let dir = tempfile_dir().join("batch");
+    std::fs::create_dir_all(&dir).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources: Vec<(String, Vec<u8>)> = Vec::new();
+    for name in ["clean.ron", "violations.ron"] {
+        sources.push((
+            name.into(),
+            std::fs::read(root.join("saved_examples").join(name)).unwrap(),
+        ));
+    }
+    let clean = example("clean.ron");
+    for f in [
+        nianbao::export::Format::Html,
+        nianbao::export::Format::Docx,
+        nianbao::export::Format::Markdown,
+    ] {
+        sources.push((
+            format!("clean.{}", f.extension()),
+            nianbao::export::render(&clean, f).unwrap(),
+        ));
+    }
+    for e in std::fs::read_dir(root.join("tests/seeds"))
+        .unwrap()
+        .flatten()
+    {
+        sources.push((
+            e.file_name().to_string_lossy().into_owned(),
+            std::fs::read(e.path()).unwrap(),
+        ));
+    }
+    for i in 0..n {
+        let (name, bytes) = &sources[i % sources.len()];
+        std::fs::write(dir.join(format!("{i:04}_{name}")), bytes).unwrap();
+    }
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let mut sink = std::io::sink();
+        let status = nianbao::cli::check(std::slice::from_ref(&dir), false, None, None, &mut sink);
+        times.push(t.elapsed());
+        assert_eq!(status, 1, "the violations example has errors");
+    }
+    times.sort();
+    let median = times[times.len() / 2];
+    println!(
+        "check DIR of {n} reports (mixed formats)   median {:>10.1} ms   {:>12.0} reports/s",
+        median.as_secs_f64() * 1e3,
+        n as f64 / median.as_secs_f64()
+    );
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 fn tempfile_dir() -> std::path::PathBuf {

@@ -194,7 +194,8 @@ fn is_report_file(p: &Path) -> bool {
     matches!(ext.as_str(), "ron" | "txt" | "md" | "html" | "htm" | "docx")
 }
 
-fn check(
+/// `nianbao check`: findings to `out`, progress and summary lines as described in CONTRACT.md §4.
+pub fn check(
     files: &[PathBuf],
     json: bool,
     last: Option<&Path>,

@@ -246,3 +246,23 @@ fn unsaved_work_is_recovered_after_a_crash() {
     assert_eq!(h.state().doc.report, edited);
     assert!(h.state().doc.is_dirty(), "recovered work is still unsaved");
 }
+
+#[test]
+fn chinese_input_method_commits_into_text_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(state(dir.path(), Report::new("", 2025), Page::Cover));
+    h.run();
+    h.get_by_label("编制机关").click();
+    h.run();
+    h.event(egui::Event::Ime(egui::ImeEvent::Enabled));
+    h.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "pingan".into(),
+        active_range_chars: None,
+    }));
+    h.run();
+    h.event(egui::Event::Ime(egui::ImeEvent::Commit(
+        "平安县民政局".into(),
+    )));
+    h.run();
+    assert_eq!(h.state().doc.report.meta.agency, "平安县民政局");
+}

@@ -49,3 +49,22 @@ fn violations_example_has_exactly_three_findings() {
     );
     compare_or_update("violations.ron", &r);
 }
+
+/// The five seeds as imported by this build, kept in saved_examples/ (checked
+/// cell by cell against the seed text by tests/seeds.rs).
+#[test]
+fn imported_seeds_are_saved() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut seeds: Vec<_> = std::fs::read_dir(root.join("tests/seeds"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    seeds.sort();
+    assert_eq!(seeds.len(), 5);
+    for p in seeds {
+        let r = nianbao::open::open_report(&p).unwrap();
+        let name = format!("seed_{}.ron", p.file_stem().unwrap().to_string_lossy());
+        compare_or_update(&name, &r);
+    }
+}
