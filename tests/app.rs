@@ -254,7 +254,6 @@ fn chinese_input_method_commits_into_text_fields() {
     h.run();
     h.get_by_label("编制机关").click();
     h.run();
-    h.event(egui::Event::Ime(egui::ImeEvent::Enabled));
     h.event(egui::Event::Ime(egui::ImeEvent::Preedit {
         text: "pingan".into(),
         active_range_chars: None,

@@ -283,10 +283,10 @@ impl AppState {
                 Err(e) => self.modal = Some(Modal::Message(format!("无法读取上年报告：{e}"))),
             },
             files::Purpose::MergeInput => {
-                if let Some(m) = &mut self.merge {
-                    if !m.files.contains(&path) {
-                        m.files.push(path);
-                    }
+                if let Some(m) = &mut self.merge
+                    && !m.files.contains(&path)
+                {
+                    m.files.push(path);
                 }
             }
             files::Purpose::LastYear => match crate::open::open_report(&path) {
