@@ -403,7 +403,7 @@ impl AppState {
         egui::Panel::bottom("status").show(ui, |ui| super::nav::status_bar(ui, self));
         egui::Panel::bottom("findings")
             .resizable(true)
-            .default_size(170.0)
+            .default_size(140.0)
             .show(ui, |ui| super::findings_panel::show(ui, self));
         egui::Panel::left("nav")
             .resizable(false)
