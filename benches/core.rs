@@ -90,12 +90,13 @@ fn main() {
         batch_check(1000);
     }
     if on("import") {
-        let seeds = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests")
-            .join("seeds");
-        let mut names: Vec<_> = std::fs::read_dir(&seeds)
-            .map(|d| d.flatten().map(|e| e.path()).collect())
-            .unwrap_or_default();
+        // The five seeds (text layouts) and the hand-written HTML, PDF-text, tab, 2019 and error reports.
+        let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+        let mut names: Vec<std::path::PathBuf> = ["seeds", "reports"]
+            .iter()
+            .filter_map(|d| std::fs::read_dir(tests.join(d)).ok())
+            .flat_map(|d| d.flatten().map(|e| e.path()))
+            .collect();
         names.sort();
         for p in names {
             let bytes = std::fs::read(&p).unwrap();

@@ -56,8 +56,11 @@ impl Decimal {
         if frac.len() > 4 || int.len() > 14 || (body.contains('.') && frac.is_empty()) {
             return None;
         }
-        let digits = format!("{}{}", if int.is_empty() { "0" } else { int }, frac);
-        let units: i64 = digits.parse().ok()?;
+        // Digits only (checked above), at most 18 of them: no overflow.
+        let units = int
+            .bytes()
+            .chain(frac.bytes())
+            .fold(0i64, |acc, b| acc * 10 + i64::from(b - b'0'));
         Some(Decimal {
             units: if neg { -units } else { units },
             scale: frac.len() as u8,

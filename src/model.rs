@@ -324,7 +324,7 @@ impl Report {
 
     /// The published value of a computed cell in an imported report.
     pub fn published(&self, key: CellKey) -> Option<&Cell> {
-        self.published.get(&key.to_string())
+        self.published.get(key.name())
     }
 
     /// The value of any cell: inputs as stored, computed cells as derived.

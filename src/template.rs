@@ -504,6 +504,23 @@ impl CellKey {
         }
     }
 
+    /// Position in [`all_keys`] (CONTRACT.md order).
+    pub fn index(self) -> usize {
+        match self {
+            CellKey::T2(i) => i,
+            CellKey::T3 { row, col } => T2_FIELDS.len() + row * T3_COLS.len() + col,
+            CellKey::T4 { group, col } => {
+                T2_FIELDS.len() + T3_ROWS.len() * T3_COLS.len() + group * T4_COLS.len() + col
+            }
+        }
+    }
+
+    /// The contract name (`t3.r01.natural`) without allocating.
+    pub fn name(self) -> &'static str {
+        static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+        &NAMES.get_or_init(|| all_keys().iter().map(|k| k.to_string()).collect())[self.index()]
+    }
+
     /// Parses a key of CONTRACT.md §1 (`t3.r01.natural`).
     pub fn parse(s: &str) -> Option<CellKey> {
         all_keys().iter().copied().find(|k| k.to_string() == s)
@@ -843,8 +860,10 @@ mod tests {
         assert_eq!(keys.iter().filter(|k| k.is_computed()).count(), 31 + 3);
         assert_eq!(keys[10].to_string(), "t3.r01.natural");
         assert_eq!(keys[199].to_string(), "t4.suit_after_review.total");
-        for k in keys {
+        for (i, k) in keys.iter().enumerate() {
             assert_eq!(CellKey::parse(&k.to_string()), Some(*k));
+            assert_eq!(k.index(), i);
+            assert_eq!(k.name(), k.to_string());
         }
     }
 

@@ -252,9 +252,9 @@ fn path_dialog(ui: &mut egui::Ui, d: &mut PathDialog, keep: &mut bool) -> Option
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 let label = if is_dir {
-                    format!("📁 {name}")
+                    format!("▸ {name}/")
                 } else {
-                    format!("📄 {name}")
+                    format!("   {name}")
                 };
                 let r = ui.selectable_label(d.name == name, label);
                 if r.clicked() {

@@ -8,8 +8,10 @@
 /// Folds width, quotes and numbering and drops all whitespace.
 pub fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        let after_digit = prev.is_some_and(|p| p.is_ascii_digit() || ('０'..='９').contains(&p));
+        prev = Some(c);
         let mapped = match c {
             c if c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' => continue,
             '（' => '(',
@@ -23,8 +25,7 @@ pub fn norm(s: &str) -> String {
             '／' => '/',
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             // "1、" numbering reads as "1."
-            '、' if i > 0 && chars[i - 1].is_ascii_digit() => '.',
-            '、' if i > 0 && ('０'..='９').contains(&chars[i - 1]) => '.',
+            '、' if after_digit => '.',
             c => c,
         };
         out.push(mapped);

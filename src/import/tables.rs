@@ -103,15 +103,15 @@ fn t3_labels() -> Vec<Label> {
 /// Consecutive text tokens are joined (labels broken over cells or lines);
 /// a unique prefix of at least four characters is accepted for labels that
 /// were wrapped and lost their end.
-fn match_label(toks: &[Tok], i: usize, labels: &[Label]) -> Option<(Target, usize)> {
+fn match_label(row: &NormRow, i: usize, labels: &[Label]) -> Option<(Target, usize)> {
     let mut acc = String::new();
     let mut best: Option<(Target, usize, bool)> = None;
-    for (j, tok) in toks.iter().enumerate().skip(i) {
-        let t = norm(&tok.text);
-        if t.is_empty() || is_value_like(&t) {
+    for j in i..row.norms.len() {
+        if row.value_like[j] {
             break;
         }
-        acc.push_str(&t);
+        let t = &row.norms[j];
+        acc.push_str(t);
         let mut prefixed = labels.iter().filter(|l| l.norm.starts_with(&acc));
         let first = prefixed.next();
         let unique = first.is_some() && prefixed.next().is_none();
@@ -130,6 +130,24 @@ fn match_label(toks: &[Tok], i: usize, labels: &[Label]) -> Option<(Target, usiz
     best.map(|(t, j, _)| (t, j))
 }
 
+/// A row with each token normalised once (matching tries many starts).
+struct NormRow {
+    norms: Vec<String>,
+    /// Empty, a number or a not-applicable mark: never part of a label.
+    value_like: Vec<bool>,
+}
+
+impl NormRow {
+    fn new(row: &[Tok]) -> Self {
+        let norms: Vec<String> = row.iter().map(|t| norm(&t.text)).collect();
+        let value_like = norms
+            .iter()
+            .map(|n| n.is_empty() || is_value_like(n))
+            .collect();
+        NormRow { norms, value_like }
+    }
+}
+
 /// A labelled record: the target, its label's line and the tokens after it.
 struct Record<'a> {
     target: Target,
@@ -142,11 +160,12 @@ struct Record<'a> {
 fn records<'a>(rows: &'a [Vec<Tok>], labels: &[Label], stops: &[String]) -> Vec<Record<'a>> {
     let mut out = Vec::new();
     for row in rows {
+        let nrow = NormRow::new(row);
         let mut i = 0;
         let mut open: Option<(Target, usize, usize)> = None;
         while i < row.len() {
-            let label = match_label(row, i, labels);
-            if label.is_none() && stops.contains(&norm(&row[i].text)) {
+            let label = match_label(&nrow, i, labels);
+            if label.is_none() && stops.contains(&nrow.norms[i]) {
                 if let Some((t, line, start)) = open.take() {
                     out.push(Record {
                         target: t,
@@ -265,9 +284,10 @@ fn yuan_to_wan(d: Decimal) -> Decimal {
 
 pub fn read(parts: &Parts, report: &mut Report, notes: &mut Notes) {
     let has_marker = |rows: &[Vec<Tok>], markers: &[&str]| {
+        let markers: Vec<String> = markers.iter().map(|m| norm(m)).collect();
         rows.iter().flatten().any(|t| {
             let n = norm(&t.text);
-            markers.iter().any(|m| n.contains(&norm(m)))
+            markers.iter().any(|m| n.contains(m.as_str()))
         })
     };
     let all: Vec<Vec<Tok>> = parts.rows.iter().flatten().cloned().collect();
@@ -689,20 +709,26 @@ mod tests {
         let labels = t3_labels();
         let t = toks(&["4. 保护第三方", "", "0"]);
         assert_eq!(
-            match_label(&t, 0, &labels).map(|m| m.0),
+            match_label(&NormRow::new(&t), 0, &labels).map(|m| m.0),
             Some(Target::T3(7))
         );
         let t = toks(&["(三)", "不予公开", "1.属于国家秘密", "0"]);
-        assert_eq!(match_label(&t, 0, &labels), Some((Target::T3Group(0), 1)));
-        assert_eq!(match_label(&t, 2, &labels), Some((Target::T3(4), 2)));
+        assert_eq!(
+            match_label(&NormRow::new(&t), 0, &labels),
+            Some((Target::T3Group(0), 1))
+        );
+        assert_eq!(
+            match_label(&NormRow::new(&t), 2, &labels),
+            Some((Target::T3(4), 2))
+        );
         let t = toks(&["(二) 部分公开", "0"]);
         assert_eq!(
-            match_label(&t, 0, &labels).map(|m| m.0),
+            match_label(&NormRow::new(&t), 0, &labels).map(|m| m.0),
             Some(Target::T3(3))
         );
         let t = toks(&["3.其他", "0"]);
         assert_eq!(
-            match_label(&t, 0, &labels).map(|m| m.0),
+            match_label(&NormRow::new(&t), 0, &labels).map(|m| m.0),
             Some(Target::T3(22))
         );
     }
