@@ -116,6 +116,25 @@ fn failed_save_into_a_missing_folder_keeps_nothing_half_written() {
     assert!(!path.exists());
 }
 
+/// The rename step itself fails (the target is a folder): the temporary file
+/// is removed and the folder is untouched — also as root, where permission
+/// tricks do not work.
+#[test]
+fn failed_rename_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("r.ron");
+    std::fs::create_dir(&target).unwrap();
+    std::fs::write(target.join("keep.txt"), "x").unwrap();
+    let e = save(&common::clean_report(), &target).unwrap_err();
+    assert!(e.to_string().contains("保存失败"), "{e}");
+    assert!(target.join("keep.txt").exists());
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["r.ron"], "no temporary file left: {names:?}");
+}
+
 #[test]
 fn rollover_carries_over_and_resets() {
     let last = common::clean_report();
