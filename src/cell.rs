@@ -26,7 +26,14 @@ impl Decimal {
 
     /// The value in units of 1/10000.
     pub fn ten_thousandths(self) -> i64 {
-        self.units.saturating_mul(10i64.pow(4 - self.scale as u32))
+        // Scales above 4 never come from parsing; a hand-edited file is rejected on load.
+        self.units
+            .saturating_mul(10i64.pow(4u32.saturating_sub(self.scale as u32)))
+    }
+
+    /// Whether this decimal is one `parse` could have produced (scale 0..=4).
+    pub fn is_well_formed(self) -> bool {
+        self.scale <= 4
     }
 
     pub fn is_negative(self) -> bool {
@@ -205,15 +212,34 @@ pub fn normalize_number_text(text: &str) -> String {
             '０'..='９' => out.push(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
             '．' => out.push('.'),
             '＋' => out.push('+'),
-            ' ' | '\u{3000}' | '\u{a0}' | '\t' | ',' | '，' => {}
+            ' ' | '\u{3000}' | '\u{a0}' | '\t' => {}
+            '，' => out.push(','),
             _ => out.push(c),
         }
+    }
+    // Commas are thousands separators only when they group by three
+    // ("1,200"); "3,5" is left as typed, so it stays invalid rather than
+    // silently becoming 35.
+    if out.contains(',') && thousands_grouped(&out) {
+        out.retain(|c| c != ',');
     }
     // A lone full-width minus is an n/a mark, keep it; otherwise fold it.
     if out.chars().count() > 1 {
         out = out.replace('－', "-");
     }
     out
+}
+
+/// "1,200" or "-12,345.6": digits grouped by three after the first group.
+fn thousands_grouped(s: &str) -> bool {
+    let body = s.trim_start_matches(['-', '+']);
+    let int = body.split('.').next().unwrap_or("");
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or("");
+    !first.is_empty()
+        && first.len() <= 3
+        && first.chars().all(|c| c.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -228,6 +254,8 @@ mod tests {
         assert_eq!(Cell::parse("１２", Count), Cell::Int(12));
         assert_eq!(Cell::parse(" 7 ", Count), Cell::Int(7));
         assert_eq!(Cell::parse("1,200", Count), Cell::Int(1200));
+        assert_eq!(Cell::parse("1，200", Count), Cell::Int(1200));
+        assert_eq!(Cell::parse("3，5", Count), Cell::Invalid("3，5".into()));
         assert_eq!(Cell::parse("/", Count), Cell::Na);
         assert_eq!(Cell::parse("——", Count), Cell::Na);
         assert_eq!(Cell::parse("-3", Count), Cell::Int(-3));

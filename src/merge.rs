@@ -46,7 +46,30 @@ pub fn merge(agency: &str, inputs: &[(String, Report)]) -> Result<Report, String
             r.meta.year.map(|y| y.to_string()).unwrap_or_default()
         ));
     }
+    let format = first.meta.format;
+    if let Some((name, r)) = inputs.iter().find(|(_, r)| r.meta.format != format) {
+        return Err(format!(
+            "报告格式不一致：{} 为 {} 版，{} 为 {} 版，不能逐格相加",
+            inputs[0].0,
+            format.as_str(),
+            name,
+            r.meta.format.as_str()
+        ));
+    }
     let mut out = Report::new(agency, year.unwrap_or_default());
+    out.meta.format = format;
+    if inputs.iter().any(|(_, r)| r.t3_2019_other.is_some()) {
+        // The 2019 format's single （六）其他处理 row is summed too, or （七）总计 would not balance.
+        let mut other: [Cell; crate::template::T3_INPUT_COLS] = Default::default();
+        for (_, r) in inputs {
+            if let Some(o) = &r.t3_2019_other {
+                for (acc, c) in other.iter_mut().zip(o) {
+                    *acc = add(acc, c, ValueKind::Count);
+                }
+            }
+        }
+        out.t3_2019_other = Some(other);
+    }
     out.meta.year = year;
     out.meta.scope = Scope::GovernmentTotal;
     for &k in all_keys() {

@@ -368,6 +368,22 @@ impl Report {
         v
     }
 
+    /// The first decimal with more places than the format allows (only a
+    /// hand-edited file can have one); arithmetic on it would overflow.
+    pub fn ill_formed_decimal(&self) -> Option<String> {
+        let bad = |c: &Cell| matches!(c, Cell::Dec(d) if !d.is_well_formed());
+        for &k in template::all_keys() {
+            if self.input(k).is_some_and(bad) || self.published(k).is_some_and(bad) {
+                return Some(k.to_string());
+            }
+        }
+        let f = &self.part6.fees;
+        [&f.notices, &f.notified_yuan, &f.collected_yuan]
+            .into_iter()
+            .any(bad)
+            .then(|| "第六部分收费金额".to_string())
+    }
+
     /// Whether this report was read from a published file (B6 applies then).
     pub fn is_imported(&self) -> bool {
         self.import.is_some()

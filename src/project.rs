@@ -103,7 +103,13 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Report, FileError> {
     }
     match ron::from_str::<FileIn>(text) {
         Ok(f) if f.schema == 0 => Err(FileError::new(path, "文件格式版本为 0，无法识别")),
-        Ok(f) => Ok(f.report),
+        Ok(f) => match f.report.ill_formed_decimal() {
+            Some(what) => Err(FileError::new(
+                path,
+                format!("项目文件内容有误：{what} 的小数位数超过 4 位"),
+            )),
+            None => Ok(f.report),
+        },
         Err(e) => Err(FileError::new(
             path,
             format!("项目文件内容有误，{}", position(&e)),

@@ -97,9 +97,53 @@ pub fn rollover(last: &Report) -> (Report, RolloverSummary) {
 }
 
 /// Replaces the 4-digit years `from` and `from + 1` by `to` and `to + 1`.
+/// Only standalone four-digit numbers followed by 年 are years: phone numbers,
+/// postcodes and document numbers (〔2021〕30号) stay as they are.
 fn shift_years(text: &str, from: i32, to: i32) -> String {
-    let marker = "\u{0}";
-    text.replace(&(from + 1).to_string(), marker)
-        .replace(&from.to_string(), &to.to_string())
-        .replace(marker, &(to + 1).to_string())
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let is_year = i + 4 < chars.len()
+            && chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+            && chars[i + 4] == '年';
+        if is_year {
+            let y: i32 = chars[i..i + 4]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0);
+            let shifted = if y == from {
+                to
+            } else if y == from + 1 {
+                to + 1
+            } else {
+                y
+            };
+            out.push_str(&shifted.to_string());
+            i += 4;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shift_years;
+
+    #[test]
+    fn only_years_shift() {
+        assert_eq!(
+            shift_years(
+                "统计期限为2024年1月1日至2024年12月31日，电话0379-62024567，国办公开办函〔2021〕30号，2025年1月发布",
+                2024,
+                2025
+            ),
+            "统计期限为2025年1月1日至2025年12月31日，电话0379-62024567，国办公开办函〔2021〕30号，2026年1月发布"
+        );
+    }
 }

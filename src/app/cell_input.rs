@@ -41,13 +41,28 @@ pub fn fill_for_name(marks: &CellMarks, key: &str, default: Color32) -> Color32 
 
 /// What a number field shows: the clerk's own typing while it has focus
 /// (kept in egui's temporary memory), else the stored cell.
+///
+/// The buffer remembers the cell value it produced; if the model changed
+/// since (undo, paste, another document), the buffer is stale and dropped.
 pub fn shown_text(ui: &egui::Ui, id: egui::Id, cell: &Cell) -> String {
     if ui.memory(|m| m.has_focus(id)) {
-        ui.data(|d| d.get_temp::<String>(id))
-            .unwrap_or_else(|| cell.display())
-    } else {
-        cell.display()
+        if let Some((text, typed)) = ui.data(|d| d.get_temp::<(String, Cell)>(id)) {
+            if typed == *cell {
+                return text;
+            }
+        }
     }
+    cell.display()
+}
+
+/// Remembers what the clerk typed into field `id`, and the value it parsed to.
+pub fn remember_typing(ui: &egui::Ui, id: egui::Id, text: &str, parsed: &Cell) {
+    ui.data_mut(|d| d.insert_temp(id, (text.to_string(), parsed.clone())));
+}
+
+/// Forgets the typing buffer of field `id` (it lost focus).
+pub fn forget_typing(ui: &egui::Ui, id: egui::Id) {
+    ui.data_mut(|d| d.remove::<(String, Cell)>(id));
 }
 
 fn tooltip(marks: &CellMarks, key: CellKey, extra: Option<String>) -> Option<String> {
@@ -94,8 +109,8 @@ pub fn input(
         );
     }
     if resp.changed() {
-        ui.data_mut(|d| d.insert_temp(id, text.clone()));
         let new = Cell::parse(&text, key.kind());
+        remember_typing(ui, id, &text, &new);
         st.doc.edit(EditTag::Field(id), |r| {
             if let Some(c) = r.input_mut(key) {
                 *c = new;
@@ -103,7 +118,7 @@ pub fn input(
         });
     }
     if resp.lost_focus() {
-        ui.data_mut(|d| d.remove::<String>(id));
+        forget_typing(ui, id);
         st.doc.break_merge();
     }
     if st.focus_cell == Some(key) {

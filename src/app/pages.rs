@@ -328,12 +328,12 @@ fn part6(ui: &mut egui::Ui, st: &mut AppState) {
                     r = r.on_hover_text(m.1.join("\n"));
                 }
                 if r.changed() {
-                    ui.data_mut(|d| d.insert_temp(id, text.clone()));
                     let v = Cell::parse(&text, kind);
+                    super::cell_input::remember_typing(ui, id, &text, &v);
                     st.doc.edit(EditTag::Field(id), |rep| *get(rep) = v);
                 }
                 if r.lost_focus() {
-                    ui.data_mut(|d| d.remove::<String>(id));
+                    super::cell_input::forget_typing(ui, id);
                 }
                 ui.end_row();
             }

@@ -68,6 +68,8 @@ pub enum Action {
     Merge,
     /// Add a report to the 汇总 window.
     AddMergeInput,
+    /// Open the summed report (replaces the open document).
+    ApplyMerge,
     Undo,
     Redo,
     Quit,
@@ -78,7 +80,12 @@ impl Action {
     fn discards(&self) -> bool {
         matches!(
             self,
-            Action::New | Action::NewFromLast | Action::Open | Action::OpenPath(_) | Action::Quit
+            Action::New
+                | Action::NewFromLast
+                | Action::Open
+                | Action::OpenPath(_)
+                | Action::ApplyMerge
+                | Action::Quit
         )
     }
 }
@@ -89,6 +96,8 @@ pub struct MergeState {
     pub files: Vec<PathBuf>,
     pub agency: String,
     pub problems: Vec<String>,
+    /// The summed report, waiting to replace the open one.
+    pub result: Option<Report>,
 }
 
 /// Per-cell decoration from the findings: worst severity and the messages.
@@ -189,6 +198,12 @@ impl AppState {
             Action::PickLastYear => self.pick(files::Purpose::LastYear),
             Action::Merge => self.merge = Some(MergeState::default()),
             Action::AddMergeInput => self.pick(files::Purpose::MergeInput),
+            Action::ApplyMerge => {
+                if let Some(report) = self.merge.as_mut().and_then(|m| m.result.take()) {
+                    self.doc = Document::unsaved(report, None);
+                    self.page = Page::Cover;
+                }
+            }
             Action::Undo => {
                 if self.doc.undo() {
                     self.status = t(self.lang(), "已撤销", "Undone").to_string();
@@ -255,10 +270,13 @@ impl AppState {
         match purpose {
             files::Purpose::Open => self.open_path(&path),
             files::Purpose::SaveAs => {
-                let path = if path.extension().is_none() {
-                    path.with_extension("ron")
-                } else {
+                // A project file is RON whatever name was typed ("年报v1.2" → "年报v1.2.ron").
+                let path = if is_ron(&path) {
                     path
+                } else {
+                    let mut p = path.into_os_string();
+                    p.push(".ron");
+                    PathBuf::from(p)
                 };
                 self.save_to(&path);
             }
@@ -330,7 +348,7 @@ impl AppState {
     /// Saves to the current project file, or asks for one; returns whether it was saved now.
     pub fn save_current(&mut self) -> bool {
         match self.doc.path.clone() {
-            Some(p) if p.extension().is_some_and(|e| e == "ron") => self.save_to(&p),
+            Some(p) if is_ron(&p) => self.save_to(&p),
             _ => {
                 self.perform(Action::SaveAs);
                 false
@@ -539,10 +557,10 @@ impl AppState {
             if ui.add_enabled(m.files.len() >= 2, egui::Button::new("汇总")).clicked() {
                 match merge_files(&m.files, &m.agency) {
                     Ok((report, problems)) => {
-                        self.doc = Document::unsaved(report, None);
-                        self.page = Page::Cover;
                         self.status = format!("已汇总 {} 份报告（输入中有 {} 个错误）", m.files.len(), problems.len());
                         m.problems = problems;
+                        m.result = Some(report);
+                        action = Some(Action::ApplyMerge);
                     }
                     Err(e) => m.problems = vec![e],
                 }
@@ -577,6 +595,11 @@ fn merge_files(files: &[PathBuf], agency: &str) -> Result<(Report, Vec<String>),
         inputs.push((f.display().to_string(), r));
     }
     Ok((crate::merge::merge(agency, &inputs)?, problems))
+}
+
+/// Whether `p` names a project file (`.ron`, any case).
+fn is_ron(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
 }
 
 fn chrono_year() -> i32 {

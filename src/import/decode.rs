@@ -26,6 +26,11 @@ pub fn html(bytes: &[u8]) -> String {
             .0
             .into_owned();
     }
+    // A page re-saved as UTF-8 often keeps its old <meta charset=gb2312>: valid
+    // UTF-8 with non-ASCII text is taken as UTF-8 whatever the tag says.
+    if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+        return text(bytes);
+    }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     if let Some(label) = meta_charset(&head)
         && let Some(enc) = Encoding::for_label(label.as_bytes())

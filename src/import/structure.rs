@@ -104,7 +104,9 @@ pub fn read(doc: &Doc, report: &mut Report, notes: &mut Notes) -> Result<Parts, 
                     table_seen[p - 1] = true;
                     // Prose that followed an earlier row was stray text inside the table.
                     for (no, t) in after_table[p - 1].drain(..) {
-                        if t.chars().any(|c| c.is_ascii_digit()) {
+                        if t.chars().any(|c| c.is_ascii_digit())
+                            || !super::tables::is_template_text(&t)
+                        {
                             notes.add(
                                 Some(no),
                                 format!("表格中间的文字“{}”未能归入任何单元格，已略去", clip(&t)),
@@ -210,7 +212,17 @@ fn is_title(t: &str) -> bool {
 
 /// 机关 + 年份 + 政府信息公开工作年度报告 (also "2024年度…").
 fn read_title(title: &str, no: usize, report: &mut Report, notes: &mut Notes) {
-    let c: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let c: String = title
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if ('０'..='９').contains(&c) {
+                char::from(b'0' + (c as u32 - '０' as u32) as u8)
+            } else {
+                c
+            }
+        })
+        .collect();
     let c = c.trim_matches(|ch| matches!(ch, '《' | '》' | '"' | '“' | '”'));
     if let Some((pos, year)) = find_year(c) {
         report.meta.year = Some(year);
@@ -223,7 +235,8 @@ fn read_title(title: &str, no: usize, report: &mut Report, notes: &mut Notes) {
             let end = tail.find("政府信息").unwrap_or(tail.len());
             tail[..end].to_string()
         };
-        report.meta.agency = agency.trim_end_matches(['的', '关', '于']).to_string();
+        let agency = agency.strip_suffix("关于").unwrap_or(&agency);
+        report.meta.agency = agency.strip_suffix('的').unwrap_or(agency).to_string();
     } else {
         let end = c
             .find(TITLE_SUFFIX)
@@ -424,8 +437,8 @@ fn read_signature(lines: &mut Vec<(usize, String)>, report: &mut Report, notes: 
     report.meta.date = date;
     if let Some((ano, agency)) = lines.last().cloned() {
         let a = agency.trim();
-        if a.chars().count() <= 30 && !a.contains(['。', '，', ',', '：', ':']) && !a.is_empty()
-        {
+        // An agency name has a few characters ("无" before the date is text, not a signature).
+        if (3..=30).contains(&a.chars().count()) && !a.contains(['。', '，', ',', '：', ':']) {
             lines.pop();
             let a: String = a.chars().filter(|c| !c.is_whitespace()).collect();
             if report.meta.agency.is_empty() {

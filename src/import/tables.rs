@@ -17,6 +17,64 @@ use crate::template::{
     T4_INPUT_COLS, ValueKind,
 };
 
+/// Normalised text for label matching: also folds the enumeration comma 、
+/// and the comma ， together, which reports mix up inside long labels.
+fn lnorm(s: &str) -> String {
+    norm(s).replace('、', ",")
+}
+
+/// Whether `t` is (part of) a template label or header: a wrapped label's
+/// second line, a broken header. Such text carries no data.
+pub fn is_template_text(t: &str) -> bool {
+    static KNOWN: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let known = KNOWN.get_or_init(|| {
+        use crate::template::*;
+        let mut v: Vec<&str> = vec![
+            T3_NOTE,
+            T3_APPLICANTS,
+            T3_ORGS,
+            T3_RESULTS_GROUP.label,
+            T2_INFO_HEADER,
+            T4_REVIEW,
+            T4_SUIT,
+        ];
+        v.extend(T3_ROWS.iter().map(|r| r.label));
+        v.extend(T3_GROUPS.iter().map(|g| g.label));
+        v.extend(T3_COLS.iter().map(|c| c.label));
+        v.extend(T4_GROUPS.iter().map(|g| g.label));
+        v.extend(T4_COLS.iter().map(|c| c.1));
+        for b in &T2_BLOCKS {
+            v.push(b.caption);
+            v.extend(b.columns.iter().copied());
+            v.extend(b.rows.iter().map(|r| r.0));
+        }
+        v.extend(T2_ROWS_2019.iter().map(|r| r.label));
+        v.extend(FORMAT_2019_MARKERS.iter().copied());
+        v.into_iter().map(lnorm).collect()
+    });
+    let is_known = |s: &str| {
+        let n = lnorm(s);
+        n.is_empty() || known.iter().any(|k| k.contains(&n))
+    };
+    // "信息内容      本年处理决定数量": several headers on one line.
+    is_known(t) || t.split_whitespace().all(is_known)
+}
+
+/// Long text in a table row that is neither a value nor template text (a
+/// sentence pasted into the table) is left out — and said so.
+fn note_stray_text(rows: &[Vec<Tok>], notes: &mut Notes) {
+    for tok in rows.iter().flatten() {
+        let t = tok.text.trim();
+        if t.chars().count() >= 12 && !is_value_like(t) && !is_template_text(t) {
+            let clip: String = t.chars().take(30).collect();
+            notes.add(
+                Some(tok.line),
+                format!("表格中的文字“{clip}”不是表格栏目，也不是数值，未导入"),
+            );
+        }
+    }
+}
+
 /// Marker text of the note written when a 元 amount was converted to 万元 (read by W5).
 pub const YUAN_NOTE: &str = "以“元”为单位";
 
@@ -46,7 +104,7 @@ fn t2_labels(f2019: bool) -> Vec<Label> {
             .iter()
             .enumerate()
             .map(|(i, r)| Label {
-                norm: norm(r.label),
+                norm: lnorm(r.label),
                 target: Target::T2of2019(i),
             })
             .collect()
@@ -55,7 +113,7 @@ fn t2_labels(f2019: bool) -> Vec<Label> {
             .iter()
             .flat_map(|b| b.rows.iter())
             .map(|(label, fields)| Label {
-                norm: norm(label),
+                norm: lnorm(label),
                 target: Target::T2(fields),
             })
             .collect()
@@ -64,16 +122,16 @@ fn t2_labels(f2019: bool) -> Vec<Label> {
 
 /// 表二's captions and column headers (both formats): they end a row's values.
 fn t2_stops() -> Vec<String> {
-    let mut v: Vec<String> = vec![norm(crate::template::T2_INFO_HEADER)];
+    let mut v: Vec<String> = vec![lnorm(crate::template::T2_INFO_HEADER)];
     for b in &T2_BLOCKS {
-        v.push(norm(b.caption));
-        v.extend(b.columns.iter().map(|c| norm(c)));
+        v.push(lnorm(b.caption));
+        v.extend(b.columns.iter().map(|c| lnorm(c)));
     }
-    v.extend(FORMAT_2019_MARKERS.iter().map(|m| norm(m)));
+    v.extend(FORMAT_2019_MARKERS.iter().map(|m| lnorm(m)));
     v.extend(
         ["处理决定数量", "第二十条第(九)项", "采购项目数量"]
             .iter()
-            .map(|m| norm(m)),
+            .map(|m| lnorm(m)),
     );
     v
 }
@@ -83,16 +141,16 @@ fn t3_labels() -> Vec<Label> {
         .iter()
         .enumerate()
         .map(|(i, r)| Label {
-            norm: norm(r.label),
+            norm: lnorm(r.label),
             target: Target::T3(i),
         })
         .collect();
     v.extend(T3_GROUPS.iter().enumerate().map(|(i, g)| Label {
-        norm: norm(g.label),
+        norm: lnorm(g.label),
         target: Target::T3Group(i),
     }));
     v.push(Label {
-        norm: norm(T3_RESULTS_GROUP.label),
+        norm: lnorm(T3_RESULTS_GROUP.label),
         target: Target::T3Results,
     });
     v
@@ -139,7 +197,7 @@ struct NormRow {
 
 impl NormRow {
     fn new(row: &[Tok]) -> Self {
-        let norms: Vec<String> = row.iter().map(|t| norm(&t.text)).collect();
+        let norms: Vec<String> = row.iter().map(|t| lnorm(&t.text)).collect();
         let value_like = norms
             .iter()
             .map(|n| n.is_empty() || is_value_like(n))
@@ -284,9 +342,9 @@ fn yuan_to_wan(d: Decimal) -> Decimal {
 
 pub fn read(parts: &Parts, report: &mut Report, notes: &mut Notes) {
     let has_marker = |rows: &[Vec<Tok>], markers: &[&str]| {
-        let markers: Vec<String> = markers.iter().map(|m| norm(m)).collect();
+        let markers: Vec<String> = markers.iter().map(|m| lnorm(m)).collect();
         rows.iter().flatten().any(|t| {
-            let n = norm(&t.text);
+            let n = lnorm(&t.text);
             markers.iter().any(|m| n.contains(m.as_str()))
         })
     };
@@ -298,8 +356,11 @@ pub fn read(parts: &Parts, report: &mut Report, notes: &mut Notes) {
     } else if is_2019 {
         notes.add(
             None,
-            "表二同时出现 2019 版和 2021 版栏目，已按 2021 版读取，2019 版栏目未导入",
+            "表格中同时出现 2019 版和 2021 版栏目，已按 2021 版读取，2019 版栏目未导入",
         );
+    }
+    for rows in &parts.rows {
+        note_stray_text(rows, notes);
     }
     read_t2(&parts.rows[0], report, notes);
     read_t3(&parts.rows[1], report, notes);
@@ -421,7 +482,7 @@ fn read_t3(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
         .iter()
         .flatten()
         .filter(|t| t.line < first_data || recs.is_empty())
-        .any(|t| norm(&t.text) == "总计");
+        .any(|t| lnorm(&t.text) == "总计");
     let sevens = recs
         .iter()
         .filter(|r| matches!(r.target, Target::T3(_)))
@@ -442,7 +503,10 @@ fn read_t3(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
     for rec in &recs {
         let row = match rec.target {
             Target::T3(row) => row,
-            Target::T3Group(3) if rec.tail.iter().any(|t| !t.text.trim().is_empty()) => {
+            Target::T3Group(3)
+                if rec.tail.iter().any(|t| !t.text.trim().is_empty())
+                    && rec.tail.iter().all(|t| is_value_like(&t.text)) =>
+            {
                 // 2019 format: （六）其他处理 is one row with numbers.
                 let (vals, _) = fit(rec.tail, expected);
                 let mut cells: [Cell; T3_INPUT_COLS] = Default::default();
@@ -646,14 +710,31 @@ fn infer_missing(missing: &[(usize, usize, usize)], report: &mut Report, notes: 
 }
 
 fn read_t4(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
-    let toks: Vec<&Tok> = rows.iter().flatten().collect();
-    // The values follow the last header text (headers may be broken into pieces).
-    let start = toks
-        .iter()
-        .rposition(|t| !t.text.trim().is_empty() && !is_value_like(&t.text))
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    let data: Vec<Tok> = toks[start..].iter().map(|t| (*t).clone()).collect();
+    // The data row is the one made of numbers (a stray text cell in it is kept
+    // as invalid text); rows are told apart by shape, not position.
+    let numbers = |r: &Vec<Tok>| {
+        r.iter()
+            .filter(|t| !t.text.trim().is_empty() && is_value_like(&t.text))
+            .count()
+    };
+    let texts = |r: &Vec<Tok>| {
+        r.iter()
+            .filter(|t| !t.text.trim().is_empty() && !is_value_like(&t.text))
+            .count()
+    };
+    let data: Vec<Tok> =
+        if let Some(row) = rows.iter().rev().find(|r| numbers(r) >= 8 && texts(r) <= 3) {
+            row.clone()
+        } else {
+            // One stream of cells (no row breaks): the values follow the last header text.
+            let toks: Vec<&Tok> = rows.iter().flatten().collect();
+            let start = toks
+                .iter()
+                .rposition(|t| !t.text.trim().is_empty() && !is_value_like(&t.text))
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            toks[start..].iter().map(|t| (*t).clone()).collect()
+        };
     if data.iter().all(|t| t.text.trim().is_empty()) {
         notes.add(
             None,
