@@ -45,12 +45,11 @@ pub fn fill_for_name(marks: &CellMarks, key: &str, default: Color32) -> Color32 
 /// The buffer remembers the cell value it produced; if the model changed
 /// since (undo, paste, another document), the buffer is stale and dropped.
 pub fn shown_text(ui: &egui::Ui, id: egui::Id, cell: &Cell) -> String {
-    if ui.memory(|m| m.has_focus(id)) {
-        if let Some((text, typed)) = ui.data(|d| d.get_temp::<(String, Cell)>(id)) {
-            if typed == *cell {
-                return text;
-            }
-        }
+    if ui.memory(|m| m.has_focus(id))
+        && let Some((text, typed)) = ui.data(|d| d.get_temp::<(String, Cell)>(id))
+        && typed == *cell
+    {
+        return text;
     }
     cell.display()
 }
