@@ -45,6 +45,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 
 /// Years named in "YYYY年1月1日" and "YYYY年12月31日" (spaces allowed).
 pub fn period_years(text: &str) -> Vec<i32> {
+    // Cheap rejection: most narrative blocks name no date at all.
+    if !text.contains('月') || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let mut years = Vec::new();
     for marker in ["年1月1日", "年12月31日"] {

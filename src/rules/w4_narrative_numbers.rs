@@ -28,6 +28,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         for clause in text.split([
             '。', '；', ';', '，', ',', '！', '？', '\n', '（', '(', '）', ')', '、',
         ]) {
+            // Only clauses that quote a number can disagree with a table.
+            if !clause.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
             let Some((q, n, kw)) = read_clause(clause) else {
                 continue;
             };
