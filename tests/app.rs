@@ -265,3 +265,17 @@ fn chinese_input_method_commits_into_text_fields() {
     h.run();
     assert_eq!(h.state().doc.report.meta.agency, "平安县民政局");
 }
+
+#[test]
+fn english_switch_translates_the_chrome_not_the_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut st = state(dir.path(), common::violations_report(), Page::Part(2));
+    st.settings.lang = nianbao::app::i18n::Lang::En;
+    let mut h = harness(st);
+    h.run();
+    assert!(h.query_by_label("Findings").is_some());
+    assert!(h.query_by_label("File").is_some());
+    assert!(h.query_by_label("1 errors, 2 warnings").is_some());
+    // Template labels stay verbatim.
+    assert!(h.query_by_label_contains("（t3.r01.natural）").is_some());
+}

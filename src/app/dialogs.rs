@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::document::Document;
 use super::files::{OPEN_EXTENSIONS, Purpose, Recovery};
+use super::i18n::{Lang, t};
 use super::state::{Action, AppState, Page};
 use crate::model::{Report, Scope};
 
@@ -63,6 +64,7 @@ pub fn path_modal(purpose: Purpose, dir: Option<PathBuf>, base_name: &str) -> Mo
 
 /// Draws the open dialog, if any, and acts on its buttons.
 pub fn show(ctx: &egui::Context, st: &mut AppState) {
+    let lang = st.lang();
     let Some(modal) = st.modal.take() else { return };
     let mut keep = true;
     let mut after: Option<Deferred> = None;
@@ -71,7 +73,7 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
         ui.set_max_width(560.0);
         match &mut modal {
             Modal::Unsaved(action) => {
-                ui.heading("有未保存的修改");
+                ui.heading(t(lang, "有未保存的修改", "Unsaved changes"));
                 ui.label(format!(
                     "“{}”的修改尚未保存。要先保存吗？",
                     st.doc.display_name()
@@ -79,7 +81,7 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                 ui.add_space(8.0);
                 let action = action.clone();
                 ui.horizontal(|ui| {
-                    if ui.button("保存").clicked() {
+                    if ui.button(t(lang, "保存", "Save")).clicked() {
                         keep = false;
                         let a = action.clone();
                         after = Some(Box::new(move |st: &mut AppState| {
@@ -88,7 +90,7 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                             }
                         }));
                     }
-                    if ui.button("不保存").clicked() {
+                    if ui.button(t(lang, "不保存", "Don't save")).clicked() {
                         keep = false;
                         let a = action.clone();
                         after = Some(Box::new(move |st: &mut AppState| {
@@ -96,7 +98,7 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                             finish(st, a);
                         }));
                     }
-                    if ui.button("取消").clicked() {
+                    if ui.button(t(lang, "取消", "Cancel")).clicked() {
                         keep = false;
                     }
                 });
@@ -134,7 +136,7 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                     ui.colored_label(egui::Color32::DARK_RED, e.as_str());
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("新建").clicked() {
+                    if ui.button(t(lang, "新建", "Create")).clicked() {
                         match year.trim().parse::<i32>() {
                             Ok(y) if (2019..2100).contains(&y) => {
                                 let mut r = Report::new(agency.trim(), y);
@@ -148,13 +150,13 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                             _ => *error = Some("年度应为 2019 至 2099 之间的四位数".to_string()),
                         }
                     }
-                    if ui.button("取消").clicked() {
+                    if ui.button(t(lang, "取消", "Cancel")).clicked() {
                         keep = false;
                     }
                 });
             }
             Modal::Path(d) => {
-                if let Some(chosen) = path_dialog(ui, d, &mut keep) {
+                if let Some(chosen) = path_dialog(ui, d, &mut keep, lang) {
                     let purpose = d.purpose.clone();
                     after = Some(Box::new(move |st: &mut AppState| {
                         st.picked(purpose, chosen)
@@ -164,7 +166,7 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
             Modal::Message(text) => {
                 ui.label(text.as_str());
                 ui.add_space(8.0);
-                if ui.button("确定").clicked() {
+                if ui.button(t(lang, "确定", "OK")).clicked() {
                     keep = false;
                 }
             }
@@ -187,7 +189,7 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                     rec.saved_at
                 ));
                 ui.horizontal(|ui| {
-                    if ui.button("恢复").clicked() {
+                    if ui.button(t(lang, "恢复", "Restore")).clicked() {
                         keep = false;
                         let rec = rec.clone();
                         after = Some(Box::new(move |st: &mut AppState| {
@@ -195,7 +197,7 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                             st.status = "已恢复未保存的工作".into();
                         }));
                     }
-                    if ui.button("放弃").clicked() {
+                    if ui.button(t(lang, "放弃", "Discard")).clicked() {
                         keep = false;
                         after = Some(Box::new(|st: &mut AppState| st.storage.clear_recovery()));
                     }
@@ -217,7 +219,12 @@ fn finish(st: &mut AppState, action: Action) {
 }
 
 /// The built-in path dialog; returns the chosen path when confirmed.
-fn path_dialog(ui: &mut egui::Ui, d: &mut PathDialog, keep: &mut bool) -> Option<PathBuf> {
+fn path_dialog(
+    ui: &mut egui::Ui,
+    d: &mut PathDialog,
+    keep: &mut bool,
+    lang: Lang,
+) -> Option<PathBuf> {
     ui.heading(d.purpose.title());
     ui.label("未能打开系统的文件对话框，请在此选择文件：");
     let mut chosen = None;
@@ -279,9 +286,9 @@ fn path_dialog(ui: &mut egui::Ui, d: &mut PathDialog, keep: &mut bool) -> Option
     }
     ui.horizontal(|ui| {
         let ok = if d.purpose.saves() {
-            "保存"
+            t(lang, "保存", "Save")
         } else {
-            "打开"
+            t(lang, "打开", "Open")
         };
         if ui.button(ok).clicked() && !d.name.trim().is_empty() {
             let p = Path::new(d.name.trim());
@@ -296,7 +303,7 @@ fn path_dialog(ui: &mut egui::Ui, d: &mut PathDialog, keep: &mut bool) -> Option
                 chosen = Some(full);
             }
         }
-        if ui.button("取消").clicked() {
+        if ui.button(t(lang, "取消", "Cancel")).clicked() {
             *keep = false;
         }
     });

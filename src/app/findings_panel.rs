@@ -1,6 +1,7 @@
 //! The findings list: errors first, then warnings, then import notes. Clicking
 //! a finding goes to its page and focuses its first cell.
 
+use super::i18n::t;
 use super::state::{AppState, page_of};
 use crate::rules::Severity;
 use crate::template::CellKey;
@@ -8,9 +9,9 @@ use crate::template::CellKey;
 pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
     let findings = st.doc.findings().to_vec();
     ui.horizontal(|ui| {
-        ui.strong("检查结果");
+        ui.strong(t(st.lang(), "检查结果", "Findings"));
         if findings.is_empty() {
-            ui.label("未发现问题");
+            ui.label(t(st.lang(), "未发现问题", "No problems found"));
         }
     });
     egui::ScrollArea::vertical()

@@ -205,7 +205,7 @@ pub fn status_bar(ui: &mut egui::Ui, st: &mut AppState) {
         .path
         .as_ref()
         .map(|p| p.display().to_string())
-        .unwrap_or_else(|| "未保存到文件".into());
+        .unwrap_or_else(|| t(st.lang(), "未保存到文件", "Not saved to a file").into());
     let dirty = st.doc.is_dirty();
     let (mut e, mut w) = (0, 0);
     for f in st.doc.findings() {
@@ -219,12 +219,15 @@ pub fn status_bar(ui: &mut egui::Ui, st: &mut AppState) {
         ui.label(path);
         ui.separator();
         ui.label(if dirty {
-            "● 有未保存的修改"
+            t(st.lang(), "● 有未保存的修改", "● Unsaved changes")
         } else {
-            "已保存"
+            t(st.lang(), "已保存", "Saved")
         });
         ui.separator();
-        ui.label(format!("错误 {e}　提醒 {w}"));
+        ui.label(match st.lang() {
+            super::i18n::Lang::Zh => format!("错误 {e}　提醒 {w}"),
+            super::i18n::Lang::En => format!("{e} errors, {w} warnings"),
+        });
         if !st.status.is_empty() {
             ui.separator();
             ui.label(&st.status);
