@@ -20,7 +20,11 @@ use crate::template::{
 /// Normalised text for label matching: also folds the enumeration comma 、
 /// and the comma ， together, which reports mix up inside long labels.
 fn lnorm(s: &str) -> String {
-    norm(s).replace('、', ",")
+    let mut n = norm(s);
+    if n.contains('、') {
+        n = n.replace('、', ",");
+    }
+    n
 }
 
 /// Whether `t` is (part of) a template label or header: a wrapped label's
@@ -52,9 +56,13 @@ pub fn is_template_text(t: &str) -> bool {
         v.extend(FORMAT_2019_MARKERS.iter().copied());
         v.into_iter().map(lnorm).collect()
     });
+    static EXACT: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    let exact = EXACT.get_or_init(|| known.iter().cloned().collect());
     let is_known = |s: &str| {
         let n = lnorm(s);
-        n.is_empty() || known.iter().any(|k| k.contains(&n))
+        // Most cells are whole labels: a hash lookup before the substring scan.
+        n.is_empty() || exact.contains(&n) || known.iter().any(|k| k.contains(&n))
     };
     // "信息内容      本年处理决定数量": several headers on one line.
     is_known(t) || t.split_whitespace().all(is_known)
