@@ -279,3 +279,45 @@ fn english_switch_translates_the_chrome_not_the_template() {
     // Template labels stay verbatim.
     assert!(h.query_by_label_contains("（t3.r01.natural）").is_some());
 }
+
+#[test]
+fn spreadsheet_keys_move_between_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(state(
+        dir.path(),
+        Report::new("测试局", 2025),
+        Page::Part(2),
+    ));
+    h.run();
+    h.get_by_label_contains(&cell("t3.r01.natural")).click();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    assert!(
+        h.get_by_label_contains(&cell("t3.r02.natural"))
+            .is_focused(),
+        "Enter moves down"
+    );
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(
+        h.get_by_label_contains(&cell("t3.r02.commercial"))
+            .is_focused(),
+        "Tab moves right"
+    );
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert!(
+        h.get_by_label_contains(&cell("t3.r03.commercial"))
+            .is_focused(),
+        "↓ moves down"
+    );
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert!(
+        h.get_by_label_contains(&cell("t3.r02.commercial"))
+            .is_focused(),
+        "↑ moves up"
+    );
+}
