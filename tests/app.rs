@@ -47,21 +47,9 @@ fn typing_updates_totals_and_flags_the_balance() {
         Page::Part(2),
     ));
     h.run();
-    h.get_by_label_contains(&cell("t3.r01.natural")).click();
-    h.run();
-    h.get_by_label_contains(&cell("t3.r01.natural"))
-        .type_text("5");
-    h.run();
-    h.get_by_label_contains(&cell("t3.r03.natural")).click();
-    h.run();
-    h.get_by_label_contains(&cell("t3.r03.natural"))
-        .type_text("3");
-    h.run();
-    h.get_by_label_contains(&cell("t3.r03.commercial")).click();
-    h.run();
-    h.get_by_label_contains(&cell("t3.r03.commercial"))
-        .type_text("２");
-    h.run();
+    type_into(&mut h, &cell("t3.r01.natural"), "5");
+    type_into(&mut h, &cell("t3.r03.natural"), "3");
+    type_into(&mut h, &cell("t3.r03.commercial"), "２");
     assert_eq!(h.state().doc.report.t3.0[0][0], Cell::Int(5));
     assert_eq!(
         h.state().doc.report.t3.0[2][1],
@@ -166,11 +154,7 @@ fn invalid_entry_is_kept_and_flagged() {
         Page::Part(2),
     ));
     h.run();
-    h.get_by_label_contains(&cell("t3.r01.commercial")).click();
-    h.run();
-    h.get_by_label_contains(&cell("t3.r01.commercial"))
-        .type_text("约3");
-    h.run();
+    type_into(&mut h, &cell("t3.r01.commercial"), "约3");
     h.get_by_label_contains(&cell("t3.r02.commercial")).click();
     h.run();
     assert_eq!(h.state().doc.report.t3.0[0][1], Cell::Invalid("约3".into()));

@@ -18,23 +18,23 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) {
     let lang = st.lang();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(t(lang, "文件", "File"), |ui| {
-            if ui
-                .button(t(lang, "新建…  Ctrl+N", "New…  Ctrl+N"))
-                .clicked()
-            {
-                st.request(Action::New);
-            }
-            if ui
-                .button(t(lang, "根据上年报告新建…", "New from last year's report…"))
-                .clicked()
-            {
-                st.request(Action::NewFromLast);
-            }
-            if ui
-                .button(t(lang, "打开或导入…  Ctrl+O", "Open or import…  Ctrl+O"))
-                .clicked()
-            {
-                st.request(Action::Open);
+            // `request` asks about unsaved changes first.
+            for (zh, en, action) in [
+                ("新建…  Ctrl+N", "New…  Ctrl+N", Action::New),
+                (
+                    "根据上年报告新建…",
+                    "New from last year's report…",
+                    Action::NewFromLast,
+                ),
+                (
+                    "打开或导入…  Ctrl+O",
+                    "Open or import…  Ctrl+O",
+                    Action::Open,
+                ),
+            ] {
+                if ui.button(t(lang, zh, en)).clicked() {
+                    st.request(action);
+                }
             }
             ui.menu_button(t(lang, "最近打开", "Recent files"), |ui| {
                 if st.settings.recent.is_empty() {
@@ -47,14 +47,17 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) {
                 }
             });
             ui.separator();
-            if ui.button(t(lang, "保存  Ctrl+S", "Save  Ctrl+S")).clicked() {
-                st.perform(Action::Save);
-            }
-            if ui
-                .button(t(lang, "另存为…  Ctrl+Shift+S", "Save as…  Ctrl+Shift+S"))
-                .clicked()
-            {
-                st.perform(Action::SaveAs);
+            for (zh, en, action) in [
+                ("保存  Ctrl+S", "Save  Ctrl+S", Action::Save),
+                (
+                    "另存为…  Ctrl+Shift+S",
+                    "Save as…  Ctrl+Shift+S",
+                    Action::SaveAs,
+                ),
+            ] {
+                if ui.button(t(lang, zh, en)).clicked() {
+                    st.perform(action);
+                }
             }
             ui.menu_button(t(lang, "导出", "Export"), |ui| {
                 for (f, label) in [
