@@ -54,13 +54,7 @@ fn violations_example_has_exactly_three_findings() {
 /// cell by cell against the seed text by tests/seeds.rs).
 #[test]
 fn imported_seeds_are_saved() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut seeds: Vec<_> = std::fs::read_dir(root.join("tests/seeds"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    seeds.sort();
+    let seeds = common::seed_paths();
     assert_eq!(seeds.len(), 5);
     for p in seeds {
         let r = nianbao::open::open_report(&p).unwrap();

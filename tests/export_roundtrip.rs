@@ -11,13 +11,7 @@ use std::path::Path;
 fn seeds_and_examples() -> Vec<(String, Report)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    let mut seeds: Vec<_> = std::fs::read_dir(root.join("tests/seeds"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    seeds.sort();
-    for p in seeds {
+    for p in common::seed_paths() {
         out.push((
             p.display().to_string(),
             nianbao::open::open_report(&p).unwrap(),

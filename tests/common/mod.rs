@@ -128,3 +128,15 @@ pub fn essence(r: &Report) -> (Vec<String>, String, Vec<String>, String) {
     }
     (cells, meta, texts, format!("{:?}", r.part6.fees))
 }
+
+/// The five real published reports in tests/seeds, in name order.
+pub fn seed_paths() -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+    let mut seeds: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    seeds.sort();
+    seeds
+}
