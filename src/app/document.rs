@@ -15,6 +15,14 @@ pub enum EditTag {
     Command,
 }
 
+/// A process-wide counter, so that two documents never share a generation
+/// (caches keyed by it stay right when the open document is replaced).
+fn next_generation() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 /// Undo history depth.
 const MAX_UNDO: usize = 200;
 
@@ -42,7 +50,7 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             last_tag: None,
-            generation: 1,
+            generation: next_generation(),
             findings: Vec::new(),
             findings_generation: 0,
             last_year: None,
@@ -82,7 +90,7 @@ impl Document {
         }
         self.redo.clear();
         self.last_tag = Some(tag);
-        self.generation += 1;
+        self.generation = next_generation();
     }
 
     /// Ends the current typing run, so the next edit of the same field is a new step.
@@ -95,7 +103,7 @@ impl Document {
             Some(prev) => {
                 self.redo.push(std::mem::replace(&mut self.report, prev));
                 self.last_tag = None;
-                self.generation += 1;
+                self.generation = next_generation();
                 true
             }
             None => false,
@@ -107,7 +115,7 @@ impl Document {
             Some(next) => {
                 self.undo.push(std::mem::replace(&mut self.report, next));
                 self.last_tag = None;
-                self.generation += 1;
+                self.generation = next_generation();
                 true
             }
             None => false,
@@ -133,9 +141,14 @@ impl Document {
         &self.findings
     }
 
+    /// Changes whenever the report (or what it is compared with) changes.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// Forces findings to be recomputed (after the comparison report changed).
     pub fn touch(&mut self) {
-        self.generation += 1;
+        self.generation = next_generation();
     }
 
     /// A file name for the title bar.

@@ -134,6 +134,8 @@ pub struct AppState {
     pub close_now: bool,
     /// The 汇总 window, while open.
     pub merge: Option<MergeState>,
+    /// Cell marks for the document generation they were built for.
+    marks_cache: Option<(u64, std::rc::Rc<CellMarks>)>,
     title_sent: String,
 }
 
@@ -154,6 +156,7 @@ impl AppState {
             year_over_year: false,
             close_now: false,
             merge: None,
+            marks_cache: None,
             title_sent: String::new(),
         }
     }
@@ -393,7 +396,15 @@ impl AppState {
     }
 
     /// Per-cell findings for highlighting.
-    pub fn cell_marks(&mut self) -> CellMarks {
+    ///
+    /// Built only when the findings change, not on every frame.
+    pub fn cell_marks(&mut self) -> std::rc::Rc<CellMarks> {
+        let generation = self.doc.generation();
+        if let Some((g, marks)) = &self.marks_cache
+            && *g == generation
+        {
+            return marks.clone();
+        }
         let mut marks: CellMarks = HashMap::new();
         for f in self.doc.findings() {
             if f.severity == Severity::Note {
@@ -405,6 +416,8 @@ impl AppState {
                 e.1.push(format!("{}：{}", f.id.as_str(), f.message));
             }
         }
+        let marks = std::rc::Rc::new(marks);
+        self.marks_cache = Some((generation, marks.clone()));
         marks
     }
 
