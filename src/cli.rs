@@ -460,11 +460,7 @@ pub fn dump(r: &Report) -> String {
     s.push_str(&format!("meta.date={}\n", r.meta.date));
     let totals = crate::compute::Totals::of(r);
     for &key in all_keys() {
-        let v = match r.input(key) {
-            Some(c) => c.dump(),
-            None => totals.get(key).unwrap_or(0).to_string(),
-        };
-        s.push_str(&format!("{key}={v}\n"));
+        s.push_str(&format!("{key}={}\n", r.value_with(&totals, key).dump()));
     }
     s
 }

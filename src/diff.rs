@@ -31,12 +31,16 @@ impl Change {
 
 /// Every cell whose value differs (computed cells included).
 pub fn diff(last: &Report, this: &Report) -> Vec<Change> {
+    let (tl, tt) = (
+        crate::compute::Totals::of(last),
+        crate::compute::Totals::of(this),
+    );
     all_keys()
         .iter()
         .map(|&k| Change {
             key: k,
-            last: last.value(k),
-            this: this.value(k),
+            last: last.value_with(&tl, k),
+            this: this.value_with(&tt, k),
         })
         .filter(|c| c.last != c.this)
         .collect()

@@ -329,9 +329,15 @@ impl Report {
 
     /// The value of any cell: inputs as stored, computed cells as derived.
     pub fn value(&self, key: CellKey) -> Cell {
+        self.value_with(&crate::compute::Totals::of(self), key)
+    }
+
+    /// Like [`Report::value`], with this report's totals already computed
+    /// (for loops over many cells).
+    pub fn value_with(&self, totals: &crate::compute::Totals, key: CellKey) -> Cell {
         match self.input(key) {
             Some(c) => c.clone(),
-            None => Cell::Int(crate::compute::Totals::of(self).get(key).unwrap_or(0)),
+            None => Cell::Int(totals.get(key).unwrap_or(0)),
         }
     }
 

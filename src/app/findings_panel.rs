@@ -17,7 +17,7 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for (i, f) in findings.iter().enumerate() {
+            for f in &findings {
                 let color = match f.severity {
                     Severity::Error => egui::Color32::from_rgb(180, 30, 30),
                     Severity::Warning => egui::Color32::from_rgb(160, 100, 0),
@@ -39,7 +39,6 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
                     st.page = page_of(cell);
                     st.focus_cell = CellKey::parse(cell);
                 }
-                let _ = i;
             }
         });
 }

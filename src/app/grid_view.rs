@@ -278,13 +278,13 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], ma
                 let (top, bottom) = split_for_yoy(r, yoy);
                 cell_input::computed(ui, st, top, key, v, marks);
                 if let Some(b) = bottom {
-                    last_year_line(ui, st, b, key);
+                    last_year_line(ui, st, &totals, b, key);
                 }
             }
             Content::Value(key) => {
                 let (top, bottom) = split_for_yoy(r, yoy);
                 if let Some(b) = bottom {
-                    last_year_line(ui, st, b, key);
+                    last_year_line(ui, st, &totals, b, key);
                 }
                 let resp = cell_input::input(ui, st, top, key, marks);
                 if resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
@@ -314,7 +314,7 @@ fn split_for_yoy(r: Rect, yoy: bool) -> (Rect, Option<Rect>) {
 }
 
 /// "上年 12 +3" under a cell: last year's value and the change.
-fn last_year_line(ui: &mut egui::Ui, st: &AppState, r: Rect, key: CellKey) {
+fn last_year_line(ui: &mut egui::Ui, st: &AppState, totals: &Totals, r: Rect, key: CellKey) {
     let Some(last) = crate::diff::last_year_value(&st.doc.report, st.doc.last_year.as_ref(), key)
     else {
         return;
@@ -322,7 +322,7 @@ fn last_year_line(ui: &mut egui::Ui, st: &AppState, r: Rect, key: CellKey) {
     let change = crate::diff::Change {
         key,
         last: last.clone(),
-        this: st.doc.report.value(key),
+        this: st.doc.report.value_with(totals, key),
     };
     let delta = change.delta().unwrap_or_default();
     let color = match delta.chars().next() {

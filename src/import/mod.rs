@@ -151,7 +151,7 @@ fn import_doc(name: &str, doc: Doc) -> Result<Report, String> {
     let mut report = Report::default();
     let parts = structure::read(&doc, &mut report, &mut notes)?;
     tables::read(&parts, &mut report, &mut notes);
-    structure::settle_format(&parts, &mut report, &mut notes);
+    structure::settle_format(&mut report, &mut notes);
     report.import = Some(ImportInfo {
         source: name.to_string(),
         layout: doc.layout.to_string(),

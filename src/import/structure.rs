@@ -421,7 +421,7 @@ fn read_signature(lines: &mut Vec<(usize, String)>, report: &mut Report, notes: 
             );
         }
     }
-    let Some((no, last)) = lines.last().cloned() else {
+    let Some((_, last)) = lines.last().cloned() else {
         return;
     };
     let compact_last: String = last.chars().filter(|c| !c.is_whitespace()).collect();
@@ -452,7 +452,6 @@ fn read_signature(lines: &mut Vec<(usize, String)>, report: &mut Report, notes: 
             }
         }
     }
-    let _ = no;
 }
 
 /// `2026年1月16日`, `2026-01-16`, `2026.1.16`, `二〇二六年一月十六日` → ISO.
@@ -610,8 +609,7 @@ fn agency_in(text: &str) -> Option<String> {
 }
 
 /// Decides `meta.format` from what the tables showed and the year (FORMAT.md §8.2).
-pub fn settle_format(parts: &Parts, report: &mut Report, notes: &mut Notes) {
-    let _ = parts;
+pub fn settle_format(report: &mut Report, notes: &mut Notes) {
     let by_year = match report.meta.year {
         Some(y) if y <= 2018 => Some(FormatVersion::Legacy),
         Some(y) if y <= 2020 => Some(FormatVersion::F2019),
