@@ -155,6 +155,8 @@ struct SummaryRow {
     year: String,
     errors: usize,
     warnings: usize,
+    /// Cells the importer could not read (an imported report's own error).
+    unread: usize,
     status: String,
 }
 
@@ -186,12 +188,7 @@ fn collect_files(paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 fn is_report_file(p: &Path) -> bool {
-    let ext = p
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    matches!(ext.as_str(), "ron" | "txt" | "md" | "html" | "htm" | "docx")
+    crate::open::is_report_file(p)
 }
 
 /// `nianbao check`: findings to `out`, progress and summary lines as described in CONTRACT.md §4.
@@ -231,6 +228,7 @@ pub fn check(
                     year: String::new(),
                     errors: 0,
                     warnings: 0,
+                    unread: 0,
                     status: format!("无法读取：{}", e.message),
                 });
                 continue;
@@ -261,6 +259,11 @@ pub fn check(
             year: report.meta.year.map(|y| y.to_string()).unwrap_or_default(),
             errors,
             warnings,
+            unread: report
+                .import
+                .as_ref()
+                .map(|i| i.unread_cells().len())
+                .unwrap_or(0),
             status: if errors > 0 {
                 "有错误".into()
             } else {
@@ -308,9 +311,12 @@ fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
 
+/// Columns of the folder summary, on the terminal and in the CSV.
+const SUMMARY_HEAD: [&str; 7] = ["文件", "编制机关", "年度", "错误", "提醒", "未能读取的单元格", "结论"];
+
 fn print_summary(rows: &[SummaryRow], out: &mut dyn Write) {
-    let head = ["文件", "编制机关", "年度", "错误", "提醒", "结论"];
-    let cells: Vec<[String; 6]> = rows
+    let head = SUMMARY_HEAD;
+    let cells: Vec<[String; 7]> = rows
         .iter()
         .map(|r| {
             [
@@ -319,6 +325,7 @@ fn print_summary(rows: &[SummaryRow], out: &mut dyn Write) {
                 r.year.clone(),
                 r.errors.to_string(),
                 r.warnings.to_string(),
+                r.unread.to_string(),
                 r.status.clone(),
             ]
         })
@@ -366,15 +373,16 @@ fn print_summary(rows: &[SummaryRow], out: &mut dyn Write) {
 /// The summary as CSV, UTF-8 with a BOM so that Excel and WPS open it right.
 fn summary_csv(rows: &[SummaryRow]) -> String {
     let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    let mut s = String::from("\u{feff}文件,编制机关,年度,错误,提醒,结论\r\n");
+    let mut s = format!("\u{feff}{}\r\n", SUMMARY_HEAD.join(","));
     for r in rows {
         s.push_str(&format!(
-            "{},{},{},{},{},{}\r\n",
+            "{},{},{},{},{},{},{}\r\n",
             q(&r.file),
             q(&r.agency),
             r.year,
             r.errors,
             r.warnings,
+            r.unread,
             q(&r.status)
         ));
     }

@@ -4,7 +4,7 @@
 //! flags the invalid ones. Sums are cheap enough to recompute on every
 //! keystroke, so nothing here is cached.
 
-use crate::model::{FormatVersion, Report};
+use crate::model::Report;
 use crate::template::{
     CellKey, R03, R23, R24, T3_INPUT_COLS, T3_ROWS, T3_TOTAL_COL, T4_INPUT_COLS, T4_TOTAL_COL,
 };
@@ -34,10 +34,9 @@ impl Totals {
             let mut sum: i64 = (R03..=R23)
                 .map(|row| t3[row][col])
                 .fold(0, i64::saturating_add);
-            // A 2019 report's single （六）其他处理 row belongs to its outcomes too.
-            if r.meta.format == FormatVersion::F2019
-                && let Some(other) = &r.t3_2019_other
-            {
+            // A （六）其他处理 printed as one row (2019 format, and some 2021
+            // reports) belongs to the outcomes too.
+            if let Some(other) = &r.t3_2019_other {
                 sum = sum.saturating_add(other[col].int_value());
             }
             t3[R24][col] = sum;

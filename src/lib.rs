@@ -15,6 +15,7 @@
 pub mod cell;
 pub mod cli;
 pub mod compute;
+pub mod dates;
 pub mod diff;
 
 pub mod export;

@@ -188,6 +188,18 @@ pub struct ImportNote {
     pub message: String,
     /// Cell keys concerned (CONTRACT.md names).
     pub cells: Vec<String>,
+    pub kind: NoteKind,
+}
+
+/// Whether an import note only informs, or says that cells could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum NoteKind {
+    /// Something inferred or deliberately left out.
+    #[default]
+    Note,
+    /// Cells the importer could not read: they are empty in the report, and
+    /// arithmetic over them says nothing about the publisher.
+    Unread,
 }
 
 /// Where an imported report came from and what the importer said about it.
@@ -201,6 +213,17 @@ pub struct ImportInfo {
     pub notes: Vec<ImportNote>,
     /// The T2 fee was published with a 元 unit and converted to 万元 (W5).
     pub fee_unit_yuan: bool,
+}
+
+impl ImportInfo {
+    /// Keys of the cells the importer could not read.
+    pub fn unread_cells(&self) -> std::collections::BTreeSet<&str> {
+        self.notes
+            .iter()
+            .filter(|n| n.kind == NoteKind::Unread)
+            .flat_map(|n| n.cells.iter().map(String::as_str))
+            .collect()
+    }
 }
 
 /// 表三's inputs: 25 rows × 6 applicant columns. Row r24 (（七）总计) is computed

@@ -6,6 +6,23 @@ use std::path::Path;
 use crate::model::Report;
 use crate::project::{self, FileError};
 
+/// Every extension nianbao opens: its project file, then what the importer reads.
+pub fn extensions() -> Vec<&'static str> {
+    std::iter::once("ron")
+        .chain(crate::import::EXTENSIONS.iter().map(|(e, _)| *e))
+        .collect()
+}
+
+/// Whether a folder walk should read this file.
+pub fn is_report_file(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    extensions().contains(&ext.as_str())
+}
+
 /// Reads a `.ron` project file or imports a published report.
 pub fn open_report(path: &Path) -> Result<Report, FileError> {
     let ext = path

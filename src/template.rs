@@ -411,6 +411,8 @@ pub const R01: usize = 0;
 pub const R02: usize = 1;
 /// First outcome row (（一）予以公开).
 pub const R03: usize = 2;
+/// 1.申请人无正当理由逾期不补正…, the first of （六）其他处理's sub-rows.
+pub const R21: usize = 20;
 /// 2.申请人逾期未按收费通知要求缴纳费用…
 pub const R22: usize = 21;
 /// Last outcome leaf row (（六）3.其他).

@@ -285,6 +285,7 @@ fn import_notes_are_notes() {
             line: Some(7),
             message: "测试".into(),
             cells: vec![],
+            ..Default::default()
         });
     let f = fired(&r, RuleId::Import);
     assert_eq!(f[0].severity, Severity::Note);

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::document::Document;
-use super::files::{OPEN_EXTENSIONS, Purpose, Recovery};
+use super::files::{Purpose, Recovery, open_extensions};
 use super::i18n::{Lang, t};
 use super::state::{Action, AppState, Page};
 use crate::model::{Report, Scope};
@@ -322,6 +322,6 @@ fn wanted(p: &Path, purpose: &Purpose) -> bool {
     match purpose {
         Purpose::SaveAs => ext == "ron",
         Purpose::Export(f) => ext == f.extension(),
-        _ => OPEN_EXTENSIONS.contains(&ext.as_str()),
+        _ => open_extensions().contains(&ext.as_str()),
     }
 }

@@ -43,7 +43,10 @@ impl Purpose {
 }
 
 /// Extensions the importer and project loader read.
-pub const OPEN_EXTENSIONS: [&str; 7] = ["ron", "txt", "md", "html", "htm", "docx", "text"];
+/// What the open dialogs offer: everything nianbao reads (one list, in `crate::open`).
+pub fn open_extensions() -> Vec<&'static str> {
+    crate::open::extensions()
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
@@ -186,7 +189,7 @@ pub fn native_dialog(
             .add_filter("导出格式", &[f.extension()])
             .set_file_name(file_name),
         _ => d
-            .add_filter("年度报告", &OPEN_EXTENSIONS)
+            .add_filter("年度报告", &open_extensions())
             .add_filter("所有文件", &["*"]),
     };
     let started = Instant::now();

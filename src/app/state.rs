@@ -286,6 +286,7 @@ impl AppState {
             files::Purpose::Export(_) => self.export_to(&path),
             files::Purpose::NewFromLast => match crate::open::open_report(&path) {
                 Ok(last) => {
+                    let unread = unread_message(&last);
                     let (next, summary) = crate::rollover::rollover(&last);
                     self.doc = Document::unsaved(next, None);
                     self.page = Page::Cover;
@@ -299,7 +300,7 @@ impl AppState {
                             .map(|y| y.to_string())
                             .unwrap_or_default(),
                         summary.lines.join("\n")
-                    )));
+                    ) + &unread.map(|m| format!("\n\n上年报告{m}")).unwrap_or_default()));
                 }
                 Err(e) => self.modal = Some(Modal::Message(format!("无法读取上年报告：{e}"))),
             },
@@ -343,6 +344,9 @@ impl AppState {
                 } else {
                     format!("已打开 {}", path.display())
                 };
+                if let Some(msg) = unread_message(&self.doc.report) {
+                    self.modal = Some(Modal::Message(msg));
+                }
             }
             Err(e) => self.modal = Some(Modal::Message(format!("无法打开文件：{e}"))),
         }
@@ -618,4 +622,23 @@ fn is_ron(p: &Path) -> bool {
 fn chrono_year() -> i32 {
     use chrono::Datelike;
     chrono::Local::now().year()
+}
+
+/// What to tell the clerk, prominently, after importing a report in which
+/// some cells could not be read (they are outlined in red in the tables).
+fn unread_message(report: &Report) -> Option<String> {
+    let info = report.import.as_ref()?;
+    let count = info.unread_cells().len();
+    let lines: Vec<String> = info
+        .notes
+        .iter()
+        .filter(|n| n.kind == crate::model::NoteKind::Unread)
+        .map(|n| format!("• {}", n.message))
+        .collect();
+    (!lines.is_empty()).then(|| {
+        format!(
+            "导入时有 {count} 个单元格未能读取。它们保持为空，已在表格中用红色标出，请对照原报告填写：\n\n{}",
+            lines.join("\n")
+        )
+    })
 }

@@ -6,7 +6,7 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::io::Read;
 
-use super::{Doc, Line, LineKind, Tok};
+use super::{Doc, Line, LineKind, Tok, TokKind};
 
 /// The main document part is refused beyond this size (zip bombs).
 const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
@@ -38,6 +38,8 @@ pub fn parse(xml: &str) -> Result<Doc, String> {
     let mut row: Vec<Tok> = Vec::new();
     let mut cell = String::new();
     let mut span = 1usize;
+    // A `w:vMerge` without `restart` continues the cell above: no data of its own.
+    let mut continued = false;
     let mut in_text = false;
     loop {
         let ev = reader.read_event().map_err(|e| {
@@ -57,6 +59,10 @@ pub fn parse(xml: &str) -> Result<Doc, String> {
                     b"tc" if depth == 1 => {
                         cell.clear();
                         span = 1;
+                        continued = false;
+                    }
+                    b"vMerge" if depth == 1 => {
+                        continued = attr(e, b"val").is_none_or(|v| v != "restart");
                     }
                     b"gridSpan" if depth == 1 => {
                         if let Some(v) = attr(e, b"val") {
@@ -109,15 +115,15 @@ pub fn parse(xml: &str) -> Result<Doc, String> {
                 }
                 b"tc" if depth == 1 => {
                     let no = lines.len() + 1;
-                    row.push(Tok {
-                        text: std::mem::take(&mut cell),
-                        line: no,
-                    });
+                    let text = std::mem::take(&mut cell);
+                    let kind = if continued && text.trim().is_empty() {
+                        TokKind::Span
+                    } else {
+                        TokKind::Cell
+                    };
+                    row.push(Tok::with_kind(text, no, kind));
                     for _ in 1..span {
-                        row.push(Tok {
-                            text: String::new(),
-                            line: no,
-                        });
+                        row.push(Tok::with_kind("", no, TokKind::Span));
                     }
                 }
                 b"tr" if depth == 1 && row.iter().any(|t| !t.text.is_empty()) => {

@@ -5,7 +5,7 @@
 use scraper::{ElementRef, Html, Node};
 use std::collections::HashSet;
 
-use super::{Doc, Line, LineKind, Tok};
+use super::{Doc, Line, LineKind, Tok, TokKind};
 
 pub fn read(source: &str) -> Doc {
     let html = Html::parse_document(source);
@@ -101,12 +101,8 @@ impl Walker {
             let no = self.next_no();
             let mut toks = Vec::new();
             let mut col = 0;
-            let empty = |toks: &mut Vec<Tok>| {
-                toks.push(Tok {
-                    text: String::new(),
-                    line: no,
-                })
-            };
+            // Places covered by a merged cell carry no data of their own.
+            let empty = |toks: &mut Vec<Tok>| toks.push(Tok::with_kind("", no, TokKind::Span));
             for cell in tr
                 .children()
                 .filter_map(ElementRef::wrap)
@@ -124,10 +120,7 @@ impl Walker {
                         .clamp(1, 100)
                 };
                 let (cs, rs) = (span("colspan"), span("rowspan"));
-                toks.push(Tok {
-                    text: cell_text(cell),
-                    line: no,
-                });
+                toks.push(Tok::new(cell_text(cell), no));
                 for _ in 1..cs {
                     empty(&mut toks);
                 }

@@ -9,13 +9,16 @@
 
 use std::path::Path;
 
-use crate::model::{ImportInfo, ImportNote, Report};
+use crate::model::{ImportInfo, ImportNote, NoteKind, Report};
 use crate::project::{FileError, read_limited};
 
 mod decode;
 mod docx;
 mod html;
+pub mod labels;
+mod meta;
 pub mod normalize;
+mod pdf;
 mod structure;
 mod tables;
 mod text;
@@ -26,6 +29,42 @@ pub struct Tok {
     pub text: String,
     /// 1-based source line.
     pub line: usize,
+    pub kind: TokKind,
+}
+
+impl Tok {
+    pub fn new(text: impl Into<String>, line: usize) -> Self {
+        Tok {
+            text: text.into(),
+            line,
+            kind: TokKind::Cell,
+        }
+    }
+    pub fn with_kind(text: impl Into<String>, line: usize, kind: TokKind) -> Self {
+        Tok {
+            text: text.into(),
+            line,
+            kind,
+        }
+    }
+}
+
+/// What a token is, beyond its text: the source format knows things about a
+/// cell that its text does not show, and the table reader needs them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TokKind {
+    /// A cell or a piece of text as printed.
+    #[default]
+    Cell,
+    /// A place covered by a merged cell (colspan, rowspan, `w:vMerge`): it
+    /// carries no data of its own, unlike a cell printed empty.
+    Span,
+    /// Digits of several cells printed with no separator (crawler text): the
+    /// table's arithmetic decides where the cells end.
+    Run,
+    /// One of a run of values printed one per line (plain `pdftotext`): such
+    /// runs may be columns of the table rather than rows.
+    Stacked,
 }
 
 /// What one source line (or paragraph, or table row) is.
@@ -54,11 +93,7 @@ pub struct Notes(pub Vec<ImportNote>);
 
 impl Notes {
     pub fn add(&mut self, line: Option<usize>, message: impl Into<String>) {
-        self.0.push(ImportNote {
-            line,
-            message: message.into(),
-            cells: Vec::new(),
-        });
+        self.add_cells(line, message, Vec::new());
     }
     pub fn add_cells(
         &mut self,
@@ -70,6 +105,16 @@ impl Notes {
             line,
             message: message.into(),
             cells,
+            kind: NoteKind::Note,
+        });
+    }
+    /// Cells that could not be read: an error finding, never a guess.
+    pub fn unread(&mut self, line: Option<usize>, message: impl Into<String>, cells: Vec<String>) {
+        self.0.push(ImportNote {
+            line,
+            message: message.into(),
+            cells,
+            kind: NoteKind::Unread,
         });
     }
 }
@@ -80,7 +125,23 @@ pub enum SourceKind {
     Text,
     Html,
     Docx,
+    Pdf,
 }
+
+/// Every extension the importer reads, with its kind: the one list that
+/// the command line's folder walk and the app's file dialogs use too.
+pub const EXTENSIONS: [(&str, SourceKind); 10] = [
+    ("txt", SourceKind::Text),
+    ("md", SourceKind::Text),
+    ("text", SourceKind::Text),
+    ("markdown", SourceKind::Text),
+    ("html", SourceKind::Html),
+    ("htm", SourceKind::Html),
+    ("xhtml", SourceKind::Html),
+    ("shtml", SourceKind::Html),
+    ("docx", SourceKind::Docx),
+    ("pdf", SourceKind::Pdf),
+];
 
 impl SourceKind {
     /// By extension, falling back to the content for unknown extensions.
@@ -89,26 +150,26 @@ impl SourceKind {
             .extension()
             .and_then(|e| e.to_str())
             .map(|e| e.to_ascii_lowercase());
-        match ext.as_deref() {
-            Some("txt" | "md" | "text" | "markdown") => Some(SourceKind::Text),
-            Some("html" | "htm" | "xhtml" | "shtml") => Some(SourceKind::Html),
-            Some("docx") => Some(SourceKind::Docx),
-            Some("doc" | "pdf" | "wps" | "xls" | "xlsx") => None,
-            _ => {
-                if bytes.starts_with(b"PK\x03\x04") {
-                    Some(SourceKind::Docx)
-                } else {
-                    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)])
-                        .to_ascii_lowercase();
-                    if head.contains("<html")
-                        || head.contains("<table")
-                        || head.contains("<!doctype html")
-                    {
-                        Some(SourceKind::Html)
-                    } else {
-                        Some(SourceKind::Text)
-                    }
-                }
+        if let Some(ext) = ext.as_deref() {
+            if let Some((_, kind)) = EXTENSIONS.iter().find(|(e, _)| *e == ext) {
+                return Some(*kind);
+            }
+            if matches!(ext, "doc" | "wps" | "xls" | "xlsx") {
+                return None;
+            }
+        }
+        if bytes.starts_with(b"PK\x03\x04") {
+            Some(SourceKind::Docx)
+        } else if bytes.starts_with(b"%PDF-") {
+            Some(SourceKind::Pdf)
+        } else {
+            let head =
+                String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+            if head.contains("<html") || head.contains("<table") || head.contains("<!doctype html")
+            {
+                Some(SourceKind::Html)
+            } else {
+                Some(SourceKind::Text)
             }
         }
     }
@@ -130,13 +191,18 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Str
         return Err("文件超过 20 MB 上限，不是年度报告".to_string());
     }
     let kind = SourceKind::detect(path, bytes).ok_or_else(|| {
-        "不支持此文件类型：请把 .doc/.wps 另存为 .docx，把 PDF 的文字复制到 .txt 后再导入"
+        "不支持此文件类型：请把 .doc/.wps 另存为 .docx，把 Excel 表格另存为网页或文本后再导入"
             .to_string()
     })?;
     let doc = match kind {
         SourceKind::Text => text::read(&decode::text(bytes)),
         SourceKind::Html => html::read(&decode::html(bytes)),
         SourceKind::Docx => docx::read(bytes)?,
+        SourceKind::Pdf => {
+            let mut doc = text::read(&pdf::text(bytes).map_err(|e| e.to_string())?);
+            doc.layout = "pdf";
+            doc
+        }
     };
     import_doc(name, doc)
 }
@@ -151,7 +217,7 @@ fn import_doc(name: &str, doc: Doc) -> Result<Report, String> {
     let mut report = Report::default();
     let parts = structure::read(&doc, &mut report, &mut notes)?;
     tables::read(&parts, &mut report, &mut notes);
-    structure::settle_format(&mut report, &mut notes);
+    meta::settle_format(&mut report, &mut notes);
     report.import = Some(ImportInfo {
         source: name.to_string(),
         layout: doc.layout.to_string(),

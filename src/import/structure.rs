@@ -3,9 +3,10 @@
 //! fee sentence and sub-sections, and the signature with its date.
 
 use super::normalize::{cn_digit, norm};
-use super::{Doc, LineKind, Notes, Tok};
-use crate::model::{FormatVersion, Narrative, Report, Section};
-use crate::template::{PART6_SECTIONS, TITLE_SUFFIX};
+use super::{Doc, LineKind, Notes, Tok, meta};
+
+use crate::model::{Narrative, Report, Section};
+use crate::template::PART6_SECTIONS;
 
 /// Table rows found under parts 二, 三 and 四.
 #[derive(Default, Debug)]
@@ -93,6 +94,17 @@ pub fn read(doc: &Doc, report: &mut Report, notes: &mut Notes) -> Result<Parts, 
                 }
                 match current {
                     None => before.push((line.no, text.clone())),
+                    // A label or header on a line of its own (PDF text wraps
+                    // labels; their numbers sit on another line) is table text.
+                    Some(p @ 1..=3) if is_table_line(text) => {
+                        table_seen[p - 1] = true;
+                        flush_stray(&mut after_table[p - 1], notes);
+                        parts.rows[p - 1].push(
+                            text.split_whitespace()
+                                .map(|t| Tok::new(t, line.no))
+                                .collect(),
+                        );
+                    }
                     Some(p @ 1..=3) if table_seen[p - 1] => {
                         after_table[p - 1].push((line.no, text.clone()))
                     }
@@ -102,17 +114,7 @@ pub fn read(doc: &Doc, report: &mut Report, notes: &mut Notes) -> Result<Parts, 
             LineKind::Row(toks) => match current {
                 Some(p @ 1..=3) => {
                     table_seen[p - 1] = true;
-                    // Prose that followed an earlier row was stray text inside the table.
-                    for (no, t) in after_table[p - 1].drain(..) {
-                        if t.chars().any(|c| c.is_ascii_digit())
-                            || !super::tables::is_template_text(&t)
-                        {
-                            notes.add(
-                                Some(no),
-                                format!("表格中间的文字“{}”未能归入任何单元格，已略去", clip(&t)),
-                            );
-                        }
-                    }
+                    flush_stray(&mut after_table[p - 1], notes);
                     parts.rows[p - 1].push(toks.clone());
                 }
                 _ => {
@@ -134,9 +136,7 @@ pub fn read(doc: &Doc, report: &mut Report, notes: &mut Notes) -> Result<Parts, 
         paras[p + 1].append(&mut after_table[p]);
     }
     if last_seen.is_none() {
-        return Err(
-            "无法识别为政府信息公开工作年度报告：找不到“一、总体情况”等部分标题".to_string(),
-        );
+        return Err(refusal(doc));
     }
     for (p, found) in parts.heading_lines.iter().enumerate() {
         if found.is_none() {
@@ -151,20 +151,7 @@ pub fn read(doc: &Doc, report: &mut Report, notes: &mut Notes) -> Result<Parts, 
         }
     }
 
-    // Title and preamble: prefer a title that names a year.
-    let title_at = before
-        .iter()
-        .position(|(_, t)| is_title(t) && find_year(&norm(t)).is_some())
-        .or_else(|| before.iter().position(|(_, t)| is_title(t)));
-    if let Some(i) = title_at {
-        let (no, title) = before.remove(i);
-        read_title(&title, no, report, notes);
-        // Lines before the title are site furniture (dates, breadcrumbs): leave them out, but say so.
-        let dropped: Vec<(usize, String)> = before.drain(..i).collect();
-        for (no, t) in dropped {
-            notes.add(Some(no), format!("标题前的文字“{}”未导入", clip(&t)));
-        }
-    }
+    meta::read_title_block(&mut before, report, notes);
     report.preamble = narrative(&before);
 
     // Part 一.
@@ -174,13 +161,67 @@ pub fn read(doc: &Doc, report: &mut Report, notes: &mut Notes) -> Result<Parts, 
     report.part4_text = narrative(&paras[3]);
     report.part5 = narrative(&paras[4]);
     let mut six = paras[5].clone();
-    read_signature(&mut six, report, notes);
+    meta::read_signature(&mut six, report, notes);
     read_part6(&six, report);
-    infer_meta(report, notes);
+    meta::infer_meta(report, notes);
     Ok(parts)
 }
 
-fn clip(t: &str) -> String {
+/// Why a file is no report, as truly as the text allows.
+fn refusal(doc: &Doc) -> String {
+    let text: String = doc
+        .lines
+        .iter()
+        .map(|l| match &l.kind {
+            LineKind::Para(t) => t.clone(),
+            LineKind::Row(toks) => toks.iter().map(|t| t.text.as_str()).collect(),
+        })
+        .collect();
+    let cjk = text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    if cjk == 0 {
+        return "文件中没有可读的中文文字，不是年度报告（若是扫描件，请先做文字识别）".to_string();
+    }
+    let inside: Vec<&str> = crate::template::PART_HEADINGS
+        .iter()
+        .copied()
+        .filter(|h| text.contains(h))
+        .collect();
+    if !inside.is_empty() {
+        return format!(
+            "文中有“{}”等文字，但不在单独的行首，无法分出报告的各个部分",
+            inside[0]
+        );
+    }
+    "无法识别为政府信息公开工作年度报告：找不到“一、总体情况”等部分标题".to_string()
+}
+
+/// Prose that followed an earlier row and is followed by another one was
+/// stray text inside the table: left out, and said so.
+fn flush_stray(pending: &mut Vec<(usize, String)>, notes: &mut Notes) {
+    for (no, t) in pending.drain(..) {
+        notes.add(
+            Some(no),
+            format!("表格中间的文字“{}”未能归入任何单元格，已略去", clip(&t)),
+        );
+    }
+}
+
+/// A line inside parts 二–四 that belongs to a table although it holds no
+/// number: a label or header (also wrapped, or with a misprint), not prose.
+fn is_table_line(t: &str) -> bool {
+    use super::labels::{NormRow, closest_t3_row, is_template_text, match_label, t2_labels, t3_labels};
+    if t.contains('。') || heading_part(t).is_some() || t.chars().count() > 80 {
+        return false;
+    }
+    if is_template_text(t) || closest_t3_row(t, |_| true).is_some() {
+        return true;
+    }
+    let row = NormRow::new(t.split_whitespace());
+    let labels: Vec<_> = t3_labels().into_iter().chain(t2_labels(false)).collect();
+    (0..row.norms.len()).any(|i| match_label(&row, i, &labels).is_some())
+}
+
+pub fn clip(t: &str) -> String {
     let c: String = t.chars().take(30).collect();
     if c.len() < t.len() {
         format!("{c}…")
@@ -198,70 +239,6 @@ fn narrative(lines: &[(usize, String)]) -> Narrative {
             .collect::<Vec<_>>()
             .join("\n"),
     )
-}
-
-/// A title names the report (年度报告 / 年报) and usually its year; a
-/// breadcrumb like "首页 > 政府信息公开年报" does not count.
-fn is_title(t: &str) -> bool {
-    let c = norm(t);
-    c.chars().count() <= 60
-        && !c.contains('。')
-        && !c.contains('>')
-        && (c.contains("年度报告") || (c.contains("年报") && find_year(&c).is_some()))
-}
-
-/// 机关 + 年份 + 政府信息公开工作年度报告 (also "2024年度…").
-fn read_title(title: &str, no: usize, report: &mut Report, notes: &mut Notes) {
-    let c: String = title
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| {
-            if ('０'..='９').contains(&c) {
-                char::from(b'0' + (c as u32 - '０' as u32) as u8)
-            } else {
-                c
-            }
-        })
-        .collect();
-    let c = c.trim_matches(|ch| matches!(ch, '《' | '》' | '"' | '“' | '”'));
-    if let Some((pos, year)) = find_year(c) {
-        report.meta.year = Some(year);
-        let head = &c[..pos];
-        let mut tail = &c[pos + 4..];
-        tail = tail.trim_start_matches('年').trim_start_matches('度');
-        let agency = if !head.is_empty() {
-            head.to_string()
-        } else {
-            let end = tail.find("政府信息").unwrap_or(tail.len());
-            tail[..end].to_string()
-        };
-        let agency = agency.strip_suffix("关于").unwrap_or(&agency);
-        report.meta.agency = agency.strip_suffix('的').unwrap_or(agency).to_string();
-    } else {
-        let end = c
-            .find(TITLE_SUFFIX)
-            .or_else(|| c.find("政府信息"))
-            .unwrap_or(c.len());
-        report.meta.agency = c[..end].to_string();
-        notes.add(Some(no), "标题中没有年份");
-    }
-}
-
-/// The first 4-digit year (1990..2100) directly followed by 年: (byte offset, year).
-fn find_year(s: &str) -> Option<(usize, i32)> {
-    let b = s.as_bytes();
-    for i in 0..b.len().saturating_sub(3) {
-        if b[i..i + 4].iter().all(u8::is_ascii_digit)
-            && (i == 0 || !b[i - 1].is_ascii_digit())
-            && s[i + 4..].starts_with('年')
-        {
-            let y: i32 = s[i..i + 4].parse().ok()?;
-            if (1990..2100).contains(&y) {
-                return Some((i, y));
-            }
-        }
-    }
-    None
 }
 
 /// `（一）主动公开：text` → ("主动公开", "text"); `None` if the line is not a sub-heading.
@@ -406,232 +383,6 @@ fn read_fee_sentence(t: &str, report: &mut Report) -> bool {
     true
 }
 
-/// Takes the signature (agency line and date) off the end of part 六. Lines
-/// after the date (a web page's footer) are left out, and said so.
-fn read_signature(lines: &mut Vec<(usize, String)>, report: &mut Report, notes: &mut Notes) {
-    let tail_start = lines.len().saturating_sub(4);
-    if let Some(d) = (tail_start..lines.len())
-        .rev()
-        .find(|&i| parse_date(&lines[i].1).is_some())
-    {
-        for (no, t) in lines.drain(d + 1..).collect::<Vec<_>>() {
-            notes.add(
-                Some(no),
-                format!("落款之后的文字“{}”不属于报告正文，未导入", clip(&t)),
-            );
-        }
-    }
-    let Some((_, last)) = lines.last().cloned() else {
-        return;
-    };
-    let compact_last: String = last.chars().filter(|c| !c.is_whitespace()).collect();
-    if !report.meta.agency.is_empty() && compact_last == report.meta.agency {
-        // A signature without a date.
-        lines.pop();
-        return;
-    }
-    let Some(date) = parse_date(&last) else {
-        return;
-    };
-    lines.pop();
-    report.meta.date = date;
-    if let Some((ano, agency)) = lines.last().cloned() {
-        let a = agency.trim();
-        // An agency name has a few characters ("无" before the date is text, not a signature).
-        if (3..=30).contains(&a.chars().count()) && !a.contains(['。', '，', ',', '：', ':']) {
-            lines.pop();
-            let a: String = a.chars().filter(|c| !c.is_whitespace()).collect();
-            if report.meta.agency.is_empty() {
-                report.meta.agency = a;
-                notes.add(Some(ano), "报告没有标题，编制机关取自落款");
-            } else if report.meta.agency != a {
-                notes.add(
-                    Some(ano),
-                    format!("落款机关“{a}”与标题中的“{}”不同", report.meta.agency),
-                );
-            }
-        }
-    }
-}
-
-/// `2026年1月16日`, `2026-01-16`, `2026.1.16`, `二〇二六年一月十六日` → ISO.
-pub fn parse_date(s: &str) -> Option<String> {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let t = t.trim_end_matches(['。', '.']);
-    if t.chars().count() > 16 {
-        return None;
-    }
-    let (y, m, d) = if t.contains('年') {
-        let (y, rest) = t.split_once('年')?;
-        let (m, rest) = rest.split_once('月')?;
-        let d = rest
-            .strip_suffix('日')
-            .or_else(|| rest.strip_suffix('号'))?;
-        (
-            cn_number(y, true)?,
-            cn_number(m, false)?,
-            cn_number(d, false)?,
-        )
-    } else {
-        let parts: Vec<&str> = t.split(['-', '.', '/']).collect();
-        if parts.len() != 3 {
-            return None;
-        }
-        (
-            parts[0].parse().ok()?,
-            parts[1].parse().ok()?,
-            parts[2].parse().ok()?,
-        )
-    };
-    let date = chrono::NaiveDate::from_ymd_opt(y as i32, m, d)?;
-    (1990..2100)
-        .contains(&(y as i32))
-        .then(|| date.format("%Y-%m-%d").to_string())
-}
-
-/// Arabic digits, or Chinese numerals: digit by digit for years (二〇二六),
-/// positional for months and days (十六, 二十一).
-fn cn_number(s: &str, digitwise: bool) -> Option<u32> {
-    if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
-        return s.parse().ok();
-    }
-    let digit = |c: char| match c {
-        '〇' | '零' | 'О' | 'o' | 'O' => Some(0),
-        c => cn_digit(c).filter(|&d| d < 10).map(|d| d as u32),
-    };
-    if digitwise {
-        return s
-            .chars()
-            .try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?));
-    }
-    match s.chars().collect::<Vec<_>>().as_slice() {
-        ['十'] => Some(10),
-        [c] => digit(*c),
-        ['十', u] => Some(10 + digit(*u)?),
-        [t, '十'] => Some(digit(*t)? * 10),
-        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
-        _ => None,
-    }
-}
-
-/// Fills agency and year when there was no usable title, and says where from.
-fn infer_meta(report: &mut Report, notes: &mut Notes) {
-    if report.meta.year.is_none() {
-        let period = crate::rules::period_years(&report.preamble.text);
-        if let Some(&y) = period.first() {
-            report.meta.year = Some(y);
-            notes.add(None, format!("报告没有标题，报告年度 {y} 取自统计期限"));
-        } else if let Some((_, y)) = find_year(&compact(&first_text(report))) {
-            report.meta.year = Some(y);
-            notes.add(None, format!("报告没有标题，报告年度 {y} 取自正文开头"));
-        } else if let Ok(d) = chrono::NaiveDate::parse_from_str(&report.meta.date, "%Y-%m-%d") {
-            use chrono::Datelike;
-            report.meta.year = Some(d.year() - 1);
-            notes.add(
-                None,
-                format!("报告年度 {} 按落款日期的上一年推定", d.year() - 1),
-            );
-        } else {
-            notes.add(None, "找不到报告年度");
-        }
-    }
-    if report.meta.agency.is_empty() {
-        match agency_in(&first_text(report)) {
-            Some(a) => {
-                notes.add(
-                    None,
-                    format!("报告没有标题和落款，编制机关“{a}”取自正文开头"),
-                );
-                report.meta.agency = a;
-            }
-            None => notes.add(None, "找不到编制机关名称"),
-        }
-    }
-}
-
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// The opening text of the report body: preamble, else part 一.
-fn first_text(report: &Report) -> String {
-    let mut s = report.preamble.text.clone();
-    if s.trim().is_empty() {
-        s = report.part1.intro.text.clone();
-    }
-    if s.trim().is_empty() {
-        s = report
-            .part1
-            .sections
-            .first()
-            .map(|x| x.body.text.clone())
-            .unwrap_or_default();
-    }
-    s.chars().take(200).collect()
-}
-
-/// Endings of agency names (局, 委员会, 人民政府, 办事处 …).
-const AGENCY_ENDINGS: [&str; 12] = [
-    "人民政府",
-    "办事处",
-    "委员会",
-    "办公室",
-    "管理局",
-    "中心",
-    "局",
-    "委",
-    "办",
-    "厅",
-    "院",
-    "署",
-];
-
-/// The first agency name in `text`: CJK characters ending in an agency
-/// ending and preceded by punctuation, a year or the start.
-fn agency_in(text: &str) -> Option<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let is_cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-    for end in 0..chars.len() {
-        let upto: String = chars[..=end].iter().collect();
-        if !AGENCY_ENDINGS.iter().any(|e| upto.ends_with(e)) {
-            continue;
-        }
-        let mut start = end;
-        while start > 0 && is_cjk(chars[start - 1]) && chars[start - 1] != '年' {
-            start -= 1;
-        }
-        let name: String = chars[start..=end].iter().collect();
-        if (4..=20).contains(&name.chars().count()) {
-            return Some(name);
-        }
-    }
-    None
-}
-
-/// Decides `meta.format` from what the tables showed and the year (FORMAT.md §8.2).
-pub fn settle_format(report: &mut Report, notes: &mut Notes) {
-    let by_year = match report.meta.year {
-        Some(y) if y <= 2018 => Some(FormatVersion::Legacy),
-        Some(y) if y <= 2020 => Some(FormatVersion::F2019),
-        Some(_) => Some(FormatVersion::F2021),
-        None => None,
-    };
-    if let Some(by_year) = by_year
-        && by_year != report.meta.format
-        && by_year != FormatVersion::Legacy
-    {
-        notes.add(
-            None,
-            format!(
-                "报告年度 {} 通常使用 {} 版格式，但表格内容是 {} 版格式，已按表格内容处理",
-                report.meta.year.unwrap_or_default(),
-                by_year.as_str(),
-                report.meta.format.as_str()
-            ),
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -676,23 +427,4 @@ mod tests {
         );
     }
 
-    #[test]
-    fn dates() {
-        assert_eq!(parse_date("2026年1月16日"), Some("2026-01-16".into()));
-        assert_eq!(parse_date("2026 年 1 月 16 日"), Some("2026-01-16".into()));
-        assert_eq!(
-            parse_date("二〇二六年一月十六日"),
-            Some("2026-01-16".into())
-        );
-        assert_eq!(parse_date("2025-12-31"), Some("2025-12-31".into()));
-        assert_eq!(parse_date("编辑:"), None);
-    }
-
-    #[test]
-    fn agency_from_text() {
-        assert_eq!(
-            agency_in("2022年,东风区司法局认真履行《条例》"),
-            Some("东风区司法局".into())
-        );
-    }
 }

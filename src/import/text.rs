@@ -1,10 +1,15 @@
-//! Plain-text layouts: pipe rows and Markdown tables, one cell per line with
-//! trailing pipes, tab-separated rows (also with wrapped rows), and text as
-//! PDF extractors produce it (columns separated by runs of spaces).
+//! Plain-text layouts: pipe rows and Markdown tables (also box-drawing
+//! tables as `w3m -dump` prints them), one cell per line with trailing pipes,
+//! tab-separated rows (also with wrapped rows), text as PDF extractors produce
+//! it (columns separated by runs of spaces, or one cell per line), crawler
+//! text with the whole body on one line and table cells run together, and
+//! Markdown with embedded HTML tables (what pandoc and PDF converters write).
 
+use super::labels::segment;
 use super::normalize::{is_page_marker, is_value_like};
 use super::structure::heading_part;
-use super::{Doc, Line, LineKind, Tok};
+use super::{Doc, Line, LineKind, Tok, TokKind};
+use crate::template::PART_HEADINGS;
 
 /// The layout of a text file, decided once from its lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,7 +36,17 @@ impl Layout {
 }
 
 pub fn read(text: &str) -> Doc {
+    if has_html_table(text) {
+        let mut doc = super::html::read(&as_html(text));
+        doc.layout = "markdown-html";
+        return doc;
+    }
+    let unboxed = unbox(text);
+    let text = unboxed.as_deref().unwrap_or(text);
     let raw: Vec<&str> = text.lines().collect();
+    if let Some(doc) = read_run_together(&raw) {
+        return doc;
+    }
     let layout = detect(&raw);
     let mut lines = Vec::new();
     let mut i = 0;
@@ -53,6 +68,20 @@ pub fn read(text: &str) -> Doc {
             i = next;
             continue;
         }
+        if layout == Layout::Spaces && is_single_value(t) {
+            // Values one per line (plain pdftotext): a run of them, up to a
+            // blank line, is kept together; it may be a column of the table.
+            let mut toks = Vec::new();
+            while i < raw.len() && is_single_value(raw[i].trim()) {
+                toks.push(Tok::with_kind(raw[i].trim(), i + 1, TokKind::Stacked));
+                i += 1;
+            }
+            lines.push(Line {
+                no,
+                kind: LineKind::Row(toks),
+            });
+            continue;
+        }
         let kind = match layout {
             Layout::Pipe if t.starts_with('|') => match pipe_cells(t, no) {
                 Some(cells) => LineKind::Row(cells),
@@ -72,6 +101,213 @@ pub fn read(text: &str) -> Doc {
         lines,
         layout: layout.name(),
     }
+}
+
+/// One number (or not-applicable mark) alone on its line.
+fn is_single_value(t: &str) -> bool {
+    !t.is_empty() && !t.contains(char::is_whitespace) && is_value_like(t) && !is_page_marker(t)
+}
+
+/// Markdown that carries its tables as raw HTML (`pandoc -t markdown_strict`,
+/// PDF-to-Markdown converters).
+fn has_html_table(text: &str) -> bool {
+    let head = text.get(..text.len().min(1 << 20)).unwrap_or(text);
+    let lower = head.to_ascii_lowercase();
+    lower.contains("<table") && lower.contains("<td")
+}
+
+/// The Markdown around the tables becomes paragraphs, so that the HTML
+/// reader sees one document.
+fn as_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1024);
+    let mut in_table = 0usize;
+    for line in text.lines() {
+        let lower = line.to_ascii_lowercase();
+        let opens = lower.matches("<table").count();
+        let closes = lower.matches("</table").count();
+        if in_table > 0 || opens > 0 {
+            out.push_str(line);
+            out.push('\n');
+            in_table = (in_table + opens).saturating_sub(closes);
+            continue;
+        }
+        let t = strip_markdown(line.trim());
+        if !t.is_empty() {
+            out.push_str("<p>");
+            out.push_str(&t.replace('&', "&amp;").replace('<', "&lt;"));
+            out.push_str("</p>\n");
+        }
+    }
+    out
+}
+
+/// Box-drawing tables (`w3m -dump`, `lynx -dump`, Word's plain-text export):
+/// vertical bars become pipes and pure border lines go. `None` when the text
+/// has no box-drawing table.
+fn unbox(text: &str) -> Option<String> {
+    const BARS: [char; 4] = ['│', '┃', '║', '¦'];
+    const BORDERS: &str = "─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋-+=|│┃║ ";
+    if !text.contains(BARS) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let t = line.trim();
+        if !t.is_empty() && t.chars().all(|c| BORDERS.contains(c)) && !t.chars().all(|c| c == '-')
+        {
+            out.push('\n');
+            continue;
+        }
+        out.extend(line.chars().map(|c| if BARS.contains(&c) { '|' } else { c }));
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// Crawler text: the whole body on a line or two, part headings inside it
+/// and table cells run together (`一、本年新收政府信息公开申请数量21710000218`).
+/// The line is cut at the part headings; the tables' stretches become rows of
+/// labels and digit runs ([`TokKind::Run`]) that the table reader splits by
+/// their arithmetic.
+fn read_run_together(raw: &[&str]) -> Option<Doc> {
+    let long = |l: &&str| l.chars().count() > 400 && headings_in(l).len() >= 3;
+    if !raw.iter().any(long) {
+        return None;
+    }
+    let mut lines = Vec::new();
+    let mut push = |no: usize, kind: LineKind| lines.push(Line { no, kind });
+    for (i, l) in raw.iter().enumerate() {
+        let no = i + 1;
+        let t = l.trim();
+        if t.is_empty() || is_page_marker(t) {
+            continue;
+        }
+        if !long(l) {
+            push(no, LineKind::Para(t.to_string()));
+            continue;
+        }
+        let cuts = headings_in(t);
+        let mut pieces: Vec<(Option<usize>, &str)> = Vec::new();
+        let mut at = 0;
+        for (pos, part, len) in cuts {
+            pieces.push((None, &t[at..pos]));
+            pieces.push((Some(part), &t[pos..pos + len]));
+            at = pos + len;
+        }
+        pieces.push((None, &t[at..]));
+        let mut part: Option<usize> = None;
+        for (heading, piece) in pieces {
+            let piece = piece.trim();
+            if let Some(p) = heading {
+                part = Some(p);
+                push(no, LineKind::Para(piece.to_string()));
+            } else if piece.is_empty() {
+            } else if matches!(part, Some(1..=3)) {
+                push(no, LineKind::Row(run_tokens(piece, no)));
+            } else {
+                for s in sentences(piece) {
+                    push(no, LineKind::Para(s));
+                }
+            }
+        }
+    }
+    Some(Doc {
+        lines,
+        layout: "run-together",
+    })
+}
+
+/// The part headings in a run-together line, in order: (byte offset, part, length).
+fn headings_in(t: &str) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    let mut from = 0;
+    for (p, h) in PART_HEADINGS.iter().enumerate() {
+        if let Some(pos) = t[from..].find(h) {
+            out.push((from + pos, p, h.len()));
+            from += pos + h.len();
+        }
+    }
+    out
+}
+
+/// Narrative run together: cut before each sub-heading （一）…（十） that
+/// follows a full stop, so part 一's sections are found.
+fn sentences(t: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut prev = ' ';
+    let chars: Vec<char> = t.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let sub = c == '（'
+            && chars.get(i + 2) == Some(&'）')
+            && chars
+                .get(i + 1)
+                .is_some_and(|d| super::normalize::cn_digit(*d).is_some());
+        if sub && matches!(prev, '。' | '；') {
+            out.push(String::new());
+        }
+        out.last_mut().map(|s| s.push(c));
+        prev = c;
+    }
+    out.into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// A table stretch of crawler text as tokens: digit runs (kind `Run`) and
+/// the labels between them. A digit directly before `.` and a character
+/// (`…40000042.其他法律…`) is the next label's item number, not a value.
+fn run_tokens(t: &str, no: usize) -> Vec<Tok> {
+    let chars: Vec<char> = t.chars().collect();
+    let mut toks = Vec::new();
+    let mut text = String::new();
+    let mut digits = String::new();
+    let is_num = |c: char| c.is_ascii_digit();
+    let mut i = 0;
+    let flush_text = |text: &mut String, toks: &mut Vec<Tok>| {
+        if !text.trim().is_empty() {
+            toks.extend(segment(text).into_iter().map(|s| Tok::new(s, no)));
+        }
+        text.clear();
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if is_num(c) {
+            let start = i;
+            while i < chars.len()
+                && (is_num(chars[i])
+                    || (chars[i] == '.'
+                        && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())
+                        && i > start))
+            {
+                i += 1;
+            }
+            let run: String = chars[start..i].iter().collect();
+            // An item number: the run's last digit followed by `.`/`、` and a non-digit.
+            let numbered = matches!(chars.get(i), Some('.' | '．' | '、'))
+                && chars.get(i + 1).is_some_and(|d| !d.is_ascii_digit())
+                && !run.contains('.');
+            let (value, label_digit) = if numbered {
+                let (v, d) = run.split_at(run.len() - 1);
+                (v.to_string(), Some(d.to_string()))
+            } else {
+                (run, None)
+            };
+            if !value.is_empty() {
+                flush_text(&mut text, &mut toks);
+                digits.push_str(&value);
+                toks.push(Tok::with_kind(std::mem::take(&mut digits), no, TokKind::Run));
+            }
+            if let Some(d) = label_digit {
+                text.push_str(&d);
+            }
+            continue;
+        }
+        text.push(c);
+        i += 1;
+    }
+    flush_text(&mut text, &mut toks);
+    toks
 }
 
 fn detect(raw: &[&str]) -> Layout {
@@ -119,20 +355,14 @@ fn pipe_cells(t: &str, no: usize) -> Option<Vec<Tok>> {
     Some(
         cells
             .into_iter()
-            .map(|c| Tok {
-                text: c.to_string(),
-                line: no,
-            })
+            .map(|c| Tok::new(c.to_string(), no))
             .collect(),
     )
 }
 
 fn tab_cells(l: &str, no: usize) -> Vec<Tok> {
     l.split('\t')
-        .map(|c| Tok {
-            text: c.trim().to_string(),
-            line: no,
-        })
+        .map(|c| Tok::new(c.trim().to_string(), no))
         .collect()
 }
 
@@ -171,10 +401,7 @@ fn stream_run(raw: &[&str], start: usize) -> (Vec<Tok>, usize) {
         }
         for (k, piece) in t.split('|').enumerate() {
             if k > 0 {
-                toks.push(Tok {
-                    text: pending.trim().to_string(),
-                    line: pending_line,
-                });
+                toks.push(Tok::new(pending.trim().to_string(), pending_line));
                 pending.clear();
                 pending_line = i + 1;
             }
@@ -188,10 +415,7 @@ fn stream_run(raw: &[&str], start: usize) -> (Vec<Tok>, usize) {
         i += 1;
     }
     if !pending.trim().is_empty() {
-        toks.push(Tok {
-            text: pending.trim().to_string(),
-            line: pending_line,
-        });
+        toks.push(Tok::new(pending.trim().to_string(), pending_line));
     }
     (toks, i)
 }
@@ -211,16 +435,14 @@ fn is_space_row(t: &str) -> bool {
     let trailing_numbers = pieces.iter().rev().take_while(|p| is_value_like(p)).count();
     // "行政许可      0": a label and one value across a wide gap.
     let label_and_value = wide.len() == 2 && is_value_like(wide[1]) && !is_value_like(wide[0]);
-    wide.len() >= 3 || trailing_numbers >= 3 || label_and_value
+    let values_only = pieces.iter().all(|p| is_value_like(p));
+    wide.len() >= 3 || trailing_numbers >= 3 || label_and_value || values_only
 }
 
 /// Whitespace-separated pieces; the label matcher joins label pieces again.
 fn space_cells(t: &str, no: usize) -> Vec<Tok> {
     t.split_whitespace()
-        .map(|p| Tok {
-            text: p.to_string(),
-            line: no,
-        })
+        .map(|p| Tok::new(p.to_string(), no))
         .collect()
 }
 

@@ -1,11 +1,17 @@
 //! B6: in an imported report, a cell left blank or marked not applicable where
 //! the template expects a number. One finding per table row (or 表四 group),
 //! listing its empty cells, so a blank row reads as one problem.
+//!
+//! `/` in the 规章 row is the accepted answer of an agency without
+//! rule-making power (most of them), so it is no finding there. Cells the
+//! importer could not read are its own IMPORT error, not the publisher's blank.
 
 use super::{Ctx, Finding, RuleId};
 use crate::cell::Cell;
 use crate::model::FormatVersion;
-use crate::template::{CellKey, T2_BLOCKS, T2_FIELDS, T3_COLS, T3_ROWS, T4_COLS, T4_GROUPS};
+use crate::template::{
+    CellKey, R21, R23, T2_BLOCKS, T2_FIELDS, T2_STOCK_ROWS, T3_COLS, T3_ROWS, T4_COLS, T4_GROUPS,
+};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let r = ctx.report;
@@ -25,11 +31,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 CellKey::T2(i) => T2_FIELDS[*i].col_label,
                 _ => "",
             };
+            // Agencies without rule-making power answer the 规章 row with "/".
+            let na_accepted = fields.first() == Some(&T2_STOCK_ROWS[0][0]);
+            let keys: Vec<CellKey> = keys
+                .into_iter()
+                .filter(|k| !(na_accepted && ctx.report.input(*k) == Some(&Cell::Na)))
+                .collect();
             report(ctx, out, &keys, &format!("表二“{label}”"), names);
         }
     }
     for (row, def) in T3_ROWS.iter().enumerate() {
-        if f2019 && (20..=22).contains(&row) {
+        // A （六）其他处理 printed as one row has no sub-rows to fill.
+        if (f2019 || r.t3_2019_other.is_some()) && (R21..=R23).contains(&row) {
             continue;
         }
         let keys: Vec<CellKey> = (0..T3_COLS.len())
@@ -72,9 +85,16 @@ fn report(
     place: &str,
     name: impl Fn(&CellKey) -> &'static str,
 ) {
+    let unread = ctx
+        .report
+        .import
+        .as_ref()
+        .map(|i| i.unread_cells())
+        .unwrap_or_default();
     let empty: Vec<CellKey> = keys
         .iter()
         .copied()
+        .filter(|k| !unread.contains(k.name()))
         .filter(|&k| {
             let cell = if k.is_computed() {
                 ctx.report.published(k)

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::cell::Cell;
 use crate::compute::Totals;
-use crate::model::{Baseline, Report};
+use crate::model::{Baseline, NoteKind, Report};
 use crate::template::CellKey;
 
 mod b1_row_total;
@@ -28,7 +28,7 @@ mod w4_narrative_numbers;
 mod w5_fee_unit;
 
 pub use b4_invalid_value::problem as cell_problem;
-pub use s2_year::period_years;
+pub use crate::dates::period_years;
 
 /// Rule identifiers (CONTRACT.md §3). The names are part of the contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -165,17 +165,77 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
     s2_year::check(&ctx, &mut out);
     s3_carried_over::check(&ctx, &mut out);
     if let Some(info) = &report.import {
+        // A cell the importer could not read stops being unread once the
+        // clerk fills it in.
+        let still_unread = |k: &str| {
+            CellKey::parse(k).is_none_or(|key| {
+                report.input(key).is_none_or(|c| *c == Cell::Blank)
+            })
+        };
+        let unread: std::collections::BTreeSet<&str> = info
+            .unread_cells()
+            .into_iter()
+            .filter(|k| still_unread(k))
+            .collect();
+        if !unread.is_empty() {
+            out.retain(|f| !depends_on(f).iter().any(|k| unread.contains(k.name())));
+        }
         for n in &info.notes {
             let at = n.line.map(|l| format!("第{l}行：")).unwrap_or_default();
+            let (severity, cells) = match n.kind {
+                NoteKind::Note => (Severity::Note, n.cells.clone()),
+                NoteKind::Unread => {
+                    let left: Vec<String> =
+                        n.cells.iter().filter(|k| still_unread(k)).cloned().collect();
+                    if left.is_empty() && !n.cells.is_empty() {
+                        (Severity::Note, n.cells.clone())
+                    } else {
+                        (Severity::Error, left)
+                    }
+                }
+            };
             out.push(Finding::new(
                 RuleId::Import,
-                Severity::Note,
-                n.cells.clone(),
+                severity,
+                cells,
                 format!("{at}{}", n.message),
             ));
         }
     }
     out
+}
+
+/// The cells an arithmetic finding's numbers come from. A finding that
+/// rests on a cell the importer could not read says nothing about the
+/// publisher, so it is not reported (the IMPORT error is).
+fn depends_on(f: &Finding) -> Vec<CellKey> {
+    use crate::template::{R03, R23, T3_INPUT_COLS, T3_TOTAL_COL};
+    let keys: Vec<CellKey> = f.cells.iter().filter_map(|c| CellKey::parse(c)).collect();
+    match f.id {
+        RuleId::B1 | RuleId::B5 => keys,
+        // （七）总计 and the balance of a column rest on every outcome row of it.
+        RuleId::B2 | RuleId::B3 => {
+            let mut out = keys.clone();
+            for k in &keys {
+                if let CellKey::T3 { col, .. } = *k {
+                    let cols: Vec<usize> = if col == T3_TOTAL_COL {
+                        (0..T3_INPUT_COLS).collect()
+                    } else {
+                        vec![col]
+                    };
+                    for c in cols {
+                        out.extend((R03..=R23).map(|row| CellKey::T3 { row, col: c }));
+                        out.extend(keys.iter().filter_map(|k| match *k {
+                            CellKey::T3 { row, .. } => Some(CellKey::T3 { row, col: c }),
+                            _ => None,
+                        }));
+                    }
+                }
+            }
+            out
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// The figures of last year's report that this year's are compared with.

@@ -22,9 +22,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         ));
         return;
     }
+    // A people's government reports for its whole level even when it is not
+    // marked as a summed report.
     let max = match ctx.report.meta.scope {
-        Scope::Agency => PLAUSIBLE_MAX_WAN[0],
-        Scope::GovernmentTotal => PLAUSIBLE_MAX_WAN[1],
+        Scope::Agency if !is_government(&ctx.report.meta.agency) => PLAUSIBLE_MAX_WAN[0],
+        _ => PLAUSIBLE_MAX_WAN[1],
     };
     if value.ten_thousandths() >= max * 10_000 {
         out.push(Finding::warning(
@@ -35,4 +37,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             ),
         ));
     }
+}
+
+/// A people's government or the administration of a zone of that rank.
+fn is_government(agency: &str) -> bool {
+    ["人民政府", "管委会", "管理委员会", "实验区", "新区"]
+        .iter()
+        .any(|e| agency.ends_with(e))
 }

@@ -1,0 +1,434 @@
+//! 表三: 25 rows of six applicant columns and their 总计.
+//!
+//! The rows are read in template order (see the parent module). Two shapes
+//! are decided first, from the whole table: whether a 总计 column is printed,
+//! and whether （六）其他处理 is printed as one row (the 2019 format, and
+//! some 2021 reports) instead of its three sub-rows.
+
+use super::split::Sum;
+use super::{Fit, Item, assign, items, note_inferred, value, values_of};
+use crate::cell::Cell;
+use crate::import::labels::{Target, closest_t3_row, lnorm, t3_labels};
+use crate::import::{Notes, Tok, TokKind};
+use crate::model::Report;
+use crate::template::{
+    CellKey, R03, R21, R23, R24, T3_COLS, T3_INPUT_COLS, T3_ROWS, ValueKind,
+};
+
+/// One row of the table as printed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Slot {
+    Row(usize),
+    /// （六）其他处理 as a single row.
+    OtherSingle,
+}
+
+impl Slot {
+    fn label(self) -> &'static str {
+        match self {
+            Slot::Row(r) => T3_ROWS[r].label,
+            Slot::OtherSingle => crate::template::T3_GROUPS[3].label,
+        }
+    }
+}
+
+pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
+    if rows.is_empty() {
+        unread_table(report, notes);
+        return;
+    }
+    let labels = t3_labels();
+    let fuzzy = |t: &str| closest_t3_row(t, |_| true).map(Target::T3);
+    let mut its = items(rows, &labels, Some(&fuzzy), notes);
+
+    let has_total = has_total_column(rows, &its);
+    let width = if has_total { 7 } else { T3_INPUT_COLS };
+    let first_line = rows.iter().flatten().map(|t| t.line).min().unwrap_or(0);
+    if !has_total {
+        notes.add(
+            Some(first_line),
+            "表三没有“总计”列，总计由各申请人列相加得出",
+        );
+    }
+    let single_other = other_is_single(&its);
+    let slots: Vec<Slot> = (0..T3_ROWS.len())
+        .filter_map(|r| match r {
+            R21 if single_other => Some(Slot::OtherSingle),
+            r if single_other && (R21..=R23).contains(&r) => None,
+            r => Some(Slot::Row(r)),
+        })
+        .collect();
+    its = read_columns(its, width, has_total);
+    let slot_of = |t: Target| match t {
+        Target::T3(r) => slots.iter().position(|s| *s == Slot::Row(r)),
+        Target::T3Group(3) => slots.iter().position(|s| *s == Slot::OtherSingle),
+        _ => None,
+    };
+    let name = |s: usize| format!("表三“{}”行", slots[s].label());
+    let placed = assign(&its, &vec![width; slots.len()], slot_of, name, notes);
+    note_inferred(&placed, |s| slots[s].label().to_string(), notes);
+    if single_other {
+        notes.add(
+            placed[slots.iter().position(|s| *s == Slot::OtherSingle).unwrap_or(0)]
+                .as_ref()
+                .map(|p| p.line),
+            "表三“（六）其他处理”只印了一行，没有分为 3 项：其数值单独保存并计入（七）总计，3 个分项保持为空",
+        );
+    }
+
+    let sums: Vec<Sum> = if has_total {
+        vec![Sum {
+            parts: T3_INPUT_COLS,
+        }]
+    } else {
+        Vec::new()
+    };
+    let mut missing: Vec<(usize, usize, usize)> = Vec::new();
+    let mut short_lines: Vec<(usize, usize)> = Vec::new();
+    let mut unread: Vec<(Slot, String)> = Vec::new();
+    for (s, slot) in slots.iter().enumerate() {
+        let Some(p) = &placed[s] else {
+            unread.push((*slot, "未找到这一行".into()));
+            continue;
+        };
+        let (vals, fit) = match values_of(p, width, &sums) {
+            Ok(v) => v,
+            Err(why) => {
+                unread.push((*slot, why));
+                continue;
+            }
+        };
+        match fit {
+            Fit::Short(n) => {
+                if has_total {
+                    // The printed empty cells vanished from the text: which
+                    // columns the values belong to cannot be known.
+                    unread.push((
+                        *slot,
+                        format!("只读到 {n} 个数值（应为 {width} 个），无法确定各属哪一列"),
+                    ));
+                    continue;
+                }
+                short_lines.push((p.line, n));
+                if let Slot::Row(row) = slot
+                    && *row != R24
+                {
+                    missing.extend((n..T3_INPUT_COLS).map(|c| (*row, c, p.line)));
+                }
+            }
+            Fit::Extra(_) => super::note_fit(&fit, p.line, &format!("表三“{}”行", slot.label()), width, notes),
+            Fit::Exact => {}
+        }
+        write_row(*slot, &vals, report, notes);
+    }
+    if !short_lines.is_empty() {
+        let lines: Vec<String> = short_lines.iter().map(|(l, _)| l.to_string()).collect();
+        let counts: Vec<String> = short_lines.iter().map(|(_, n)| n.to_string()).collect();
+        notes.add(
+            Some(short_lines[0].0),
+            format!(
+                "表三有 {} 行数值不足 {width} 个（第 {} 行，分别只有 {} 个），已按顺序从“自然人”列起填入",
+                short_lines.len(),
+                lines.join("、"),
+                counts.join("、")
+            ),
+        );
+        infer_missing(&missing, report, notes);
+    }
+    for (slot, why) in unread {
+        let Slot::Row(row) = slot else {
+            notes.unread(
+                None,
+                format!("表三“{}”行未能读取：{why}", slot.label()),
+                Vec::new(),
+            );
+            continue;
+        };
+        if row == R24 {
+            // Computed from the rows above; only its printed check is lost.
+            notes.add(
+                None,
+                format!("表三“（七）总计”行未能读取（{why}），无法与公布的总计核对"),
+            );
+            continue;
+        }
+        let cells: Vec<String> = (0..T3_INPUT_COLS)
+            .map(|col| CellKey::T3 { row, col }.to_string())
+            .collect();
+        notes.unread(
+            None,
+            format!(
+                "表三“{}”行未能读取：{why}；这一行的 {} 格保持为空，请对照原报告填写",
+                T3_ROWS[row].label, T3_INPUT_COLS
+            ),
+            cells,
+        );
+    }
+}
+
+/// No 表三 at all: every input cell is unread.
+fn unread_table(_report: &mut Report, notes: &mut Notes) {
+    let cells: Vec<String> = (0..T3_ROWS.len())
+        .filter(|&r| r != R24)
+        .flat_map(|row| (0..T3_INPUT_COLS).map(move |col| CellKey::T3 { row, col }.to_string()))
+        .collect();
+    notes.unread(
+        None,
+        "未找到表三（收到和处理政府信息公开申请情况），表三各格未能读取，请对照原报告填写",
+        cells,
+    );
+}
+
+/// The 总计 column exists if the header names it before the first row, or if
+/// most labelled rows carry seven values.
+fn has_total_column(rows: &[Vec<Tok>], its: &[Item]) -> bool {
+    let first_label = its.iter().find_map(|i| match i {
+        Item::Label {
+            target: Target::T3(_),
+            line,
+        } => Some(*line),
+        _ => None,
+    });
+    let header_total = rows
+        .iter()
+        .flatten()
+        .filter(|t| first_label.is_none_or(|l| t.line <= l))
+        .any(|t| {
+            let n = lnorm(&t.text);
+            n == "总计" || n.ends_with("总计") && !n.contains("(七)")
+        });
+    let groups: Vec<usize> = its
+        .iter()
+        .filter_map(|i| match i {
+            Item::Values {
+                toks,
+                after_label: true,
+                ..
+            } if toks.iter().all(|t| t.kind != TokKind::Run) => Some(toks.len()),
+            _ => None,
+        })
+        .collect();
+    let sevens = groups.iter().filter(|&&n| n >= 7).count();
+    header_total || (!groups.is_empty() && sevens * 2 > groups.len())
+}
+
+/// （六）其他处理 is one row when its label carries values, or when none of
+/// its three sub-rows is printed.
+fn other_is_single(its: &[Item]) -> bool {
+    let mut group_seen = false;
+    let mut subrows = false;
+    for (i, it) in its.iter().enumerate() {
+        match it {
+            Item::Label {
+                target: Target::T3Group(3),
+                ..
+            } => {
+                group_seen = true;
+                if let Some(Item::Values {
+                    toks,
+                    after_label: true,
+                    ..
+                }) = its.get(i + 1)
+                    && toks.iter().any(|t| !t.text.trim().is_empty())
+                {
+                    return true;
+                }
+            }
+            Item::Label {
+                target: Target::T3(r),
+                ..
+            } if (R21..=R23).contains(r) => subrows = true,
+            _ => {}
+        }
+    }
+    group_seen && !subrows
+}
+
+/// Values printed column by column (plain `pdftotext` reads a table's
+/// columns one after another): `width` runs of equal length in a row are
+/// read back as that many rows — when the rows' sums then hold better than
+/// they do read row by row.
+fn read_columns(its: Vec<Item>, width: usize, has_total: bool) -> Vec<Item> {
+    let stacked = |it: &Item| match it {
+        Item::Values {
+            toks,
+            after_label: false,
+            ..
+        } if toks.len() >= 2 && toks.iter().all(|t| t.kind == TokKind::Stacked) => {
+            Some(toks.len())
+        }
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(its.len());
+    let mut i = 0;
+    while i < its.len() {
+        let Some(n) = stacked(&its[i]) else {
+            out.push(its[i].clone());
+            i += 1;
+            continue;
+        };
+        let mut k = i;
+        while k < its.len() && stacked(&its[k]) == Some(n) {
+            k += 1;
+        }
+        let blocks: Vec<&Vec<Tok>> = its[i..k]
+            .iter()
+            .filter_map(|it| match it {
+                Item::Values { toks, .. } => Some(toks),
+                _ => None,
+            })
+            .collect();
+        let whole = blocks.len() / width * width;
+        for chunk in blocks[..whole].chunks(width) {
+            let by_col: Vec<Vec<Tok>> = (0..n)
+                .map(|r| chunk.iter().map(|b| b[r].clone()).collect())
+                .collect();
+            let flat: Vec<Tok> = chunk.iter().flat_map(|b| b.iter().cloned()).collect();
+            let by_row: Vec<Vec<Tok>> = flat.chunks(width).map(|c| c.to_vec()).collect();
+            let columns = !has_total || balanced(&by_col) >= balanced(&by_row);
+            for row in if columns { by_col } else { by_row } {
+                let line = row[0].line;
+                out.push(Item::Values {
+                    toks: row,
+                    after_label: false,
+                    line,
+                    column: columns,
+                });
+            }
+        }
+        for it in &its[i + whole..k] {
+            out.push(it.clone());
+        }
+        i = k;
+    }
+    out
+}
+
+/// How many rows have a last value equal to the sum of the others.
+fn balanced(rows: &[Vec<Tok>]) -> usize {
+    rows.iter()
+        .filter(|r| {
+            let v: Option<Vec<i64>> = r.iter().map(|t| t.text.trim().parse().ok()).collect();
+            v.is_some_and(|v| v.len() >= 2 && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1])
+        })
+        .count()
+}
+
+/// Writes one row's values: inputs into the report, 总计 and （七）总计 as published.
+fn write_row(slot: Slot, vals: &[Option<Tok>], report: &mut Report, notes: &mut Notes) {
+    match slot {
+        Slot::OtherSingle => {
+            let mut cells: [Cell; T3_INPUT_COLS] = Default::default();
+            for (c, cell) in cells.iter_mut().enumerate() {
+                *cell = value(
+                    vals[c].as_ref(),
+                    ValueKind::Count,
+                    CellKey::T3 { row: R23, col: c },
+                    notes,
+                );
+            }
+            report.t3_2019_other = Some(cells);
+        }
+        Slot::Row(row) => {
+            for (col, tok) in vals.iter().enumerate() {
+                let key = CellKey::T3 { row, col };
+                let cell = value(tok.as_ref(), ValueKind::Count, key, notes);
+                if row == R24 || col >= T3_INPUT_COLS {
+                    if tok.is_some() {
+                        report.published.insert(key.to_string(), cell);
+                    }
+                } else {
+                    report.t3.0[row][col] = cell;
+                }
+            }
+        }
+    }
+}
+
+/// Fills cells a short row left out when the column's published （七）总计
+/// determines them (all counts are ≥ 0), and says so; the others are unread.
+fn infer_missing(missing: &[(usize, usize, usize)], report: &mut Report, notes: &mut Notes) {
+    for col in 0..T3_INPUT_COLS {
+        let cells: Vec<&(usize, usize, usize)> = missing.iter().filter(|m| m.1 == col).collect();
+        if cells.is_empty() {
+            continue;
+        }
+        let published = match report.published(CellKey::T3 { row: R24, col }) {
+            Some(Cell::Int(v)) => Some(*v),
+            _ => None,
+        };
+        let outcome_rows = |r: usize| (R03..=R23).contains(&r);
+        let known: i64 = (R03..=R23).map(|r| report.t3.0[r][col].int_value()).sum();
+        let all_outcomes = cells.iter().all(|m| outcome_rows(m.0));
+        let label = T3_COLS[col].label;
+        let keys: Vec<String> = cells
+            .iter()
+            .map(|m| CellKey::T3 { row: m.0, col }.to_string())
+            .collect();
+        if let Some(total) = published
+            && all_outcomes
+            && total - known >= 0
+        {
+            let rest = total - known;
+            if rest == 0 || cells.len() == 1 {
+                let each = if cells.len() == 1 { rest } else { 0 };
+                for m in &cells {
+                    report.t3.0[m.0][col] = Cell::Int(each);
+                }
+                notes.add_cells(
+                    Some(cells[0].2),
+                    format!(
+                        "表三“{label}”列缺少的 {} 格按公布的（七）总计 {total} 推算为 {each}",
+                        cells.len()
+                    ),
+                    keys,
+                );
+                continue;
+            }
+        }
+        notes.unread(
+            Some(cells[0].2),
+            format!(
+                "表三“{label}”列有 {} 格未能读取（所在行数值不足），无法由总计推算，保持为空",
+                cells.len()
+            ),
+            keys,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stacked(v: &[&str]) -> Item {
+        Item::Values {
+            toks: v
+                .iter()
+                .map(|t| Tok::with_kind(*t, 1, TokKind::Stacked))
+                .collect(),
+            after_label: false,
+            line: 1,
+            column: false,
+        }
+    }
+
+    #[test]
+    fn columns_printed_one_after_another_are_read_back_as_rows() {
+        let mut its = Vec::new();
+        for c in 0..7 {
+            its.push(stacked(if c == 0 || c == 6 { &["0", "21"] } else { &["0", "0"] }));
+        }
+        let rows: Vec<Vec<String>> = read_columns(its, 7, true)
+            .into_iter()
+            .map(|i| match i {
+                Item::Values { toks, column, .. } => {
+                    assert!(column);
+                    toks.into_iter().map(|t| t.text).collect()
+                }
+                _ => panic!(),
+            })
+            .collect();
+        assert_eq!(rows[1], vec!["21", "0", "0", "0", "0", "0", "21"]);
+    }
+}
