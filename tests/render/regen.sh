@@ -39,7 +39,7 @@
 #   NAME.crawler.txt            HTML -> text       tests/render/crawler.py (text nodes joined, no separators)
 #
 # Determinism: runs under LC_ALL=C.UTF-8 and TZ=UTC with a private, fresh
-# LibreOffice profile; the PDF's CreationDate/ModDate and /ID and the
+# LibreOffice profile; the PDF's CreationDate/ModDate, /ID and /DocChecksum and the
 # LibreOffice HTML's created/changed meta are overwritten with fixed values of
 # the same length (so PDF xref offsets stay valid). Everything else is as the
 # tools produce it.
@@ -109,6 +109,7 @@ for src in "${SOURCES[@]}"; do
     perl -0777 -pe '
         s{(/(?:CreationDate|ModDate)\s*\(D:)(\d+)}{$1 . substr("20000101000000" . ("0" x 20), 0, length $2)}ge;
         s{(/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)>}{$1 . ("0" x length $2) . $3 . ("0" x length $4) . ">"}ge;
+        s{(/DocChecksum\s*/)([0-9A-Fa-f]+)}{$1 . ("0" x length $2)}ge;
     ' "$TMP/lo/$name.pdf" >"$pdf"
     perl -pe 's{(<meta name="(?:created|changed)" content=")[^"]*}{${1}2000-01-01T00:00:00}g' \
         "$TMP/lo/$name.html" >"$OUT/$name.lo-html.html"
