@@ -148,9 +148,10 @@ fn items(
         let mut group: Vec<Tok> = Vec::new();
         let mut after_label = false;
         let close = |group: &mut Vec<Tok>, after_label: bool, out: &mut Vec<Item>| {
-            // Empty cells of a row without a label are layout (a wrapped
-            // label's second line), not data.
-            if !group.is_empty() && (after_label || group.iter().any(|t| !t.text.trim().is_empty()))
+            // Without a label, a row is data only if it holds a value: empty
+            // cells and stray characters are layout (a wrapped label's or
+            // header's pieces).
+            if !group.is_empty() && (after_label || group.iter().any(is_value))
             {
                 let line = group[0].line;
                 out.push(Item::Values {
@@ -202,7 +203,7 @@ fn items(
                     i += 1;
                     continue;
                 }
-                if !after_label && group.is_empty() {
+                if !after_label && !group.iter().any(is_value) {
                     // Text that is neither label nor value, before any value: not data.
                     i += 1;
                     continue;
@@ -215,6 +216,11 @@ fn items(
         close(&mut group, after_label, &mut out);
     }
     out
+}
+
+/// A number, a not-applicable mark or a digit run: something a cell holds.
+fn is_value(t: &Tok) -> bool {
+    !t.text.trim().is_empty() && (t.kind == TokKind::Run || is_value_like(&t.text))
 }
 
 fn target_label(t: Target) -> &'static str {
