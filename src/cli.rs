@@ -312,7 +312,15 @@ fn pad(s: &str, w: usize) -> String {
 }
 
 /// Columns of the folder summary, on the terminal and in the CSV.
-const SUMMARY_HEAD: [&str; 7] = ["文件", "编制机关", "年度", "错误", "提醒", "未能读取的单元格", "结论"];
+const SUMMARY_HEAD: [&str; 7] = [
+    "文件",
+    "编制机关",
+    "年度",
+    "错误",
+    "提醒",
+    "未能读取的单元格",
+    "结论",
+];
 
 fn print_summary(rows: &[SummaryRow], out: &mut dyn Write) {
     let head = SUMMARY_HEAD;

@@ -146,7 +146,11 @@ fn batch_check_of_a_folder_with_summary_csv() {
         "{out}"
     );
     let bytes = std::fs::read(&csv).unwrap();
-    assert!(bytes.starts_with("\u{feff}文件,编制机关,年度,错误,提醒,未能读取的单元格,结论\r\n".as_bytes()));
+    assert!(
+        bytes.starts_with(
+            "\u{feff}文件,编制机关,年度,错误,提醒,未能读取的单元格,结论\r\n".as_bytes()
+        )
+    );
     let text = String::from_utf8(bytes).unwrap();
     assert_eq!(text.lines().count(), 6);
     assert!(

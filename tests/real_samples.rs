@@ -43,14 +43,23 @@ fn score(file: &str) -> (usize, usize, Vec<String>, Vec<String>) {
             matches!(f.id, RuleId::B1 | RuleId::B2 | RuleId::B3 | RuleId::B5)
                 || (f.id == RuleId::Import && f.severity == Severity::Error)
         })
-        .map(|f| format!("{} {}", f.id.as_str(), f.cells.first().cloned().unwrap_or_default()))
+        .map(|f| {
+            format!(
+                "{} {}",
+                f.id.as_str(),
+                f.cells.first().cloned().unwrap_or_default()
+            )
+        })
         .collect();
     (want.len() - bad.len(), want.len(), bad, b)
 }
 
 fn assert_exact(file: &str, expected_b: &[&str]) {
     let (good, total, bad, b) = score(file);
-    assert!(bad.is_empty(), "{file}: {good}/{total} read right; {bad:#?}");
+    assert!(
+        bad.is_empty(),
+        "{file}: {good}/{total} read right; {bad:#?}"
+    );
     assert_eq!(b, expected_b, "{file}: findings");
 }
 

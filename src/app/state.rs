@@ -290,17 +290,21 @@ impl AppState {
                     let (next, summary) = crate::rollover::rollover(&last);
                     self.doc = Document::unsaved(next, None);
                     self.page = Page::Cover;
-                    self.modal = Some(Modal::Message(format!(
-                        "已根据上年报告“{}”新建 {} 年报告：\n\n{}",
-                        path.display(),
-                        self.doc
-                            .report
-                            .meta
-                            .year
-                            .map(|y| y.to_string())
+                    self.modal = Some(Modal::Message(
+                        format!(
+                            "已根据上年报告“{}”新建 {} 年报告：\n\n{}",
+                            path.display(),
+                            self.doc
+                                .report
+                                .meta
+                                .year
+                                .map(|y| y.to_string())
+                                .unwrap_or_default(),
+                            summary.lines.join("\n")
+                        ) + &unread
+                            .map(|m| format!("\n\n上年报告{m}"))
                             .unwrap_or_default(),
-                        summary.lines.join("\n")
-                    ) + &unread.map(|m| format!("\n\n上年报告{m}")).unwrap_or_default()));
+                    ));
                 }
                 Err(e) => self.modal = Some(Modal::Message(format!("无法读取上年报告：{e}"))),
             },

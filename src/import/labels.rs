@@ -13,8 +13,7 @@ use std::sync::OnceLock;
 use super::normalize::{is_value_like, norm};
 use crate::template::{
     FORMAT_2019_MARKERS, T2_BLOCKS, T2_INFO_HEADER, T2_ROWS_2019, T3_APPLICANTS, T3_COLS,
-    T3_GROUPS, T3_NOTE, T3_ORGS, T3_RESULTS_GROUP, T3_ROWS, T4_COLS, T4_GROUPS, T4_REVIEW,
-    T4_SUIT,
+    T3_GROUPS, T3_NOTE, T3_ORGS, T3_RESULTS_GROUP, T3_ROWS, T4_COLS, T4_GROUPS, T4_REVIEW, T4_SUIT,
 };
 
 /// Normalised text for label matching: also folds the enumeration comma 、
@@ -320,7 +319,10 @@ mod tests {
     #[test]
     fn typo_finds_the_closest_label_of_the_same_item_number() {
         assert_eq!(closest_t3_row("2.其他法律行政止公开", |_| true), Some(5));
-        assert_eq!(closest_t3_row("2、其他法律行政法规禁公开", |_| true), Some(5));
+        assert_eq!(
+            closest_t3_row("2、其他法律行政法规禁公开", |_| true),
+            Some(5)
+        );
         // Another item number never matches, however close the words.
         assert_eq!(closest_t3_row("3.其他法律行政止公开", |_| true), None);
         assert_eq!(closest_t3_row("2.今年的工作很好", |_| true), None);

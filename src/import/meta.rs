@@ -4,9 +4,9 @@
 //! breadcrumbs, metadata tables, a crawler's separator lines — is left out,
 //! and said so.
 
+use super::Notes;
 use super::normalize::{cn_digit, norm};
 use super::structure::clip;
-use super::Notes;
 use crate::model::{FormatVersion, Report};
 use crate::template::TITLE_SUFFIX;
 
@@ -14,48 +14,81 @@ use crate::template::TITLE_SUFFIX;
 /// preamble's lines in `before`.
 pub fn read_title_block(before: &mut Vec<(usize, String)>, report: &mut Report, notes: &mut Notes) {
     // Title and preamble: prefer a title that names a year.
-let title_at = before
-    .iter()
-    .position(|(_, t)| is_title(t) && find_year(&norm(t)).is_some())
-    .or_else(|| before.iter().position(|(_, t)| is_title(t)));
-// Site metadata (标题：…, 发布机构：…, ==== 正文 ====) is no part of the report.
-let mut kept = Vec::new();
-for (no, t) in before.drain(..) {
-    match site_metadata(&t) {
-        Some(value) if is_title(value) => kept.push((no, value.to_string())),
-        Some(_) => notes.add(Some(no), format!("网页信息“{}”不属于报告正文，未导入", clip(&t))),
-        None => kept.push((no, t)),
-    }
-}
-*before = kept;
-let title_at = title_at.and_then(|_| {
-    before
+    let title_at = before
         .iter()
         .position(|(_, t)| is_title(t) && find_year(&norm(t)).is_some())
-        .or_else(|| before.iter().position(|(_, t)| is_title(t)))
-});
-if let Some(mut i) = title_at {
-    let (no, mut title) = before.remove(i);
-    // A title centred over two lines: the agency above, the year and 年度报告 below.
-    if i > 0 && title_starts_with_year(&title) && is_agency_line(&before[i - 1].1) {
-        let (_, agency) = before.remove(i - 1);
-        title = format!("{}{title}", agency.trim());
-        i -= 1;
+        .or_else(|| before.iter().position(|(_, t)| is_title(t)));
+    // Site metadata (标题：…, 发布机构：…, ==== 正文 ====) is no part of the report.
+    let mut kept = Vec::new();
+    for (no, t) in before.drain(..) {
+        match site_metadata(&t) {
+            Some(value) if is_title(value) => kept.push((no, value.to_string())),
+            Some(_) => notes.add(
+                Some(no),
+                format!("网页信息“{}”不属于报告正文，未导入", clip(&t)),
+            ),
+            None => kept.push((no, t)),
+        }
     }
-    read_title(&title, no, report, notes);
-    // Lines before the title are site furniture (dates, breadcrumbs): leave them out, but say so.
-    let dropped: Vec<(usize, String)> = before.drain(..i).collect();
-    for (no, t) in dropped {
-        notes.add(Some(no), format!("标题前的文字“{}”未导入", clip(&t)));
+    *before = kept;
+    // A title wrapped at the end: "某局 2025 年政府信息公开" / "工作年度报告".
+    if let Some(i) = (0..before.len().saturating_sub(1)).find(|&i| {
+        let (a, b) = (&before[i].1, &before[i + 1].1);
+        !is_title(a)
+            && !a.contains('。')
+            && b.trim().chars().count() <= 12
+            && is_title(&format!("{}{}", a.trim(), b.trim()))
+    }) {
+        let (_, next) = before.remove(i + 1);
+        before[i].1 = format!("{}{}", before[i].1.trim(), next.trim());
     }
-}
+    let title_at = title_at.or(Some(0)).and_then(|_| {
+        before
+            .iter()
+            .position(|(_, t)| is_title(t) && find_year(&norm(t)).is_some())
+            .or_else(|| before.iter().position(|(_, t)| is_title(t)))
+    });
+    if let Some(mut i) = title_at {
+        let (no, mut title) = before.remove(i);
+        // A title centred over two lines: the agency above, the year and 年度报告 below.
+        if i > 0 && title_starts_with_year(&title) && is_agency_line(&before[i - 1].1) {
+            let (_, agency) = before.remove(i - 1);
+            title = format!("{}{title}", agency.trim());
+            i -= 1;
+        }
+        read_title(&title, no, report, notes);
+        // Lines before the title are site furniture (dates, breadcrumbs): leave them out, but say so.
+        let dropped: Vec<(usize, String)> = before.drain(..i).collect();
+        for (no, t) in dropped {
+            notes.add(Some(no), format!("标题前的文字“{}”未导入", clip(&t)));
+        }
+    }
 }
 
 /// Keys of the metadata tables that sites and crawlers put above a report.
 const SITE_METADATA: [&str; 22] = [
-    "标题", "名称", "题名", "发布时间", "发布日期", "成文日期", "生成日期", "文号", "发文字号",
-    "发布机构", "发文机关", "来源", "信息来源", "栏目", "原文链接", "链接", "本地目录", "索引号",
-    "主题分类", "分类", "浏览次数", "公开方式",
+    "标题",
+    "名称",
+    "题名",
+    "发布时间",
+    "发布日期",
+    "成文日期",
+    "生成日期",
+    "文号",
+    "发文字号",
+    "发布机构",
+    "发文机关",
+    "来源",
+    "信息来源",
+    "栏目",
+    "原文链接",
+    "链接",
+    "本地目录",
+    "索引号",
+    "主题分类",
+    "分类",
+    "浏览次数",
+    "公开方式",
 ];
 
 /// The value of a site metadata line (`发布机构：某某办公室` → `某某办公室`),
@@ -66,9 +99,7 @@ fn site_metadata(t: &str) -> Option<&str> {
         return Some("");
     }
     let (key, value) = t.split_once([':', '：'])?;
-    SITE_METADATA
-        .contains(&key.trim())
-        .then(|| value.trim())
+    SITE_METADATA.contains(&key.trim()).then(|| value.trim())
 }
 
 fn title_starts_with_year(t: &str) -> bool {
@@ -151,6 +182,7 @@ fn find_year(s: &str) -> Option<(usize, i32)> {
 /// Takes the signature (agency line and date) off the end of part 六. Lines
 /// after the date (a web page's footer) are left out, and said so.
 pub fn read_signature(lines: &mut Vec<(usize, String)>, report: &mut Report, notes: &mut Notes) {
+    split_run_together_signature(lines);
     let tail_start = lines.len().saturating_sub(4);
     if let Some(d) = (tail_start..lines.len())
         .rev()
@@ -194,6 +226,40 @@ pub fn read_signature(lines: &mut Vec<(usize, String)>, report: &mut Report, not
             }
         }
     }
+}
+
+/// Crawler text runs the signature into the last paragraph
+/// (`…情况。平安县市场监督管理局2026年1月20日`): cut it back into the
+/// agency line and the date line that [`read_signature`] expects.
+fn split_run_together_signature(lines: &mut Vec<(usize, String)>) {
+    let Some((no, last)) = lines.last().cloned() else {
+        return;
+    };
+    let t = last.trim();
+    if parse_date(t).is_some() || !t.ends_with('日') {
+        return;
+    }
+    // The date starts at its four-digit year.
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    let Some(k) = (0..chars.len().saturating_sub(4)).rev().find(|&k| {
+        chars[k..k + 4].iter().all(|(_, c)| c.is_ascii_digit())
+            && (k == 0 || !chars[k - 1].1.is_ascii_digit())
+            && parse_date(&t[chars[k].0..]).is_some()
+    }) else {
+        return;
+    };
+    let (head, date) = t.split_at(chars[k].0);
+    let cut = head.rfind(['。', '；', '！']).map(|i| i + '。'.len_utf8()).unwrap_or(0);
+    let (text, agency) = head.split_at(cut);
+    if !(3..=30).contains(&agency.chars().count()) {
+        return;
+    }
+    lines.pop();
+    if !text.trim().is_empty() {
+        lines.push((no, text.trim().to_string()));
+    }
+    lines.push((no, agency.to_string()));
+    lines.push((no, date.to_string()));
 }
 
 /// `2026年1月16日`, `2026-01-16`, `2026.1.16`, `二〇二六年一月十六日` → ISO.

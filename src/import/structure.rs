@@ -53,6 +53,13 @@ pub fn heading_part(line: &str) -> Option<usize> {
         } else {
             None
         }
+    } else if !["情况", "事项", "问题", "措施", "概述"]
+        .iter()
+        .any(|e| rest.ends_with(e))
+    {
+        // An unnumbered heading is the heading alone, not a wrapped line of
+        // prose that happens to name it ("…行政复议和行政诉讼情况、存在的主").
+        None
     } else if rest == "总体情况" || rest == "概述" {
         Some(0)
     } else if has("主动公开政府信息情况") {
@@ -177,7 +184,10 @@ fn refusal(doc: &Doc) -> String {
             LineKind::Row(toks) => toks.iter().map(|t| t.text.as_str()).collect(),
         })
         .collect();
-    let cjk = text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let cjk = text
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
     if cjk == 0 {
         return "文件中没有可读的中文文字，不是年度报告（若是扫描件，请先做文字识别）".to_string();
     }
@@ -209,7 +219,9 @@ fn flush_stray(pending: &mut Vec<(usize, String)>, notes: &mut Notes) {
 /// A line inside parts 二–四 that belongs to a table although it holds no
 /// number: a label or header (also wrapped, or with a misprint), not prose.
 fn is_table_line(t: &str) -> bool {
-    use super::labels::{NormRow, closest_t3_row, is_template_text, match_label, t2_labels, t3_labels};
+    use super::labels::{
+        NormRow, closest_t3_row, is_template_text, match_label, t2_labels, t3_labels,
+    };
     if t.contains('。') || heading_part(t).is_some() || t.chars().count() > 80 {
         return false;
     }
@@ -426,5 +438,4 @@ mod tests {
             None
         );
     }
-
 }

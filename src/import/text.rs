@@ -48,13 +48,14 @@ pub fn read(text: &str) -> Doc {
         return doc;
     }
     let layout = detect(&raw);
+    let page_numbers = page_numbers(&raw);
     let mut lines = Vec::new();
     let mut i = 0;
     while i < raw.len() {
         let no = i + 1;
         let l = raw[i].trim_end_matches('\r');
         let t = l.trim();
-        if t.is_empty() || is_page_marker(t) {
+        if t.is_empty() || is_page_marker(t) || page_numbers.contains(&i) {
             i += 1;
             continue;
         }
@@ -72,7 +73,7 @@ pub fn read(text: &str) -> Doc {
             // Values one per line (plain pdftotext): a run of them, up to a
             // blank line, is kept together; it may be a column of the table.
             let mut toks = Vec::new();
-            while i < raw.len() && is_single_value(raw[i].trim()) {
+            while i < raw.len() && is_single_value(raw[i].trim()) && !page_numbers.contains(&i) {
                 toks.push(Tok::with_kind(raw[i].trim(), i + 1, TokKind::Stacked));
                 i += 1;
             }
@@ -101,6 +102,54 @@ pub fn read(text: &str) -> Doc {
         lines,
         layout: layout.name(),
     }
+}
+
+/// Lines that are bare page numbers ("3" alone): the last line before a
+/// form feed (pdftotext ends every page with one), or — in text without
+/// form feeds — bare numbers outside any run of values that count pages up.
+fn page_numbers(raw: &[&str]) -> std::collections::HashSet<usize> {
+    let bare = |t: &str| {
+        let t = t.trim();
+        !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) && t != "0"
+    };
+    let mut out = std::collections::HashSet::new();
+    let mut feeds = false;
+    for (i, l) in raw.iter().enumerate() {
+        if l.starts_with('\x0c') {
+            feeds = true;
+            if let Some(j) = (0..i).rev().find(|&j| !raw[j].trim().is_empty())
+                && bare(raw[j])
+            {
+                out.insert(j);
+            }
+        }
+    }
+    if feeds {
+        return out;
+    }
+    let nonblank: Vec<usize> = (0..raw.len())
+        .filter(|&i| !raw[i].trim().is_empty())
+        .collect();
+    let alone: Vec<(usize, u32)> = nonblank
+        .iter()
+        .enumerate()
+        .filter(|&(k, &i)| {
+            bare(raw[i])
+                && [k.wrapping_sub(1), k + 1]
+                    .iter()
+                    .filter_map(|&n| nonblank.get(n))
+                    .all(|&n| !is_single_value(raw[n].trim()))
+        })
+        .filter_map(|(_, &i)| raw[i].trim().parse().ok().map(|n| (i, n)))
+        .collect();
+    // Page numbers count up by one through the document.
+    for w in alone.windows(2) {
+        if w[1].1 == w[0].1 + 1 {
+            out.insert(w[0].0);
+            out.insert(w[1].0);
+        }
+    }
+    out
 }
 
 /// One number (or not-applicable mark) alone on its line.
@@ -153,12 +202,14 @@ fn unbox(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         let t = line.trim();
-        if !t.is_empty() && t.chars().all(|c| BORDERS.contains(c)) && !t.chars().all(|c| c == '-')
-        {
+        if !t.is_empty() && t.chars().all(|c| BORDERS.contains(c)) && !t.chars().all(|c| c == '-') {
             out.push('\n');
             continue;
         }
-        out.extend(line.chars().map(|c| if BARS.contains(&c) { '|' } else { c }));
+        out.extend(
+            line.chars()
+                .map(|c| if BARS.contains(&c) { '|' } else { c }),
+        );
         out.push('\n');
     }
     Some(out)
@@ -296,7 +347,11 @@ fn run_tokens(t: &str, no: usize) -> Vec<Tok> {
             if !value.is_empty() {
                 flush_text(&mut text, &mut toks);
                 digits.push_str(&value);
-                toks.push(Tok::with_kind(std::mem::take(&mut digits), no, TokKind::Run));
+                toks.push(Tok::with_kind(
+                    std::mem::take(&mut digits),
+                    no,
+                    TokKind::Run,
+                ));
             }
             if let Some(d) = label_digit {
                 text.push_str(&d);

@@ -27,8 +27,8 @@ mod w3_fees;
 mod w4_narrative_numbers;
 mod w5_fee_unit;
 
-pub use b4_invalid_value::problem as cell_problem;
 pub use crate::dates::period_years;
+pub use b4_invalid_value::problem as cell_problem;
 
 /// Rule identifiers (CONTRACT.md §3). The names are part of the contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -168,9 +168,7 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
         // A cell the importer could not read stops being unread once the
         // clerk fills it in.
         let still_unread = |k: &str| {
-            CellKey::parse(k).is_none_or(|key| {
-                report.input(key).is_none_or(|c| *c == Cell::Blank)
-            })
+            CellKey::parse(k).is_none_or(|key| report.input(key).is_none_or(|c| *c == Cell::Blank))
         };
         let unread: std::collections::BTreeSet<&str> = info
             .unread_cells()
@@ -185,8 +183,12 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
             let (severity, cells) = match n.kind {
                 NoteKind::Note => (Severity::Note, n.cells.clone()),
                 NoteKind::Unread => {
-                    let left: Vec<String> =
-                        n.cells.iter().filter(|k| still_unread(k)).cloned().collect();
+                    let left: Vec<String> = n
+                        .cells
+                        .iter()
+                        .filter(|k| still_unread(k))
+                        .cloned()
+                        .collect();
                     if left.is_empty() && !n.cells.is_empty() {
                         (Severity::Note, n.cells.clone())
                     } else {

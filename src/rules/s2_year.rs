@@ -43,4 +43,3 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         ));
     }
 }
-

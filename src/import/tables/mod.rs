@@ -88,7 +88,10 @@ fn note_stray_text(rows: &[Vec<Tok>], notes: &mut Notes) {
 /// One thing the table reader meets, in reading order.
 #[derive(Clone, Debug)]
 pub enum Item {
-    Label { target: Target, line: usize },
+    Label {
+        target: Target,
+        line: usize,
+    },
     /// Values of one row: after a label in the same row (`after_label`), or
     /// a row of values alone; `column`: a row read back from values printed
     /// column by column (it belongs to no label that precedes it).
@@ -151,8 +154,7 @@ fn items(
             // Without a label, a row is data only if it holds a value: empty
             // cells and stray characters are layout (a wrapped label's or
             // header's pieces).
-            if !group.is_empty() && (after_label || group.iter().any(is_value))
-            {
+            if !group.is_empty() && (after_label || group.iter().any(is_value)) {
                 let line = group[0].line;
                 out.push(Item::Values {
                     toks: std::mem::take(group),
@@ -453,7 +455,9 @@ pub fn values_of(
                     .collect(),
                 Fit::Exact,
             )),
-            split::Split::None => Err(format!("数字“{joined}”连在一起，按表格的合计关系无法分成 {expected} 个数")),
+            split::Split::None => Err(format!(
+                "数字“{joined}”连在一起，按表格的合计关系无法分成 {expected} 个数"
+            )),
             split::Split::Many => Err(format!(
                 "数字“{joined}”连在一起，分成 {expected} 个数不止一种分法，无法确定"
             )),
@@ -528,8 +532,14 @@ pub fn note_fit(fit: &Fit, line: usize, place: &str, expected: usize, notes: &mu
 /// columns, naming them.
 pub fn note_inferred(placed: &[Option<Placed>], name: impl Fn(usize) -> String, notes: &mut Notes) {
     for (how, what) in [
-        (How::InOrder, "数值前没有栏目名称（或栏目名称在数值之后），按模板的行序填入"),
-        (How::Column, "数值按列逐个排列（如纯文本 PDF 提取），按列读回各行"),
+        (
+            How::InOrder,
+            "数值前没有栏目名称（或栏目名称在数值之后），按模板的行序填入",
+        ),
+        (
+            How::Column,
+            "数值按列逐个排列（如纯文本 PDF 提取），按列读回各行",
+        ),
     ] {
         let rows: Vec<(usize, usize)> = placed
             .iter()
@@ -565,7 +575,10 @@ mod tests {
             .into_iter()
             .map(|t| t.text)
             .collect();
-        assert_eq!(t, vec!["维持", "10", "行政许可", "550", "1.属于", "7730.28"]);
+        assert_eq!(
+            t,
+            vec!["维持", "10", "行政许可", "550", "1.属于", "7730.28"]
+        );
     }
 
     #[test]

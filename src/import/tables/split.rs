@@ -39,7 +39,15 @@ pub fn split_runs(digits: &str, n: usize, sums: &[Sum]) -> Split {
     let mut found: Vec<Vec<i64>> = Vec::new();
     let mut steps = 0usize;
     let mut cur = Vec::with_capacity(n);
-    groups(&d, 0, sums, n - constrained, &mut cur, &mut found, &mut steps);
+    groups(
+        &d,
+        0,
+        sums,
+        n - constrained,
+        &mut cur,
+        &mut found,
+        &mut steps,
+    );
     if steps >= MAX_STEPS {
         return Split::Many;
     }
@@ -55,7 +63,11 @@ fn number(d: &[u8], at: usize, len: usize) -> Option<i64> {
     if len == 0 || at + len > d.len() || len > 12 || (len > 1 && d[at] == b'0') {
         return None;
     }
-    Some(d[at..at + len].iter().fold(0i64, |a, b| a * 10 + (b - b'0') as i64))
+    Some(
+        d[at..at + len]
+            .iter()
+            .fold(0i64, |a, b| a * 10 + (b - b'0') as i64),
+    )
 }
 
 fn groups(
@@ -107,7 +119,17 @@ fn parts(
     for len in 1..=12.min(d.len().saturating_sub(at)) {
         let Some(v) = number(d, at, len) else { break };
         cur.push(v);
-        parts(d, at + len, left - 1, sum + v, rest, free, cur, found, steps);
+        parts(
+            d,
+            at + len,
+            left - 1,
+            sum + v,
+            rest,
+            free,
+            cur,
+            found,
+            steps,
+        );
         cur.pop();
     }
 }
@@ -182,7 +204,10 @@ mod tests {
     #[test]
     fn long_runs_are_bounded() {
         let long = "1".repeat(60);
-        assert!(!matches!(split_runs(&long, 7, &[Sum { parts: 6 }]), Split::One(_)));
+        assert!(!matches!(
+            split_runs(&long, 7, &[Sum { parts: 6 }]),
+            Split::One(_)
+        ));
         assert_eq!(split_runs(&"1".repeat(500), 7, &[]), Split::None);
     }
 }

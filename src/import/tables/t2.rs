@@ -100,7 +100,13 @@ fn row_label(t: Target) -> &'static str {
 }
 
 /// A 2019 row: its 处理决定数量 goes to the 2021 field, the rest is noted.
-fn note_2019_row(i: usize, vals: &[Option<Tok>], line: usize, report: &mut Report, notes: &mut Notes) {
+fn note_2019_row(
+    i: usize,
+    vals: &[Option<Tok>],
+    line: usize,
+    report: &mut Report,
+    notes: &mut Notes,
+) {
     let row = &T2_ROWS_2019[i];
     let shown: Vec<String> = vals
         .iter()

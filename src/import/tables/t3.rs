@@ -11,9 +11,7 @@ use crate::cell::Cell;
 use crate::import::labels::{Target, closest_t3_row, lnorm, t3_labels};
 use crate::import::{Notes, Tok, TokKind};
 use crate::model::Report;
-use crate::template::{
-    CellKey, R03, R21, R23, R24, T3_COLS, T3_INPUT_COLS, T3_ROWS, ValueKind,
-};
+use crate::template::{CellKey, R03, R21, R23, R24, T3_COLS, T3_INPUT_COLS, T3_ROWS, ValueKind};
 
 /// One row of the table as printed.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -116,7 +114,13 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
                     missing.extend((n..T3_INPUT_COLS).map(|c| (*row, c, p.line)));
                 }
             }
-            Fit::Extra(_) => super::note_fit(&fit, p.line, &format!("表三“{}”行", slot.label()), width, notes),
+            Fit::Extra(_) => super::note_fit(
+                &fit,
+                p.line,
+                &format!("表三“{}”行", slot.label()),
+                width,
+                notes,
+            ),
             Fit::Exact => {}
         }
         write_row(*slot, &vals, report, notes);
@@ -254,9 +258,7 @@ fn read_columns(its: Vec<Item>, width: usize, has_total: bool) -> Vec<Item> {
             toks,
             after_label: false,
             ..
-        } if toks.len() >= 2 && toks.iter().all(|t| t.kind == TokKind::Stacked) => {
-            Some(toks.len())
-        }
+        } if toks.len() >= 2 && toks.iter().all(|t| t.kind == TokKind::Stacked) => Some(toks.len()),
         _ => None,
     };
     let mut out = Vec::with_capacity(its.len());
@@ -309,7 +311,9 @@ fn balanced(rows: &[Vec<Tok>]) -> usize {
     rows.iter()
         .filter(|r| {
             let v: Option<Vec<i64>> = r.iter().map(|t| t.text.trim().parse().ok()).collect();
-            v.is_some_and(|v| v.len() >= 2 && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1])
+            v.is_some_and(|v| {
+                v.len() >= 2 && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1]
+            })
         })
         .count()
 }
@@ -417,7 +421,11 @@ mod tests {
     fn columns_printed_one_after_another_are_read_back_as_rows() {
         let mut its = Vec::new();
         for c in 0..7 {
-            its.push(stacked(if c == 0 || c == 6 { &["0", "21"] } else { &["0", "0"] }));
+            its.push(stacked(if c == 0 || c == 6 {
+                &["0", "21"]
+            } else {
+                &["0", "0"]
+            }));
         }
         let rows: Vec<Vec<String>> = read_columns(its, 7, true)
             .into_iter()

@@ -39,7 +39,11 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
                     (0..T4_INPUT_COLS).map(move |col| CellKey::T4 { group, col }.to_string())
                 })
                 .collect();
-            notes.unread(None, format!("{why}，表四各格保持为空，请对照原报告填写"), cells);
+            notes.unread(
+                None,
+                format!("{why}，表四各格保持为空，请对照原报告填写"),
+                cells,
+            );
             return;
         }
     };
