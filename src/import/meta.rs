@@ -249,7 +249,10 @@ fn split_run_together_signature(lines: &mut Vec<(usize, String)>) {
         return;
     };
     let (head, date) = t.split_at(chars[k].0);
-    let cut = head.rfind(['。', '；', '！']).map(|i| i + '。'.len_utf8()).unwrap_or(0);
+    let cut = head
+        .rfind(['。', '；', '！'])
+        .map(|i| i + '。'.len_utf8())
+        .unwrap_or(0);
     let (text, agency) = head.split_at(cut);
     if !(3..=30).contains(&agency.chars().count()) {
         return;

@@ -425,46 +425,63 @@ pub fn fit(tail: &[Tok], expected: usize) -> (Vec<Option<&Tok>>, Fit) {
     (out, fit)
 }
 
+/// A digit run that the arithmetic of its own row could not split.
+#[derive(Debug)]
+pub struct Unsplit {
+    pub why: String,
+    /// The readings its row allows, when there are few: the table's other
+    /// sums (column totals, the balance) may still choose one.
+    pub readings: Vec<Vec<i64>>,
+    pub line: usize,
+}
+
 /// The values of a placed slot: digit runs split by `sums` (see
-/// [`split::split_runs`]), everything else fitted to `expected`. `Err` when a
-/// digit run allows no single reading.
+/// [`split::split_runs`]), everything else fitted to `expected`.
 pub fn values_of(
     p: &Placed,
     expected: usize,
     sums: &[split::Sum],
-) -> Result<(Vec<Option<Tok>>, Fit), String> {
-    if p.toks.iter().any(|t| t.kind == TokKind::Run) {
-        let digits: Vec<&Tok> = p
-            .toks
-            .iter()
-            .filter(|t| !t.text.trim().is_empty())
-            .collect();
-        if digits.iter().any(|t| t.kind != TokKind::Run) {
-            let (v, f) = fit(&p.toks, expected);
-            return Ok((v.into_iter().map(|t| t.cloned()).collect(), f));
-        }
-        if expected == 1 && digits.len() == 1 {
-            return Ok((vec![Some(digits[0].clone())], Fit::Exact));
-        }
-        let joined: String = digits.iter().map(|t| t.text.trim()).collect();
-        let line = digits.first().map(|t| t.line).unwrap_or(p.line);
-        return match split::split_runs(&joined, expected, sums) {
-            split::Split::One(vals) => Ok((
-                vals.into_iter()
-                    .map(|v| Some(Tok::new(v.to_string(), line)))
-                    .collect(),
-                Fit::Exact,
-            )),
-            split::Split::None => Err(format!(
-                "数字“{joined}”连在一起，按表格的合计关系无法分成 {expected} 个数"
-            )),
-            split::Split::Many => Err(format!(
-                "数字“{joined}”连在一起，分成 {expected} 个数不止一种分法，无法确定"
-            )),
-        };
+) -> Result<(Vec<Option<Tok>>, Fit), Unsplit> {
+    let fitted = || {
+        let (v, f) = fit(&p.toks, expected);
+        (v.into_iter().map(|t| t.cloned()).collect(), f)
+    };
+    if !p.toks.iter().any(|t| t.kind == TokKind::Run) {
+        return Ok(fitted());
     }
-    let (v, f) = fit(&p.toks, expected);
-    Ok((v.into_iter().map(|t| t.cloned()).collect(), f))
+    let digits: Vec<&Tok> = p
+        .toks
+        .iter()
+        .filter(|t| !t.text.trim().is_empty())
+        .collect();
+    if digits.iter().any(|t| t.kind != TokKind::Run) || (expected == 1 && digits.len() == 1) {
+        return Ok(fitted());
+    }
+    let joined: String = digits.iter().map(|t| t.text.trim()).collect();
+    let line = digits.first().map(|t| t.line).unwrap_or(p.line);
+    let unsplit = |why: String, readings| Unsplit {
+        why,
+        readings,
+        line,
+    };
+    match split::split_runs(&joined, expected, sums) {
+        split::Split::One(vals) => Ok((numbers(&vals, line), Fit::Exact)),
+        split::Split::None => Err(unsplit(
+            format!("数字“{joined}”连在一起，按表格的合计关系无法分成 {expected} 个数"),
+            Vec::new(),
+        )),
+        split::Split::Many(readings) => Err(unsplit(
+            format!("数字“{joined}”连在一起，分成 {expected} 个数不止一种分法，无法确定"),
+            readings,
+        )),
+    }
+}
+
+/// Numbers as the tokens a reader would have seen.
+pub fn numbers(vals: &[i64], line: usize) -> Vec<Option<Tok>> {
+    vals.iter()
+        .map(|v| Some(Tok::new(v.to_string(), line)))
+        .collect()
 }
 
 /// Parses one published value for a cell of `kind`, noting units.

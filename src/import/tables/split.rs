@@ -15,9 +15,13 @@ pub struct Sum {
 pub enum Split {
     One(Vec<i64>),
     None,
-    /// More than one reading.
-    Many,
+    /// More than one reading: all of them when there are few (the rest of
+    /// the table's arithmetic may still choose), else none.
+    Many(Vec<Vec<i64>>),
 }
+
+/// Readings kept for the table's other sums to choose from.
+const MAX_READINGS: usize = 64;
 
 /// The work a split may take, whatever the input: long runs of digits are
 /// refused rather than searched.
@@ -48,13 +52,13 @@ pub fn split_runs(digits: &str, n: usize, sums: &[Sum]) -> Split {
         &mut found,
         &mut steps,
     );
-    if steps >= MAX_STEPS {
-        return Split::Many;
+    if steps >= MAX_STEPS || found.len() > MAX_READINGS {
+        return Split::Many(Vec::new());
     }
     match found.len() {
         0 => Split::None,
         1 => Split::One(found.pop().unwrap_or_default()),
-        _ => Split::Many,
+        _ => Split::Many(found),
     }
 }
 
@@ -79,7 +83,7 @@ fn groups(
     found: &mut Vec<Vec<i64>>,
     steps: &mut usize,
 ) {
-    if *steps >= MAX_STEPS || found.len() > 1 {
+    if *steps >= MAX_STEPS || found.len() > MAX_READINGS {
         return;
     }
     let Some((first, rest)) = sums.split_first() else {
@@ -103,7 +107,7 @@ fn parts(
     steps: &mut usize,
 ) {
     *steps += 1;
-    if *steps >= MAX_STEPS || found.len() > 1 {
+    if *steps >= MAX_STEPS || found.len() > MAX_READINGS {
         return;
     }
     if left == 0 {
@@ -144,7 +148,7 @@ fn free_parts(
     steps: &mut usize,
 ) {
     *steps += 1;
-    if *steps >= MAX_STEPS || found.len() > 1 {
+    if *steps >= MAX_STEPS || found.len() > MAX_READINGS {
         return;
     }
     if left == 0 {
@@ -197,8 +201,17 @@ mod tests {
     #[test]
     fn free_values_split_only_when_unique() {
         assert_eq!(split_runs("000", 3, &[]), Split::One(vec![0, 0, 0]));
-        assert_eq!(split_runs("6233440", 3, &[]), Split::Many);
+        assert!(matches!(split_runs("6233440", 3, &[]), Split::Many(v) if v.len() > 1));
         assert_eq!(split_runs("4529", 1, &[]), Split::One(vec![4529]));
+    }
+
+    #[test]
+    fn ambiguous_rows_keep_their_readings() {
+        let Split::Many(v) = split_runs("286012138", 7, &[Sum { parts: 6 }]) else {
+            panic!()
+        };
+        assert!(v.contains(&vec![28, 6, 0, 1, 2, 1, 38]));
+        assert!(v.contains(&vec![2, 8, 6, 0, 1, 21, 38]));
     }
 
     #[test]

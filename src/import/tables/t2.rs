@@ -55,9 +55,9 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
         };
         let (vals, fit) = match values_of(p, widths[s], &[]) {
             Ok(v) => v,
-            Err(why) => {
+            Err(e) => {
                 if !keys.is_empty() {
-                    notes.unread(Some(p.line), format!("{place}行未能读取：{why}"), keys);
+                    notes.unread(Some(p.line), format!("{place}行未能读取：{}", e.why), keys);
                 }
                 continue;
             }

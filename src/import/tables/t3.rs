@@ -6,12 +6,14 @@
 //! some 2021 reports) instead of its three sub-rows.
 
 use super::split::Sum;
-use super::{Fit, Item, assign, items, note_inferred, value, values_of};
+use super::{Fit, Item, Unsplit, assign, items, note_inferred, numbers, value, values_of};
 use crate::cell::Cell;
 use crate::import::labels::{Target, closest_t3_row, lnorm, t3_labels};
 use crate::import::{Notes, Tok, TokKind};
 use crate::model::Report;
-use crate::template::{CellKey, R03, R21, R23, R24, T3_COLS, T3_INPUT_COLS, T3_ROWS, ValueKind};
+use crate::template::{
+    CellKey, R01, R02, R03, R21, R23, R24, R25, T3_COLS, T3_INPUT_COLS, T3_ROWS, ValueKind,
+};
 
 /// One row of the table as printed.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -84,15 +86,25 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
     let mut missing: Vec<(usize, usize, usize)> = Vec::new();
     let mut short_lines: Vec<(usize, usize)> = Vec::new();
     let mut unread: Vec<(Slot, String)> = Vec::new();
+    let mut readings: Vec<Option<Reading>> = placed
+        .iter()
+        .map(|p| p.as_ref().map(|p| values_of(p, width, &sums)))
+        .collect();
+    if has_total {
+        choose_by_column_sums(&slots, &mut readings, notes);
+    }
     for (s, slot) in slots.iter().enumerate() {
-        let Some(p) = &placed[s] else {
+        let Some(reading) = readings[s].take() else {
             unread.push((*slot, "未找到这一行".into()));
             continue;
         };
-        let (vals, fit) = match values_of(p, width, &sums) {
+        let p = placed[s]
+            .as_ref()
+            .expect("a reading comes from a placed row");
+        let (vals, fit) = match reading {
             Ok(v) => v,
-            Err(why) => {
-                unread.push((*slot, why));
+            Err(e) => {
+                unread.push((*slot, e.why));
                 continue;
             }
         };
@@ -168,6 +180,140 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
             cells,
         );
     }
+}
+
+type Reading = Result<(Vec<Option<Tok>>, Fit), Unsplit>;
+
+/// Digit runs that their own row's 总计 could not split: the table's other
+/// sums choose — （七）总计 is the sum of the outcome rows, and 一 + 二 =
+/// （七）+ 四 in every column. The rows still in doubt are tried together
+/// (a bounded number of combinations); a reading is taken only when exactly
+/// one combination satisfies every sum they take part in.
+fn choose_by_column_sums(slots: &[Slot], readings: &mut [Option<Reading>], notes: &mut Notes) {
+    let open: Vec<usize> = (0..slots.len())
+        .filter(|&s| matches!(&readings[s], Some(Err(u)) if !u.readings.is_empty()))
+        .collect();
+    let choices: Vec<Vec<Vec<i64>>> = open
+        .iter()
+        .map(|&s| match &readings[s] {
+            Some(Err(u)) => u.readings.clone(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let combos = choices
+        .iter()
+        .try_fold(1usize, |n, c| n.checked_mul(c.len()))
+        .filter(|&n| n > 0 && n <= 100_000);
+    let Some(combos) = combos else { return };
+    let known: Vec<Option<Vec<i64>>> = (0..slots.len()).map(|k| numeric(&readings[k])).collect();
+    let mut found: Option<Vec<usize>> = None;
+    for mut n in 0..combos {
+        let pick: Vec<usize> = choices
+            .iter()
+            .map(|c| {
+                let i = n % c.len();
+                n /= c.len();
+                i
+            })
+            .collect();
+        let values = |k: usize| match open.iter().position(|&o| o == k) {
+            Some(i) => Some(choices[i][pick[i]].clone()),
+            None => known[k].clone(),
+        };
+        if sums_hold(slots, &values, &|k| open.contains(&k)) {
+            if found.is_some() {
+                return; // more than one way: leave them unread
+            }
+            found = Some(pick);
+        }
+    }
+    let Some(pick) = found else { return };
+    for (i, &s) in open.iter().enumerate() {
+        let one = &choices[i][pick[i]];
+        let line = match &readings[s] {
+            Some(Err(u)) => u.line,
+            _ => 0,
+        };
+        notes.add(
+            Some(line),
+            format!(
+                "表三“{}”行的数字连在一起，按（七）总计和各列的勾稽关系只有一种分法：{}",
+                slots[s].label(),
+                one.iter()
+                    .map(|v| v.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        );
+        let vals = numbers(one, line);
+        readings[s] = Some(Ok((vals, Fit::Exact)));
+    }
+}
+
+/// A read row as numbers (a printed blank counts as 0 in sums); `None` if
+/// it was not read or holds text.
+fn numeric(r: &Option<Reading>) -> Option<Vec<i64>> {
+    match r.as_ref()? {
+        Ok((vals, Fit::Exact)) => vals
+            .iter()
+            .map(|t| match t {
+                None => Some(0),
+                Some(t) if t.text.trim().is_empty() => Some(0),
+                Some(t) => t.text.trim().parse().ok(),
+            })
+            .collect(),
+        _ => None,
+    }
+}
+
+/// Whether the column sums that the `involved` rows take part in hold (and
+/// at least one of them could be checked).
+fn sums_hold(
+    slots: &[Slot],
+    values: &dyn Fn(usize) -> Option<Vec<i64>>,
+    involved: &dyn Fn(usize) -> bool,
+) -> bool {
+    let at = |r: usize| slots.iter().position(|x| *x == Slot::Row(r));
+    let outcome = |k: usize| match slots[k] {
+        Slot::Row(r) => (R03..=R23).contains(&r),
+        Slot::OtherSingle => true,
+    };
+    let mut checked = false;
+    // （七）总计 = the outcome rows, column by column.
+    if let Some(t) = at(R24)
+        && (0..slots.len()).any(|k| involved(k) && (outcome(k) || k == t))
+    {
+        let outcomes: Option<Vec<Vec<i64>>> = (0..slots.len())
+            .filter(|&k| outcome(k))
+            .map(values)
+            .collect();
+        if let (Some(total), Some(rows)) = (values(t), outcomes) {
+            checked = true;
+            for c in 0..total.len() {
+                if rows
+                    .iter()
+                    .map(|r| r.get(c).copied().unwrap_or(0))
+                    .sum::<i64>()
+                    != total[c]
+                {
+                    return false;
+                }
+            }
+        }
+    }
+    // 一 + 二 = （七）+ 四.
+    let balance = [R01, R02, R24, R25].map(at);
+    if balance.iter().flatten().any(|&k| involved(k))
+        && let [Some(a), Some(b), Some(c), Some(d)] = balance.map(|k| k.and_then(values))
+    {
+        checked = true;
+        for col in 0..a.len().min(b.len()).min(c.len()).min(d.len()) {
+            if a[col] + b[col] != c[col] + d[col] {
+                return false;
+            }
+        }
+    }
+    checked
 }
 
 /// No 表三 at all: every input cell is unread.

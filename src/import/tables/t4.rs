@@ -28,7 +28,7 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
                 note_fit(&fit, p.line, "表四", WIDTH, notes);
                 Ok(vals)
             }
-            Err(why) => Err(format!("表四未能读取：{why}")),
+            Err(e) => Err(format!("表四未能读取：{}", e.why)),
         },
     };
     let vals = match read {
