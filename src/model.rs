@@ -200,6 +200,9 @@ pub enum NoteKind {
     /// Cells the importer could not read: they are empty in the report, and
     /// arithmetic over them says nothing about the publisher.
     Unread,
+    /// Cells whose values were placed by position (no label next to them):
+    /// read, but a sum that fails over them may be the importer's mistake.
+    Placed,
 }
 
 /// Where an imported report came from and what the importer said about it.
@@ -218,9 +221,18 @@ pub struct ImportInfo {
 impl ImportInfo {
     /// Keys of the cells the importer could not read.
     pub fn unread_cells(&self) -> std::collections::BTreeSet<&str> {
+        self.cells_of(NoteKind::Unread)
+    }
+
+    /// Keys of the cells whose values were placed by position.
+    pub fn placed_cells(&self) -> std::collections::BTreeSet<&str> {
+        self.cells_of(NoteKind::Placed)
+    }
+
+    fn cells_of(&self, kind: NoteKind) -> std::collections::BTreeSet<&str> {
         self.notes
             .iter()
-            .filter(|n| n.kind == NoteKind::Unread)
+            .filter(|n| n.kind == kind)
             .flat_map(|n| n.cells.iter().map(String::as_str))
             .collect()
     }

@@ -108,6 +108,15 @@ impl Notes {
             kind: NoteKind::Note,
         });
     }
+    /// Cells whose values were placed by position, not by a label.
+    pub fn placed(&mut self, line: Option<usize>, message: impl Into<String>, cells: Vec<String>) {
+        self.0.push(ImportNote {
+            line,
+            message: message.into(),
+            cells,
+            kind: NoteKind::Placed,
+        });
+    }
     /// Cells that could not be read: an error finding, never a guess.
     pub fn unread(&mut self, line: Option<usize>, message: impl Into<String>, cells: Vec<String>) {
         self.0.push(ImportNote {

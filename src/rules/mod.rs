@@ -178,10 +178,27 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
         if !unread.is_empty() {
             out.retain(|f| !depends_on(f).iter().any(|k| unread.contains(k.name())));
         }
+        // A sum that fails over values the importer placed by position is
+        // more likely its own misreading than the publisher's error: it is
+        // still an error, but an IMPORT one, and says so.
+        let placed = info.placed_cells();
+        if !placed.is_empty() {
+            for f in out.iter_mut() {
+                let arithmetic = matches!(f.id, RuleId::B1 | RuleId::B2 | RuleId::B3 | RuleId::B5);
+                if arithmetic && depends_on(f).iter().any(|k| placed.contains(k.name())) {
+                    f.message = format!(
+                        "按位置推定的数值与表格的合计关系不符，可能是读取错误，请对照原报告核对（{}：{}）",
+                        f.id.as_str(),
+                        f.message
+                    );
+                    f.id = RuleId::Import;
+                }
+            }
+        }
         for n in &info.notes {
             let at = n.line.map(|l| format!("第{l}行：")).unwrap_or_default();
             let (severity, cells) = match n.kind {
-                NoteKind::Note => (Severity::Note, n.cells.clone()),
+                NoteKind::Note | NoteKind::Placed => (Severity::Note, n.cells.clone()),
                 NoteKind::Unread => {
                     let left: Vec<String> = n
                         .cells

@@ -355,7 +355,12 @@ pub fn assign(
                     How::InOrder
                 };
                 pending = None;
-                if stream.is_none() && (toks.len() >= widths[first] || column) {
+                // A whole row (merge artefacts at its end aside) goes to one
+                // slot; a longer run of values flows on into the next slots.
+                let whole = toks.len() == widths[first]
+                    || (toks.len() > widths[first]
+                        && toks[widths[first]..].iter().all(|t| t.text.trim().is_empty()));
+                if stream.is_none() && (whole || column) {
                     placed[first] = Some(Placed {
                         toks: toks.clone(),
                         line: *line,
@@ -546,8 +551,14 @@ pub fn note_fit(fit: &Fit, line: usize, place: &str, expected: usize, notes: &mu
 }
 
 /// One note for the rows whose values were placed by order or read as
-/// columns, naming them.
-pub fn note_inferred(placed: &[Option<Placed>], name: impl Fn(usize) -> String, notes: &mut Notes) {
+/// columns, naming them and their cells (`keys` of a slot): arithmetic over
+/// such cells may be the importer's mistake, not the publisher's.
+pub fn note_inferred(
+    placed: &[Option<Placed>],
+    name: impl Fn(usize) -> String,
+    keys: impl Fn(usize) -> Vec<String>,
+    notes: &mut Notes,
+) {
     for (how, what) in [
         (
             How::InOrder,
@@ -565,9 +576,80 @@ pub fn note_inferred(placed: &[Option<Placed>], name: impl Fn(usize) -> String, 
             .collect();
         if let Some(&(_, line)) = rows.first() {
             let names: Vec<String> = rows.iter().map(|(s, _)| name(*s)).collect();
-            notes.add(Some(line), format!("{what}：{}", names.join("；")));
+            let cells = rows.iter().flat_map(|(s, _)| keys(*s)).collect();
+            notes.placed(Some(line), format!("{what}：{}", names.join("；")), cells);
         }
     }
+}
+
+/// Values printed column by column (plain `pdftotext` reads a table's
+/// columns one after another): `width` runs of equal length in a row are
+/// read back as that many rows — when the rows' sums (if `has_total`) then
+/// hold at least as well as they do read row by row.
+pub fn read_columns(its: Vec<Item>, width: usize, has_total: bool) -> Vec<Item> {
+    let stacked = |it: &Item| match it {
+        Item::Values {
+            toks,
+            after_label: false,
+            ..
+        } if toks.len() >= 2 && toks.iter().all(|t| t.kind == TokKind::Stacked) => Some(toks.len()),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(its.len());
+    let mut i = 0;
+    while i < its.len() {
+        let Some(n) = stacked(&its[i]) else {
+            out.push(its[i].clone());
+            i += 1;
+            continue;
+        };
+        let mut k = i;
+        while k < its.len() && stacked(&its[k]) == Some(n) {
+            k += 1;
+        }
+        let blocks: Vec<&Vec<Tok>> = its[i..k]
+            .iter()
+            .filter_map(|it| match it {
+                Item::Values { toks, .. } => Some(toks),
+                _ => None,
+            })
+            .collect();
+        let whole = blocks.len() / width * width;
+        for chunk in blocks[..whole].chunks(width) {
+            let by_col: Vec<Vec<Tok>> = (0..n)
+                .map(|r| chunk.iter().map(|b| b[r].clone()).collect())
+                .collect();
+            let flat: Vec<Tok> = chunk.iter().flat_map(|b| b.iter().cloned()).collect();
+            let by_row: Vec<Vec<Tok>> = flat.chunks(width).map(|c| c.to_vec()).collect();
+            let columns = !has_total || balanced(&by_col) >= balanced(&by_row);
+            for row in if columns { by_col } else { by_row } {
+                let line = row[0].line;
+                out.push(Item::Values {
+                    toks: row,
+                    after_label: false,
+                    line,
+                    column: columns,
+                });
+            }
+        }
+        for it in &its[i + whole..k] {
+            out.push(it.clone());
+        }
+        i = k;
+    }
+    out
+}
+
+/// How many rows have a last value equal to the sum of the others.
+fn balanced(rows: &[Vec<Tok>]) -> usize {
+    rows.iter()
+        .filter(|r| {
+            let v: Option<Vec<i64>> = r.iter().map(|t| t.text.trim().parse().ok()).collect();
+            v.is_some_and(|v| {
+                v.len() >= 2 && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1]
+            })
+        })
+        .count()
 }
 
 #[cfg(test)]
@@ -612,5 +694,40 @@ mod tests {
             yuan_to_wan(Decimal::parse("1").unwrap()).to_string(),
             "0.0001"
         );
+    }
+
+    fn stacked(v: &[&str]) -> Item {
+        Item::Values {
+            toks: v
+                .iter()
+                .map(|t| Tok::with_kind(*t, 1, TokKind::Stacked))
+                .collect(),
+            after_label: false,
+            line: 1,
+            column: false,
+        }
+    }
+
+    #[test]
+    fn columns_printed_one_after_another_are_read_back_as_rows() {
+        let mut its = Vec::new();
+        for c in 0..7 {
+            its.push(stacked(if c == 0 || c == 6 {
+                &["0", "21"]
+            } else {
+                &["0", "0"]
+            }));
+        }
+        let rows: Vec<Vec<String>> = read_columns(its, 7, true)
+            .into_iter()
+            .map(|i| match i {
+                Item::Values { toks, column, .. } => {
+                    assert!(column);
+                    toks.into_iter().map(|t| t.text).collect()
+                }
+                _ => panic!(),
+            })
+            .collect();
+        assert_eq!(rows[1], vec!["21", "0", "0", "0", "0", "0", "21"]);
     }
 }

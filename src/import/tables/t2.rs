@@ -3,7 +3,7 @@
 //! other rows and columns; only its 处理决定数量 means what a 2021 column
 //! means (FORMAT.md §8.1), and every other 2019 figure is noted, never mapped.
 
-use super::{Fit, assign, items, note_fit, value, values_of};
+use super::{Fit, assign, items, note_fit, read_columns, value, values_of};
 use crate::import::labels::{Target, t2_labels};
 use crate::import::{Notes, Tok};
 use crate::model::{FormatVersion, Report};
@@ -29,7 +29,8 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
             _ => 0,
         })
         .collect();
-    let its = items(rows, &labels, None, notes);
+    // 规章 and 行政规范性文件 printed column by column (plain pdftotext).
+    let its = read_columns(items(rows, &labels, None, notes), widths[0], false);
     let name = |s: usize| format!("表二“{}”行", row_label(labels[s].target));
     let placed = assign(
         &its,
@@ -38,7 +39,11 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
         name,
         notes,
     );
-    super::note_inferred(&placed, |s| row_label(labels[s].target).to_string(), notes);
+    let keys = |s: usize| match labels[s].target {
+        Target::T2(fields) => fields.iter().map(|&f| CellKey::T2(f).to_string()).collect(),
+        _ => Vec::new(),
+    };
+    super::note_inferred(&placed, |s| row_label(labels[s].target).to_string(), keys, notes);
     for (s, label) in labels.iter().enumerate() {
         let fields: Vec<usize> = match label.target {
             Target::T2(fields) => fields.to_vec(),

@@ -6,7 +6,7 @@
 //! some 2021 reports) instead of its three sub-rows.
 
 use super::split::Sum;
-use super::{Fit, Item, Unsplit, assign, items, note_inferred, numbers, value, values_of};
+use super::{Fit, Item, Unsplit, assign, items, note_inferred, numbers, read_columns, value, values_of};
 use crate::cell::Cell;
 use crate::import::labels::{Target, closest_t3_row, lnorm, t3_labels};
 use crate::import::{Notes, Tok, TokKind};
@@ -66,7 +66,13 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
     };
     let name = |s: usize| format!("表三“{}”行", slots[s].label());
     let placed = assign(&its, &vec![width; slots.len()], slot_of, name, notes);
-    note_inferred(&placed, |s| slots[s].label().to_string(), notes);
+    let keys = |s: usize| match slots[s] {
+        Slot::Row(row) => (0..T3_COLS.len())
+            .map(|col| CellKey::T3 { row, col }.to_string())
+            .collect(),
+        Slot::OtherSingle => Vec::new(),
+    };
+    note_inferred(&placed, |s| slots[s].label().to_string(), keys, notes);
     if single_other {
         notes.add(
             placed[slots.iter().position(|s| *s == Slot::OtherSingle).unwrap_or(0)]
@@ -394,76 +400,6 @@ fn other_is_single(its: &[Item]) -> bool {
     group_seen && !subrows
 }
 
-/// Values printed column by column (plain `pdftotext` reads a table's
-/// columns one after another): `width` runs of equal length in a row are
-/// read back as that many rows — when the rows' sums then hold better than
-/// they do read row by row.
-fn read_columns(its: Vec<Item>, width: usize, has_total: bool) -> Vec<Item> {
-    let stacked = |it: &Item| match it {
-        Item::Values {
-            toks,
-            after_label: false,
-            ..
-        } if toks.len() >= 2 && toks.iter().all(|t| t.kind == TokKind::Stacked) => Some(toks.len()),
-        _ => None,
-    };
-    let mut out = Vec::with_capacity(its.len());
-    let mut i = 0;
-    while i < its.len() {
-        let Some(n) = stacked(&its[i]) else {
-            out.push(its[i].clone());
-            i += 1;
-            continue;
-        };
-        let mut k = i;
-        while k < its.len() && stacked(&its[k]) == Some(n) {
-            k += 1;
-        }
-        let blocks: Vec<&Vec<Tok>> = its[i..k]
-            .iter()
-            .filter_map(|it| match it {
-                Item::Values { toks, .. } => Some(toks),
-                _ => None,
-            })
-            .collect();
-        let whole = blocks.len() / width * width;
-        for chunk in blocks[..whole].chunks(width) {
-            let by_col: Vec<Vec<Tok>> = (0..n)
-                .map(|r| chunk.iter().map(|b| b[r].clone()).collect())
-                .collect();
-            let flat: Vec<Tok> = chunk.iter().flat_map(|b| b.iter().cloned()).collect();
-            let by_row: Vec<Vec<Tok>> = flat.chunks(width).map(|c| c.to_vec()).collect();
-            let columns = !has_total || balanced(&by_col) >= balanced(&by_row);
-            for row in if columns { by_col } else { by_row } {
-                let line = row[0].line;
-                out.push(Item::Values {
-                    toks: row,
-                    after_label: false,
-                    line,
-                    column: columns,
-                });
-            }
-        }
-        for it in &its[i + whole..k] {
-            out.push(it.clone());
-        }
-        i = k;
-    }
-    out
-}
-
-/// How many rows have a last value equal to the sum of the others.
-fn balanced(rows: &[Vec<Tok>]) -> usize {
-    rows.iter()
-        .filter(|r| {
-            let v: Option<Vec<i64>> = r.iter().map(|t| t.text.trim().parse().ok()).collect();
-            v.is_some_and(|v| {
-                v.len() >= 2 && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1]
-            })
-        })
-        .count()
-}
-
 /// Writes one row's values: inputs into the report, 总计 and （七）总计 as published.
 fn write_row(slot: Slot, vals: &[Option<Tok>], report: &mut Report, notes: &mut Notes) {
     match slot {
@@ -544,45 +480,5 @@ fn infer_missing(missing: &[(usize, usize, usize)], report: &mut Report, notes: 
             ),
             keys,
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn stacked(v: &[&str]) -> Item {
-        Item::Values {
-            toks: v
-                .iter()
-                .map(|t| Tok::with_kind(*t, 1, TokKind::Stacked))
-                .collect(),
-            after_label: false,
-            line: 1,
-            column: false,
-        }
-    }
-
-    #[test]
-    fn columns_printed_one_after_another_are_read_back_as_rows() {
-        let mut its = Vec::new();
-        for c in 0..7 {
-            its.push(stacked(if c == 0 || c == 6 {
-                &["0", "21"]
-            } else {
-                &["0", "0"]
-            }));
-        }
-        let rows: Vec<Vec<String>> = read_columns(its, 7, true)
-            .into_iter()
-            .map(|i| match i {
-                Item::Values { toks, column, .. } => {
-                    assert!(column);
-                    toks.into_iter().map(|t| t.text).collect()
-                }
-                _ => panic!(),
-            })
-            .collect();
-        assert_eq!(rows[1], vec!["21", "0", "0", "0", "0", "0", "21"]);
     }
 }
