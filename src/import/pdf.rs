@@ -503,6 +503,11 @@ pub fn layout_text(runs: &[Run]) -> String {
     out
 }
 
+/// The document as text lines (see [`layout_text`]), for the text reader.
+pub fn text(bytes: &[u8]) -> Result<String, PdfError> {
+    Ok(layout_text(&runs(bytes)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -590,9 +595,4 @@ mod tests {
         assert!(matches!(runs(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"), Err(PdfError::Broken(m)) if m.contains("不完整")));
         assert_eq!(PdfError::Encrypted.to_string(), "PDF 已加密，无法读取");
     }
-}
-
-/// The document as text lines (see [`layout_text`]), for the text reader.
-pub fn text(bytes: &[u8]) -> Result<String, PdfError> {
-    Ok(layout_text(&runs(bytes)?))
 }
