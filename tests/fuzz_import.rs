@@ -182,9 +182,7 @@ fn mutated_reports_never_panic_or_hang() {
         current.store(case, Ordering::Relaxed);
         started.store(epoch.elapsed().as_millis() as u64, Ordering::Relaxed);
         let (path, bytes) = &corpus[rng.below(corpus.len())];
-        let binary = path
-            .extension()
-            .is_some_and(|e| e == "pdf" || e == "docx");
+        let binary = path.extension().is_some_and(|e| e == "pdf" || e == "docx");
         let input = if binary {
             mutate_bytes(&mut rng, bytes)
         } else {

@@ -124,22 +124,34 @@ fn page_numbers(raw: &[&str]) -> std::collections::HashSet<usize> {
             }
         }
     }
-    if feeds {
-        return out;
-    }
     let nonblank: Vec<usize> = (0..raw.len())
         .filter(|&i| !raw[i].trim().is_empty())
         .collect();
+    let among_text = |k: usize| {
+        [k.wrapping_sub(1), k + 1]
+            .iter()
+            .filter_map(|&n| nonblank.get(n))
+            .all(|&n| !raw[n].split_whitespace().all(is_single_value))
+    };
+    if feeds {
+        // Some PDF writers put a page's number early in its content, so it
+        // comes out mid-page: a bare number equal to the page's own number,
+        // between lines of text, is that too.
+        let mut page = 1;
+        for (k, &i) in nonblank.iter().enumerate() {
+            if raw[i].starts_with('\x0c') {
+                page += raw[i].matches('\x0c').count();
+            }
+            if bare(raw[i]) && raw[i].trim().parse::<usize>() == Ok(page) && among_text(k) {
+                out.insert(i);
+            }
+        }
+        return out;
+    }
     let alone: Vec<(usize, u32)> = nonblank
         .iter()
         .enumerate()
-        .filter(|&(k, &i)| {
-            bare(raw[i])
-                && [k.wrapping_sub(1), k + 1]
-                    .iter()
-                    .filter_map(|&n| nonblank.get(n))
-                    .all(|&n| !is_single_value(raw[n].trim()))
-        })
+        .filter(|&(k, &i)| bare(raw[i]) && among_text(k))
         .filter_map(|(_, &i)| raw[i].trim().parse().ok().map(|n| (i, n)))
         .collect();
     // Page numbers count up by one through the document.
@@ -296,7 +308,9 @@ fn sentences(t: &str) -> Vec<String> {
         if sub && matches!(prev, '。' | '；') {
             out.push(String::new());
         }
-        out.last_mut().map(|s| s.push(c));
+        if let Some(s) = out.last_mut() {
+            s.push(c);
+        }
         prev = c;
     }
     out.into_iter()

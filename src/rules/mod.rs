@@ -178,6 +178,41 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
         if !unread.is_empty() {
             out.retain(|f| !depends_on(f).iter().any(|k| unread.contains(k.name())));
         }
+        // Values placed by position are trusted because 表三's sums hold over
+        // them; where a cell the importer could not read blocks those sums,
+        // nothing vouches for them, and the clerk is asked to check them.
+        let blocked = |key: &CellKey| match *key {
+            CellKey::T3 { col, .. } => {
+                let cols: Vec<usize> = if col == crate::template::T3_TOTAL_COL {
+                    (0..crate::template::T3_INPUT_COLS).collect()
+                } else {
+                    vec![col]
+                };
+                cols.iter().any(|&c| {
+                    (0..crate::template::T3_ROWS.len())
+                        .any(|row| unread.contains(CellKey::T3 { row, col: c }.name()))
+                })
+            }
+            _ => false,
+        };
+        let unverified: Vec<String> = info
+            .placed_cells()
+            .into_iter()
+            .filter_map(CellKey::parse)
+            .filter(|k| !k.is_computed() && !unread.contains(k.name()) && blocked(k))
+            .map(|k| k.to_string())
+            .collect();
+        if !unverified.is_empty() {
+            out.push(Finding::new(
+                RuleId::Import,
+                Severity::Error,
+                unverified.clone(),
+                format!(
+                    "表三有 {} 格的数值是按位置推定的，同列有未能读取的单元格，无法用合计核实，请对照原报告核对",
+                    unverified.len()
+                ),
+            ));
+        }
         // A sum that fails over values the importer placed by position is
         // more likely its own misreading than the publisher's error: it is
         // still an error, but an IMPORT one, and says so.
@@ -185,7 +220,17 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
         if !placed.is_empty() {
             for f in out.iter_mut() {
                 let arithmetic = matches!(f.id, RuleId::B1 | RuleId::B2 | RuleId::B3 | RuleId::B5);
-                if arithmetic && depends_on(f).iter().any(|k| placed.contains(k.name())) {
+                let guessed: Vec<String> = depends_on(f)
+                    .iter()
+                    .filter(|k| placed.contains(k.name()))
+                    .map(|k| k.to_string())
+                    .collect();
+                if arithmetic && !guessed.is_empty() {
+                    for k in guessed {
+                        if !f.cells.contains(&k) {
+                            f.cells.push(k);
+                        }
+                    }
                     f.message = format!(
                         "按位置推定的数值与表格的合计关系不符，可能是读取错误，请对照原报告核对（{}：{}）",
                         f.id.as_str(),

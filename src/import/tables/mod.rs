@@ -136,12 +136,15 @@ fn explode(row: &[Tok]) -> Vec<Tok> {
     out
 }
 
+/// Finds the label a misprinted piece of text stands for.
+type Fuzzy = dyn Fn(&str) -> Option<Target>;
+
 /// Turns rows into items. `fuzzy` finds misprinted 表三 labels; `stops`
 /// (captions, column headers) end a group of values.
 fn items(
     rows: &[Vec<Tok>],
     labels: &[Label],
-    fuzzy: Option<&dyn Fn(&str) -> Option<Target>>,
+    fuzzy: Option<&Fuzzy>,
     notes: &mut Notes,
 ) -> Vec<Item> {
     let mut out = Vec::new();
@@ -267,8 +270,13 @@ pub fn assign(
     notes: &mut Notes,
 ) -> Vec<Option<Placed>> {
     let mut placed: Vec<Option<Placed>> = vec![None; widths.len()];
-    // The label just seen whose row is still empty.
+    // The label just seen whose row is still empty: values in its own row
+    // are its values.
+    let mut current: Option<usize> = None;
+    // The same label, for values on the next line — unless labels came as a
+    // list (plain pdftotext prints a column of labels, then the numbers).
     let mut pending: Option<usize> = None;
+    let mut labels_in_a_row = 0usize;
     // A label seen again after its row was filled.
     let mut duplicate: Option<usize> = None;
     // The row being filled one value at a time.
@@ -293,14 +301,16 @@ pub fn assign(
                     last = Some(ws);
                 }
                 stream = None;
+                labels_in_a_row += 1;
+                let _ = line;
                 if placed[s].is_none() {
-                    pending = Some(s);
+                    current = Some(s);
                     duplicate = None;
                 } else {
-                    pending = None;
+                    current = None;
                     duplicate = Some(s);
-                    let _ = line;
                 }
+                pending = if labels_in_a_row >= 3 { None } else { current };
             }
             Item::Values {
                 toks,
@@ -309,6 +319,7 @@ pub fn assign(
                 column,
             } => {
                 let column = *column;
+                labels_in_a_row = 0;
                 if *after_label {
                     if let Some(d) = duplicate.take() {
                         if toks.iter().any(|t| !t.text.trim().is_empty()) {
@@ -319,7 +330,8 @@ pub fn assign(
                         }
                         continue;
                     }
-                    let Some(s) = pending.take() else { continue };
+                    pending = None;
+                    let Some(s) = current.take() else { continue };
                     let p = Placed {
                         toks: toks.clone(),
                         line: *line,
@@ -327,6 +339,7 @@ pub fn assign(
                     };
                     if toks.iter().all(|t| t.text.trim().is_empty()) {
                         pending = Some(s);
+                        current = Some(s);
                         weak = Some((s, p));
                         continue;
                     }
@@ -357,9 +370,11 @@ pub fn assign(
                 pending = None;
                 // A whole row (merge artefacts at its end aside) goes to one
                 // slot; a longer run of values flows on into the next slots.
+                let blank = |t: &&Tok| t.text.trim().is_empty();
+                let lead = toks.iter().take_while(blank).count();
+                let core = toks.len() - lead - toks[lead..].iter().rev().take_while(blank).count();
                 let whole = toks.len() == widths[first]
-                    || (toks.len() > widths[first]
-                        && toks[widths[first]..].iter().all(|t| t.text.trim().is_empty()));
+                    || (toks.len() > widths[first] && core <= widths[first]);
                 if stream.is_none() && (whole || column) {
                     placed[first] = Some(Placed {
                         toks: toks.clone(),
@@ -375,7 +390,8 @@ pub fn assign(
                     let p = placed[s].get_or_insert_with(|| Placed {
                         toks: Vec::new(),
                         line: tok.line,
-                        how,
+                        // Values that flow on past their row have no label.
+                        how: if s == first { how } else { How::InOrder },
                     });
                     p.toks.push(tok.clone());
                     if p.toks.len() >= widths[s] {

@@ -43,7 +43,12 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
         Target::T2(fields) => fields.iter().map(|&f| CellKey::T2(f).to_string()).collect(),
         _ => Vec::new(),
     };
-    super::note_inferred(&placed, |s| row_label(labels[s].target).to_string(), keys, notes);
+    super::note_inferred(
+        &placed,
+        |s| row_label(labels[s].target).to_string(),
+        keys,
+        notes,
+    );
     for (s, label) in labels.iter().enumerate() {
         let fields: Vec<usize> = match label.target {
             Target::T2(fields) => fields.to_vec(),

@@ -6,7 +6,9 @@
 //! some 2021 reports) instead of its three sub-rows.
 
 use super::split::Sum;
-use super::{Fit, Item, Unsplit, assign, items, note_inferred, numbers, read_columns, value, values_of};
+use super::{
+    Fit, Item, Unsplit, assign, items, note_inferred, numbers, read_columns, value, values_of,
+};
 use crate::cell::Cell;
 use crate::import::labels::{Target, closest_t3_row, lnorm, t3_labels};
 use crate::import::{Notes, Tok, TokKind};
