@@ -228,7 +228,15 @@ fn is_table_line(t: &str) -> bool {
     if is_template_text(t) || closest_t3_row(t, |_| true).is_some() {
         return true;
     }
-    let row = NormRow::new(t.split_whitespace());
+    let toks: Vec<Tok> = t.split_whitespace().map(|p| Tok::new(p, 0)).collect();
+    // "label：28 6 0": the label and its first number in one piece.
+    let toks = super::tables::explode(&toks);
+    let row = NormRow::new(toks.iter().map(|t| t.text.as_str()));
+    // "维持10 纠正1 其他0 …": headers with numbers, as 表四 is written in prose-like lines.
+    let values = row.value_like.iter().filter(|v| **v).count();
+    if values >= 2 && toks.iter().any(|t| is_template_text(&t.text)) {
+        return true;
+    }
     let labels: Vec<_> = t3_labels().into_iter().chain(t2_labels(false)).collect();
     (0..row.norms.len()).any(|i| match_label(&row, i, &labels).is_some())
 }

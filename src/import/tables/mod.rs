@@ -105,7 +105,7 @@ pub enum Item {
 
 /// Splits `label：138` and `维持10` (a label and its number without a gap)
 /// and drops places covered by merged cells.
-fn explode(row: &[Tok]) -> Vec<Tok> {
+pub fn explode(row: &[Tok]) -> Vec<Tok> {
     let mut out = Vec::with_capacity(row.len());
     for t in row {
         if t.kind == TokKind::Span {

@@ -44,7 +44,11 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
     let mut its = items(rows, &labels, Some(&fuzzy), notes);
 
     let has_total = has_total_column(rows, &its);
-    let width = if has_total { 7 } else { T3_INPUT_COLS };
+    let width = if has_total {
+        T3_COLS.len()
+    } else {
+        T3_INPUT_COLS
+    };
     let first_line = rows.iter().flatten().map(|t| t.line).min().unwrap_or(0);
     if !has_total {
         notes.add(
@@ -366,7 +370,7 @@ fn has_total_column(rows: &[Vec<Tok>], its: &[Item]) -> bool {
             _ => None,
         })
         .collect();
-    let sevens = groups.iter().filter(|&&n| n >= 7).count();
+    let sevens = groups.iter().filter(|&&n| n >= T3_COLS.len()).count();
     header_total || (!groups.is_empty() && sevens * 2 > groups.len())
 }
 
