@@ -305,3 +305,31 @@ fn spreadsheet_keys_move_between_cells() {
         "↑ moves up"
     );
 }
+
+#[test]
+fn importing_a_report_with_unread_cells_says_so_and_outlines_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("no_tables.txt");
+    std::fs::write(
+        &file,
+        "某县司法局2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n（见附件）\n三、收到和处理政府信息公开申请情况\n（见附件）\n四、政府信息公开行政复议、行政诉讼情况\n（见附件）\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n",
+    )
+    .unwrap();
+    let mut st = AppState::new(Storage::at(dir.path()));
+    st.open_path(&file);
+    match &st.modal {
+        Some(nianbao::app::dialogs::Modal::Message(m)) => {
+            assert!(m.contains("未能读取") && m.contains("红色"), "{m}")
+        }
+        _ => panic!("no message after importing unread cells"),
+    }
+    // The unread cells carry an error mark, so the grid outlines them.
+    let unread = st
+        .doc
+        .findings()
+        .iter()
+        .filter(|f| f.id == RuleId::Import && f.severity == nianbao::rules::Severity::Error)
+        .flat_map(|f| f.cells.clone())
+        .collect::<Vec<_>>();
+    assert!(unread.contains(&"t3.r01.natural".to_string()), "{unread:?}");
+}
