@@ -24,7 +24,7 @@ const AT_LEAST: [(&str, usize); 12] = [
     ("lo-html.html", 7),
     ("lo-txt.txt", 6),
     ("pdftotext-layout.txt", 6),
-    ("pdftotext-raw.txt", 0),
+    ("pdftotext-raw.txt", 2),
     ("pdfplumber.txt", 6),
     ("w3m.txt", 6),
     ("lynx.txt", 6),
