@@ -102,3 +102,17 @@ fn summing_2019_reports_keeps_their_other_row() {
         check(&total, None)
     );
 }
+
+#[test]
+fn html_nested_many_thousands_deep_does_not_overflow_the_stack() {
+    let mut html = String::from("<html><body><p>某局2025年政府信息公开工作年度报告</p>");
+    html.push_str(&"<span>".repeat(20_000));
+    html.push_str("一、总体情况");
+    html.push_str(&"</span>".repeat(20_000));
+    html.push_str("</body></html>");
+    let r = nianbao::import::import_bytes("deep.html", Path::new("deep.html"), html.as_bytes());
+    // Read or refused with a message; the point is that it returns.
+    if let Ok(r) = r {
+        assert_eq!(r.meta.year, Some(2025));
+    }
+}

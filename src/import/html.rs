@@ -65,31 +65,46 @@ impl Walker {
         }
     }
 
+    /// Walks `el`'s subtree without recursion: pages nested thousands of
+    /// levels deep (`<span>` in `<span>` …) must not exhaust the stack.
     fn walk(&mut self, el: ElementRef) {
-        for child in el.children() {
-            match child.value() {
-                Node::Text(t) => self.buf.push_str(&t.replace(['\n', '\r'], " ")),
-                Node::Element(e) => {
-                    let name = e.name();
-                    let Some(child_el) = ElementRef::wrap(child) else {
-                        continue;
-                    };
-                    match name {
-                        "script" | "style" | "head" | "title" | "noscript" | "template" => {}
+        use ego_tree::iter::Edge;
+        // A subtree being skipped (a script, or a table already read).
+        let mut skip: Option<ego_tree::NodeId> = None;
+        for edge in el.traverse() {
+            match edge {
+                Edge::Open(node) if node.id() == el.id() => {}
+                Edge::Close(node) if node.id() == el.id() => {}
+                Edge::Open(_) if skip.is_some() => {}
+                Edge::Close(node) => {
+                    if skip == Some(node.id()) {
+                        skip = None;
+                    } else if skip.is_none()
+                        && let Node::Element(e) = node.value()
+                        && BLOCKS.contains(&e.name())
+                    {
+                        self.flush();
+                    }
+                }
+                Edge::Open(node) => match node.value() {
+                    Node::Text(t) => self.buf.push_str(&t.replace(['\n', '\r'], " ")),
+                    Node::Element(e) => match e.name() {
+                        "script" | "style" | "head" | "title" | "noscript" | "template" => {
+                            skip = Some(node.id())
+                        }
                         "br" => self.buf.push('\n'),
                         "table" => {
                             self.flush();
-                            self.table(child_el);
+                            if let Some(t) = ElementRef::wrap(node) {
+                                self.table(t);
+                            }
+                            skip = Some(node.id());
                         }
-                        n if BLOCKS.contains(&n) => {
-                            self.flush();
-                            self.walk(child_el);
-                            self.flush();
-                        }
-                        _ => self.walk(child_el),
-                    }
-                }
-                _ => {}
+                        n if BLOCKS.contains(&n) => self.flush(),
+                        _ => {}
+                    },
+                    _ => {}
+                },
             }
         }
     }
