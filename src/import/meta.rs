@@ -22,7 +22,9 @@ pub fn read_title_block(before: &mut Vec<(usize, String)>, report: &mut Report, 
     let mut kept = Vec::new();
     for (no, t) in before.drain(..) {
         match site_metadata(&t) {
-            Some(value) if is_title(value) => kept.push((no, value.to_string())),
+            // Only a title field names the report; a path or link that
+            // contains the title is furniture.
+            Some(value) if is_title_field(&t) && is_title(value) => kept.push((no, value.to_string())),
             Some(_) => notes.add(
                 Some(no),
                 format!("网页信息“{}”不属于报告正文，未导入", clip(&t)),
@@ -100,6 +102,15 @@ fn site_metadata(t: &str) -> Option<&str> {
     }
     let (key, value) = t.split_once([':', '：'])?;
     SITE_METADATA.contains(&key.trim()).then(|| value.trim())
+}
+
+/// `标题：…`, `名称：…`, `题名：…`.
+fn is_title_field(t: &str) -> bool {
+    ["标题", "名称", "题名"].iter().any(|k| {
+        t.trim()
+            .strip_prefix(k)
+            .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+    })
 }
 
 fn title_starts_with_year(t: &str) -> bool {
