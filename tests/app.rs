@@ -333,3 +333,31 @@ fn importing_a_report_with_unread_cells_says_so_and_outlines_them() {
         .collect::<Vec<_>>();
     assert!(unread.contains(&"t3.r01.natural".to_string()), "{unread:?}");
 }
+
+#[test]
+fn deleting_a_subsection_that_is_not_the_last_keeps_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = common::clean_report();
+    let titles: Vec<String> = report
+        .part1
+        .sections
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    assert!(titles.len() >= 3);
+    let mut h = harness(state(dir.path(), report, Page::Part(0)));
+    h.run();
+    h.get_all_by_label("删除").next().unwrap().click();
+    h.run();
+    h.run();
+    let left: Vec<String> = h
+        .state()
+        .doc
+        .report
+        .part1
+        .sections
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    assert_eq!(left, titles[1..].to_vec());
+}

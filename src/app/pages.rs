@@ -194,6 +194,9 @@ fn sections(
     get: fn(&mut Report) -> &mut Vec<Section>,
 ) {
     let count = get(&mut st.doc.report).len();
+    // A deletion waits until the loop is done: removing a section while the
+    // later ones are still being drawn would index past the end.
+    let mut delete: Option<usize> = None;
     for i in 0..count {
         let title = get(&mut st.doc.report)[i].title.clone();
         ui.horizontal(|ui| {
@@ -216,16 +219,19 @@ fn sections(
                 .on_hover_text("删除此小节")
                 .clicked()
             {
-                st.doc.edit(EditTag::Command, move |rep| {
-                    get(rep).remove(i);
-                });
+                delete = Some(i);
             }
         });
-        if i < get(&mut st.doc.report).len() {
-            narrative(ui, st, &format!("{key}-{i}"), "", move |r| {
-                &mut get(r)[i].body
-            });
-        }
+        narrative(ui, st, &format!("{key}-{i}"), "正文", move |r| {
+            &mut get(r)[i].body
+        });
+    }
+    if let Some(i) = delete {
+        st.doc.edit(EditTag::Command, move |rep| {
+            if i < get(rep).len() {
+                get(rep).remove(i);
+            }
+        });
     }
     ui.horizontal(|ui| {
         if ui.button("＋ 添加小节").clicked() {

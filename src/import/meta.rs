@@ -24,7 +24,9 @@ pub fn read_title_block(before: &mut Vec<(usize, String)>, report: &mut Report, 
         match site_metadata(&t) {
             // Only a title field names the report; a path or link that
             // contains the title is furniture.
-            Some(value) if is_title_field(&t) && is_title(value) => kept.push((no, value.to_string())),
+            Some(value) if is_title_field(&t) && is_title(value) => {
+                kept.push((no, value.to_string()))
+            }
             Some(_) => notes.add(
                 Some(no),
                 format!("网页信息“{}”不属于报告正文，未导入", clip(&t)),
