@@ -131,13 +131,18 @@ impl Storage {
     }
 
     pub fn write_recovery(&self, doc: &Document) -> Result<(), String> {
-        std::fs::create_dir_all(&self.dir).map_err(|e| crate::project::io_message(&e))?;
         let rec = Recovery {
             path: doc.path.clone(),
             saved_at: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
             report: doc.report.clone(),
         };
-        let text = ron::ser::to_string_pretty(&rec, ron::ser::PrettyConfig::default())
+        self.write_recovery_copy(&rec)
+    }
+
+    /// Writes `rec` as the recovery file (also from the panic hook).
+    pub fn write_recovery_copy(&self, rec: &Recovery) -> Result<(), String> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| crate::project::io_message(&e))?;
+        let text = ron::ser::to_string_pretty(rec, ron::ser::PrettyConfig::default())
             .map_err(|e| e.to_string())?;
         crate::project::write_atomic(&self.recovery_path(), text.as_bytes())
             .map_err(|e| e.to_string())

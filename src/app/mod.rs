@@ -19,6 +19,7 @@ pub mod grid_view;
 pub mod i18n;
 pub mod nav;
 pub mod pages;
+pub mod panic_guard;
 pub mod startup_timing;
 pub mod state;
 
@@ -46,6 +47,7 @@ impl eframe::App for NianbaoApp {
 
 /// Opens the main window (blocking until it closes).
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+    panic_guard::install();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("nianbao 年报")

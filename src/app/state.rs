@@ -137,6 +137,8 @@ pub struct AppState {
     /// Cell marks for the document generation they were built for.
     marks_cache: Option<(u64, std::rc::Rc<CellMarks>)>,
     title_sent: String,
+    /// The document generation last handed to the panic guard.
+    guarded: u64,
 }
 
 impl AppState {
@@ -158,6 +160,7 @@ impl AppState {
             merge: None,
             marks_cache: None,
             title_sent: String::new(),
+            guarded: 0,
         }
     }
 
@@ -451,6 +454,11 @@ impl AppState {
         egui::CentralPanel::default().show(ui, |ui| super::pages::show(ui, self));
 
         dialogs::show(ui.ctx(), self);
+        if self.doc.generation() != self.guarded {
+            // After every change: what a panic would otherwise take with it.
+            super::panic_guard::remember(&self.storage, &self.doc);
+            self.guarded = self.doc.generation();
+        }
         super::startup_timing::first_frame_done();
     }
 
