@@ -132,22 +132,42 @@ pub fn load(path: &Path) -> Result<Report, FileError> {
     from_ron(text.trim_start_matches('\u{feff}'), path)
 }
 
-/// Reads a whole file, refusing files over [`MAX_FILE_BYTES`].
+/// Reads a whole file, refusing files over [`MAX_FILE_BYTES`] and anything
+/// that is not a regular file: a FIFO, a socket or a device (`/dev/zero`
+/// named `.txt`) reports a length of 0 and would hang or never end.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
+    use std::io::Read;
     let meta = fs::metadata(path).map_err(|e| FileError::new(path, io_message(&e)))?;
     if meta.is_dir() {
         return Err(FileError::new(path, "这是一个文件夹，不是文件"));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if !meta.is_file() {
         return Err(FileError::new(
             path,
-            format!(
-                "文件过大（{} MB），超过 20 MB 上限，不是年度报告",
-                meta.len() / (1024 * 1024)
-            ),
+            "这不是普通文件（可能是管道、设备或套接字），不能作为报告读取",
         ));
     }
-    fs::read(path).map_err(|e| FileError::new(path, io_message(&e)))
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(FileError::new(path, too_large(meta.len())));
+    }
+    // The length may change under us: read at most one byte past the cap.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| FileError::new(path, io_message(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::new(path, too_large(bytes.len() as u64)));
+    }
+    Ok(bytes)
+}
+
+/// The refusal of a file over the cap, with the file's real size.
+pub fn too_large(len: u64) -> String {
+    format!(
+        "文件过大（{:.1} MB），超过 {} MB 上限，不是年度报告",
+        len as f64 / (1024.0 * 1024.0),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
 }
 
 /// Saves the report as a project file, safely (see the module docs).

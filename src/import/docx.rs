@@ -11,6 +11,9 @@ use super::{Doc, Line, LineKind, Tok, TokKind};
 /// The main document part is refused beyond this size (zip bombs).
 const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Cells one table row may have.
+const MAX_ROW_CELLS: usize = 256;
+
 pub fn read(bytes: &[u8]) -> Result<Doc, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("不是有效的 Word（.docx）文件：{e}"))?;
@@ -66,7 +69,8 @@ pub fn parse(xml: &str) -> Result<Doc, String> {
                     }
                     b"gridSpan" if depth == 1 => {
                         if let Some(v) = attr(e, b"val") {
-                            span = v.parse().unwrap_or(1).clamp(1, 100);
+                            // The template's widest table has 15 value columns.
+                            span = v.parse().unwrap_or(1).clamp(1, 64);
                         }
                     }
                     b"t" => in_text = !empty,
@@ -121,9 +125,12 @@ pub fn parse(xml: &str) -> Result<Doc, String> {
                     } else {
                         TokKind::Cell
                     };
-                    row.push(Tok::with_kind(text, no, kind));
-                    for _ in 1..span {
-                        row.push(Tok::with_kind("", no, TokKind::Span));
+                    // Bounded whatever the markup: no real table row has 256 cells.
+                    if row.len() < MAX_ROW_CELLS {
+                        row.push(Tok::with_kind(text, no, kind));
+                        for _ in 1..span.min(MAX_ROW_CELLS - row.len() + 1) {
+                            row.push(Tok::with_kind("", no, TokKind::Span));
+                        }
                     }
                 }
                 b"tr" if depth == 1 && row.iter().any(|t| !t.text.is_empty()) => {

@@ -110,7 +110,11 @@ impl Walker {
     }
 
     fn table(&mut self, table: ElementRef) {
-        let rows = rows_of(table);
+        let mut rows = rows_of(table);
+        // Bounded work whatever the markup: the template's tables have a few
+        // dozen rows and columns; spans and rows beyond any real report's are cut.
+        rows.truncate(MAX_ROWS);
+        let mut budget = MAX_COVERED;
         let mut covered: HashSet<(usize, usize)> = HashSet::new();
         for (r, tr) in rows.iter().enumerate() {
             let no = self.next_no();
@@ -132,9 +136,13 @@ impl Walker {
                         .attr(a)
                         .and_then(|v| v.trim().parse::<usize>().ok())
                         .unwrap_or(1)
-                        .clamp(1, 100)
+                        .clamp(1, MAX_SPAN)
                 };
-                let (cs, rs) = (span("colspan"), span("rowspan"));
+                let (mut cs, mut rs) = (span("colspan"), span("rowspan"));
+                if cs * rs > budget || col >= MAX_COLS {
+                    (cs, rs) = (1, 1);
+                }
+                budget = budget.saturating_sub(cs * rs);
                 toks.push(Tok::new(cell_text(cell), no));
                 for _ in 1..cs {
                     empty(&mut toks);
@@ -161,6 +169,13 @@ impl Walker {
         }
     }
 }
+
+/// Rows read of one table, cells a row may reach, cells one span may cover,
+/// and places spans may cover in one table: far above any real report.
+const MAX_ROWS: usize = 2_000;
+const MAX_COLS: usize = 256;
+const MAX_SPAN: usize = 64;
+const MAX_COVERED: usize = 100_000;
 
 /// The rows of a table, not of tables nested in it.
 fn rows_of(table: ElementRef) -> Vec<ElementRef> {

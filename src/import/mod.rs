@@ -194,10 +194,21 @@ pub fn import_file(path: &Path) -> Result<Report, FileError> {
     import_bytes(&name, path, &bytes).map_err(|m| FileError::new(path, m))
 }
 
+/// Lines a source may have (a real report has well under a thousand).
+pub const MAX_LINES: usize = 100_000;
+
 /// Imports a published report from its bytes; `path` names the kind.
 pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, String> {
     if bytes.len() as u64 > crate::project::MAX_FILE_BYTES {
-        return Err("文件超过 20 MB 上限，不是年度报告".to_string());
+        return Err(crate::project::too_large(bytes.len() as u64));
+    }
+    // A report has a few hundred lines; a file of millions is no report, and
+    // reading it would cost memory out of all proportion.
+    let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+    if lines > MAX_LINES {
+        return Err(format!(
+            "文件有 {lines} 行，远超年度报告的篇幅（上限 {MAX_LINES} 行），不是年度报告"
+        ));
     }
     let kind = SourceKind::detect(path, bytes).ok_or_else(|| {
         "不支持此文件类型：请把 .doc/.wps 另存为 .docx，把 Excel 表格另存为网页或文本后再导入"
