@@ -162,26 +162,31 @@ struct SummaryRow {
 
 /// Report files under `paths` (folders are walked, sorted).
 fn collect_files(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            return;
-        };
-        let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if is_report_file(&p) {
-                out.push(p);
-            }
-        }
-    }
+    // walkdir does not follow symlinks into folders (no loops through
+    // `ln -s . self`); a link to a file is read, and no file twice.
+    let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
+    let mut add = |p: PathBuf, out: &mut Vec<PathBuf>| {
+        let id = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+        if seen.insert(id) {
+            out.push(p);
+        }
+    };
     for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out);
-        } else {
-            out.push(p.clone());
+        if !p.is_dir() {
+            add(p.clone(), &mut out);
+            continue;
+        }
+        for e in walkdir::WalkDir::new(p)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let is_file = e.file_type().is_file() || (e.path_is_symlink() && e.path().is_file());
+            if is_file && is_report_file(e.path()) {
+                add(e.into_path(), &mut out);
+            }
         }
     }
     out

@@ -228,3 +228,22 @@ fn merge_and_diff() {
     );
     let _ = Path::new("");
 }
+
+#[cfg(unix)]
+#[test]
+fn folder_walks_do_not_follow_symlink_loops_or_check_a_file_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::copy("saved_examples/clean.ron", root.join("a.ron")).unwrap();
+    std::os::unix::fs::symlink(".", root.join("self")).unwrap();
+    std::os::unix::fs::symlink(root, root.join("again")).unwrap();
+    std::os::unix::fs::symlink(root.join("a.ron"), root.join("b.ron")).unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", root.to_str().unwrap()])
+        .output()
+        .unwrap();
+    // One file, checked once: a single report's closing line, no batch summary.
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.matches("个错误").count(), 1, "{err}");
+    assert_eq!(o.status.code(), Some(0));
+}
