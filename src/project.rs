@@ -2,7 +2,8 @@
 //!
 //! Saving never leaves a half-written file: the text goes to a temporary file
 //! in the same folder, is synced, and is renamed over the target; the previous
-//! file is kept as `NAME.ron.bak`. Loading a corrupt file reports the line and
+//! file is kept as `NAME.ron.bak`, replaced the same way (never a half `.bak`).
+//! Loading a corrupt file reports the line and
 //! column and leaves the file alone.
 
 use serde::{Deserialize, Serialize};
@@ -172,12 +173,29 @@ pub fn too_large(len: u64) -> String {
 
 /// Saves the report as a project file, safely (see the module docs).
 pub fn save(report: &Report, path: &Path) -> Result<(), FileError> {
-    write_atomic(path, to_ron(report).as_bytes())
+    write_file(path, to_ron(report).as_bytes(), Backup::Keep)
 }
 
-/// Writes `bytes` to `path` through a synced temporary file and a rename,
-/// keeping the previous file as `NAME.bak`. On any error the target is untouched.
+/// Whether a save keeps the previous file as `NAME.bak`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backup {
+    /// Project files: the previous good copy is kept.
+    Keep,
+    /// Exports, settings, summaries: a `.bak` beside them would only be
+    /// something a clerk uploads by mistake.
+    None,
+}
+
+/// Writes `bytes` to `path` atomically, without a backup (see [`write_file`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write_file(path, bytes, Backup::None)
+}
+
+/// Writes `bytes` to `path` through a synced temporary file and a rename. The
+/// backup, if kept, is replaced the same way (a synced copy renamed into
+/// place), so a full disk, a kill or a concurrent save leaves either the old
+/// good `.bak` or the new whole one. On any error the target is untouched.
+pub fn write_file(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), FileError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -185,19 +203,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     let name = path
         .file_name()
         .ok_or_else(|| FileError::new(path, "没有文件名"))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = dir.join(tmp_name);
+    remove_stale_temps(&dir, name);
+    let tmp = temp_beside(&dir, name);
+    let mut bak_tmp: Option<PathBuf> = None;
     let result = (|| -> std::io::Result<()> {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        if path.exists() {
+        write_synced(&tmp, bytes)?;
+        if backup == Backup::Keep && path.is_file() {
             let mut bak = path.as_os_str().to_owned();
             bak.push(".bak");
-            fs::copy(path, PathBuf::from(bak))?;
+            let bak = PathBuf::from(bak);
+            let bt = temp_beside(&dir, bak.file_name().unwrap_or(name));
+            bak_tmp = Some(bt.clone());
+            write_synced(&bt, &fs::read(path)?)?;
+            fs::rename(&bt, &bak)?;
         }
         fs::rename(&tmp, path)?;
         #[cfg(unix)]
@@ -208,12 +226,60 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     })();
     if let Err(e) = result {
         let _ = fs::remove_file(&tmp);
+        if let Some(bt) = bak_tmp {
+            let _ = fs::remove_file(bt);
+        }
         return Err(FileError::new(
             path,
             format!("保存失败：{}（原文件未改动）", io_message(&e)),
         ));
     }
     Ok(())
+}
+
+/// A new file with normal permissions (a copy of a read-only file must not
+/// make every later save fail), written and synced.
+fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut f = fs::File::create(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+/// `.NAME.PID.N.tmp` in `dir`: unique per process and call, so concurrent
+/// saves never write into one temporary file.
+fn temp_beside(dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    let mut t = std::ffi::OsString::from(".");
+    t.push(name);
+    t.push(format!(
+        ".{}.{}.tmp",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    dir.join(t)
+}
+
+/// Temporary files a killed save left behind (older than a minute: a save
+/// in progress elsewhere is younger).
+fn remove_stale_temps(dir: &Path, name: &std::ffi::OsStr) {
+    let Some(name) = name.to_str() else { return };
+    let prefixes = [format!(".{name}."), format!(".{name}.bak.")];
+    let Ok(rd) = fs::read_dir(dir) else { return };
+    for e in rd.flatten() {
+        let f = e.file_name();
+        let Some(f) = f.to_str() else { continue };
+        let ours = f.ends_with(".tmp") && prefixes.iter().any(|p| f.starts_with(p.as_str()));
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|d| d.as_secs() > 60);
+        if ours && old {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 /// A short Chinese explanation of an I/O error.

@@ -197,3 +197,61 @@ fn golden_text_export() {
         assert!(widths.windows(2).all(|w| w[0] == w[1]), "{block}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_backup_of_a_read_only_file_does_not_block_later_saves() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.ron");
+    save(&common::clean_report(), &path).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    save(&common::violations_report(), &path).unwrap();
+    let bak = dir.path().join("r.ron.bak");
+    let mode = std::fs::metadata(&bak).unwrap().permissions().mode();
+    assert_ne!(mode & 0o200, 0, "the .bak is writable: {mode:o}");
+    // And the next save replaces it without complaint.
+    save(&common::clean_report(), &path).unwrap();
+    assert_eq!(load(&bak).unwrap(), common::violations_report());
+}
+
+#[test]
+fn exports_leave_no_backup_beside_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = common::clean_report();
+    for ext in ["txt", "html", "docx"] {
+        let path = dir.path().join(format!("r.{ext}"));
+        for _ in 0..2 {
+            nianbao::export::write(&r, &path).unwrap();
+        }
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["r.docx", "r.html", "r.txt"]);
+}
+
+#[test]
+fn concurrent_saves_to_one_file_leave_one_whole_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.ron");
+    save(&common::clean_report(), &path).unwrap();
+    let reports = [common::clean_report(), common::violations_report()];
+    std::thread::scope(|s| {
+        for i in 0..8 {
+            let (path, r) = (&path, &reports[i % 2]);
+            s.spawn(move || {
+                for _ in 0..20 {
+                    save(r, path).unwrap();
+                }
+            });
+        }
+    });
+    let main = load(&path).unwrap();
+    let bak = load(&dir.path().join("r.ron.bak")).unwrap();
+    assert!(reports.contains(&main) && reports.contains(&bak));
+    let left = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(left, 2, "no temporary files left");
+}
