@@ -228,7 +228,7 @@ pub fn check(
                 eprintln!("nianbao: {e}");
                 status = EXIT_UNREADABLE;
                 rows.push(SummaryRow {
-                    file: file.display().to_string(),
+                    file: crate::path_name::shown(file),
                     agency: String::new(),
                     year: String::new(),
                     errors: 0,
@@ -253,13 +253,16 @@ pub fn check(
             .filter(|f| f.severity == Severity::Warning)
             .count();
         if !batch {
-            eprintln!("{}: {errors} 个错误，{warnings} 个提醒", file.display());
+            eprintln!(
+                "{}: {errors} 个错误，{warnings} 个提醒",
+                crate::path_name::shown(file)
+            );
         }
         if errors > 0 && status == EXIT_OK {
             status = EXIT_ERRORS;
         }
         rows.push(SummaryRow {
-            file: file.display().to_string(),
+            file: crate::path_name::shown(file),
             agency: report.meta.agency.clone(),
             year: report.meta.year.map(|y| y.to_string()).unwrap_or_default(),
             errors,
@@ -295,7 +298,7 @@ fn progress_bar(done: usize, total: usize, file: &Path) {
     let filled = done * width / total.max(1);
     let name: String = file
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(crate::path_name::shown_os)
         .unwrap_or_default();
     let name: String = name.chars().take(40).collect();
     eprint!(
@@ -415,10 +418,15 @@ fn merge(inputs: &[PathBuf], output: &Path, agency: &str) -> i32 {
             .iter()
             .filter(|f| f.severity == Severity::Error)
         {
-            eprintln!("{}: {} {}", p.display(), f.id.as_str(), f.message);
+            eprintln!(
+                "{}: {} {}",
+                crate::path_name::shown(&p),
+                f.id.as_str(),
+                f.message
+            );
             input_errors += 1;
         }
-        reports.push((p.display().to_string(), r));
+        reports.push((crate::path_name::shown(&p), r));
     }
     match crate::merge::merge(agency, &reports) {
         Ok(total) => match crate::export::write(&total, output) {
@@ -426,7 +434,7 @@ fn merge(inputs: &[PathBuf], output: &Path, agency: &str) -> i32 {
                 eprintln!(
                     "已汇总 {} 份报告到 {}（输入中有 {input_errors} 个错误）",
                     reports.len(),
-                    output.display()
+                    crate::path_name::shown(output)
                 );
                 if input_errors > 0 {
                     EXIT_ERRORS
@@ -448,7 +456,7 @@ pub fn print_findings(file: &Path, findings: &[Finding], json: bool, out: &mut d
     for f in findings {
         let line = if json {
             serde_json::json!({
-                "file": file.display().to_string(),
+                "file": crate::path_name::shown(file),
                 "id": f.id,
                 "severity": f.severity,
                 "cells": f.cells,
@@ -458,7 +466,7 @@ pub fn print_findings(file: &Path, findings: &[Finding], json: bool, out: &mut d
         } else {
             format!(
                 "{}: {} {}: {} [{}]",
-                file.display(),
+                crate::path_name::shown(file),
                 f.id.as_str(),
                 f.severity.as_str(),
                 f.message,

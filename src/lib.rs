@@ -24,6 +24,7 @@ pub mod merge;
 
 pub mod model;
 pub mod open;
+pub mod path_name;
 pub mod project;
 pub mod rollover;
 pub mod rules;

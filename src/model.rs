@@ -238,6 +238,41 @@ impl ImportInfo {
     }
 }
 
+/// Maps in a project file refuse a key written twice: serde's own map reading
+/// keeps the last one silently, so a hand-edited or merged file would lose a
+/// row without a word.
+mod unique_keys {
+    use serde::de::{Deserialize, Deserializer, Error, MapAccess, Visitor};
+    use std::collections::BTreeMap;
+    use std::marker::PhantomData;
+
+    pub fn deserialize<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+    where
+        D: Deserializer<'de>,
+        V: Deserialize<'de>,
+    {
+        struct Unique<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for Unique<V> {
+            type Value = BTreeMap<String, V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map with unique keys")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(k) = m.next_key::<String>()? {
+                    if out.contains_key(&k) {
+                        return Err(A::Error::custom(format!("“{k}”出现了两次")));
+                    }
+                    let v = m.next_value()?;
+                    out.insert(k, v);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(Unique(PhantomData))
+    }
+}
+
 /// 表三's inputs: 25 rows × 6 applicant columns. Row r24 (（七）总计) is computed
 /// and always blank here; it is not written to files.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -257,7 +292,7 @@ impl Serialize for T3Inputs {
 
 impl<'de> Deserialize<'de> for T3Inputs {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let map: BTreeMap<String, [Cell; T3_INPUT_COLS]> = BTreeMap::deserialize(d)?;
+        let map: BTreeMap<String, [Cell; T3_INPUT_COLS]> = unique_keys::deserialize(d)?;
         let mut out = T3Inputs::default();
         for (k, v) in map {
             let Some(i) = T3_ROWS.iter().position(|r| r.key == k) else {
@@ -295,7 +330,10 @@ pub struct Report {
     pub part5: Narrative,
     pub part6: Part6,
     /// Totals as published in an imported report, by cell key. Never used as values.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys::deserialize"
+    )]
     pub published: BTreeMap<String, Cell>,
     /// Last year's figures, when known.
     #[serde(skip_serializing_if = "Option::is_none")]

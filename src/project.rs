@@ -38,7 +38,12 @@ impl FileError {
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.message)
+        write!(
+            f,
+            "{}: {}",
+            crate::path_name::shown(&self.path),
+            self.message
+        )
     }
 }
 
@@ -203,6 +208,12 @@ pub fn write_file(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), FileE
     let name = path
         .file_name()
         .ok_or_else(|| FileError::new(path, "没有文件名"))?;
+    if path.is_dir() {
+        return Err(FileError::new(
+            path,
+            "保存失败：这是一个文件夹，请给出要保存的文件名",
+        ));
+    }
     remove_stale_temps(&dir, name);
     let tmp = temp_beside(&dir, name);
     let mut bak_tmp: Option<PathBuf> = None;
@@ -289,7 +300,20 @@ pub fn io_message(e: &std::io::Error) -> String {
         NotFound => "文件或文件夹不存在".to_string(),
         PermissionDenied => "没有权限（文件夹或文件只读？）".to_string(),
         AlreadyExists => "文件已存在".to_string(),
-        StorageFull => "磁盘已满".to_string(),
-        _ => format!("读写错误：{e}"),
+        StorageFull | QuotaExceeded => "磁盘已满（或超出配额）".to_string(),
+        IsADirectory => "这是一个文件夹，不是文件".to_string(),
+        NotADirectory => "路径中的某一级不是文件夹".to_string(),
+        ReadOnlyFilesystem => "磁盘或分区是只读的".to_string(),
+        FileTooLarge => "文件超出文件系统允许的大小".to_string(),
+        InvalidFilename => "文件名无效（过长或含有不允许的字符）".to_string(),
+        ResourceBusy | ExecutableFileBusy => "文件正被其他程序使用".to_string(),
+        Interrupted | TimedOut | WouldBlock => "读写被中断，请重试".to_string(),
+        UnexpectedEof => "文件被截断（读到意外的结尾）".to_string(),
+        CrossesDevices => "不能跨磁盘移动文件".to_string(),
+        // The OS's own words stay in brackets for a technician.
+        _ => match e.raw_os_error() {
+            Some(code) => format!("读写错误（系统错误代码 {code}：{e}）"),
+            None => format!("读写错误（{e}）"),
+        },
     }
 }

@@ -141,12 +141,126 @@ fn mutate_bytes(rng: &mut Rng, src: &[u8]) -> Vec<u8> {
     b
 }
 
-#[test]
-fn mutated_reports_never_panic_or_hang() {
-    let cases: u64 = std::env::var("NIANBAO_FUZZ_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(3000);
+/// Structure-aware hostile inputs, the shapes that break parsers built for
+/// well-formed files: deep nesting, huge spans, long lines, many rows.
+fn structured(rng: &mut Rng) -> (&'static str, Vec<u8>) {
+    let head = "一、总体情况\n三、收到和处理政府信息公开申请情况\n";
+    match rng.below(7) {
+        0 => {
+            let tag = ["div", "span", "table", "td", "b"][rng.below(5)];
+            let depth = 1 + rng.below(60_000);
+            let mut s = format!("<html><body><p>{head}</p>");
+            s.push_str(&format!("<{tag}>").repeat(depth));
+            s.push_str("（七）总计 1 2 3");
+            if rng.below(2) == 0 {
+                s.push_str(&format!("</{tag}>").repeat(depth));
+            }
+            ("deep.html", s.into_bytes())
+        }
+        1 => {
+            let n = 1 + rng.below(20_000);
+            let span = rng.below(100_000);
+            let mut s = format!("<html><body><p>{head}</p><table>");
+            for i in 0..n {
+                if i % (1 + rng.below(50)) == 0 {
+                    s.push_str("<tr>");
+                }
+                s.push_str(&format!(
+                    "<td rowspan={span} colspan={}>0</td>",
+                    rng.below(1000)
+                ));
+            }
+            s.push_str("</table></body></html>");
+            ("spans.html", s.into_bytes())
+        }
+        2 => {
+            // One very long line of labels and digits.
+            let len = 1 + rng.below(2_000_000);
+            let mut s = String::from(head);
+            let parts = ["（七）总计", "1", " ", "2171000", "|", "予以公开", "。"];
+            while s.len() < len {
+                s.push_str(parts[rng.below(parts.len())]);
+            }
+            ("long.txt", s.into_bytes())
+        }
+        3 => {
+            let rows = rng.below(120_000);
+            let mut s = String::from(head);
+            let row = [
+                "|0|0|0|0|0|0|0|\n",
+                "（一）予以公开 1 2 3 4 5 6 21\n",
+                "1\n",
+            ][rng.below(3)];
+            s.push_str(&row.repeat(rows));
+            ("rows.txt", s.into_bytes())
+        }
+        4 => {
+            // Word: nested tables and wide grid spans.
+            let depth = rng.below(3_000);
+            let span = rng.below(100_000);
+            let mut body =
+                String::from("<w:document><w:body><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>");
+            body.push_str(&"<w:tbl><w:tr><w:tc>".repeat(depth));
+            for _ in 0..rng.below(2_000) {
+                body.push_str(&format!(
+                    "<w:tc><w:tcPr><w:gridSpan w:val=\"{span}\"/><w:vMerge/></w:tcPr><w:p><w:r><w:t>0</w:t></w:r></w:p></w:tc>"
+                ));
+            }
+            body.push_str(&"</w:tc></w:tr></w:tbl>".repeat(depth));
+            body.push_str("</w:body></w:document>");
+            ("nested.docx", docx(body.as_bytes()))
+        }
+        5 => {
+            // A PDF whose objects nest deeply or claim huge sizes.
+            let depth = rng.below(100_000);
+            let mut s = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 999999999 >>\nendobj\n3 0 obj\n<< /Type /Page /Contents 4 0 R /X ".to_vec();
+            s.extend(std::iter::repeat_n(b'[', depth));
+            s.extend_from_slice(b" >>\nendobj\n4 0 obj\n<< /Length 99999999 >>\nstream\nBT (x) Tj ET\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+            ("deep.pdf", s)
+        }
+        _ => {
+            // Markdown with a huge pipe table.
+            let cols = 1 + rng.below(5_000);
+            let rows = rng.below(200);
+            let mut s = String::from(head);
+            for _ in 0..rows {
+                s.push('|');
+                s.push_str(&"0|".repeat(cols));
+                s.push('\n');
+            }
+            ("wide.md", s.into_bytes())
+        }
+    }
+}
+
+/// A .docx holding only `document.xml`.
+fn docx(document: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        z.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        z.write_all(document).unwrap();
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+/// What one fuzzing thread found.
+#[derive(Default)]
+struct Tally {
+    cases: u64,
+    imported: u64,
+    over_2s: u64,
+    slowest: Duration,
+    slowest_case: String,
+}
+
+fn load_corpus() -> Vec<(std::path::PathBuf, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let mut corpus = Vec::new();
     for dir in ["seeds", "reports", "real", "render/out"] {
@@ -155,42 +269,38 @@ fn mutated_reports_never_panic_or_hang() {
         }
     }
     corpus.sort();
-    // A watchdog ends the run if one case takes too long (a hang).
-    let current = Arc::new(AtomicU64::new(0));
-    let started = Arc::new(AtomicU64::new(0));
-    let epoch = Instant::now();
-    {
-        let (current, started) = (current.clone(), started.clone());
-        std::thread::spawn(move || {
-            loop {
-                std::thread::sleep(Duration::from_millis(500));
-                let since = epoch.elapsed().as_millis() as u64 - started.load(Ordering::Relaxed);
-                if since > 20_000 {
-                    eprintln!(
-                        "case {} has run for {since} ms: hang",
-                        current.load(Ordering::Relaxed)
-                    );
-                    std::process::abort();
-                }
-            }
-        });
-    }
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let mut slowest = Duration::ZERO;
-    let mut imported = 0u64;
+    corpus
+}
+
+/// Runs `cases` cases from `seed`; `started` is this thread's watchdog slot.
+fn fuzz(
+    seed: u64,
+    cases: u64,
+    corpus: &[(std::path::PathBuf, Vec<u8>)],
+    started: &AtomicU64,
+    epoch: Instant,
+) -> Tally {
+    let mut rng = Rng(seed);
+    let mut t = Tally::default();
     for case in 0..cases {
-        current.store(case, Ordering::Relaxed);
         started.store(epoch.elapsed().as_millis() as u64, Ordering::Relaxed);
-        let (path, bytes) = &corpus[rng.below(corpus.len())];
-        let binary = path.extension().is_some_and(|e| e == "pdf" || e == "docx");
-        let input = if binary {
-            mutate_bytes(&mut rng, bytes)
+        // One case in 50 is a structured hostile input, the rest mutations.
+        let (name, path, input) = if rng.below(50) == 0 {
+            let (name, bytes) = structured(&mut rng);
+            (name.to_string(), std::path::PathBuf::from(name), bytes)
         } else {
-            mutate(&mut rng, bytes)
+            let (path, bytes) = &corpus[rng.below(corpus.len())];
+            let binary = path.extension().is_some_and(|e| e == "pdf" || e == "docx");
+            let input = if binary {
+                mutate_bytes(&mut rng, bytes)
+            } else {
+                mutate(&mut rng, bytes)
+            };
+            (path.display().to_string(), path.clone(), input)
         };
-        let t = Instant::now();
+        let clock = Instant::now();
         let result = std::panic::catch_unwind(|| {
-            let r = nianbao::import::import_bytes("fuzz", path, &input);
+            let r = nianbao::import::import_bytes("fuzz", &path, &input);
             if let Ok(r) = &r {
                 // Whatever imports must also check, export and re-import without panicking.
                 let _ = nianbao::rules::check(r, None);
@@ -200,13 +310,75 @@ fn mutated_reports_never_panic_or_hang() {
             r.is_ok()
         });
         match result {
-            Ok(ok) => imported += ok as u64,
-            Err(_) => panic!("case {case} panicked on a mutation of {}", path.display()),
+            Ok(ok) => t.imported += ok as u64,
+            Err(_) => panic!("seed {seed:#x} case {case} panicked on {name}"),
         }
-        slowest = slowest.max(t.elapsed());
+        let took = clock.elapsed();
+        t.over_2s += (took > Duration::from_secs(2)) as u64;
+        if took > t.slowest {
+            t.slowest = took;
+            t.slowest_case = format!("seed {seed:#x} case {case}: {name} ({} bytes)", input.len());
+        }
+        t.cases += 1;
     }
+    t
+}
+
+#[test]
+fn mutated_reports_never_panic_or_hang() {
+    let cases: u64 = std::env::var("NIANBAO_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) as u64;
+    let corpus = Arc::new(load_corpus());
+    // A watchdog ends the run if one case takes too long (a hang).
+    let epoch = Instant::now();
+    let slots: Arc<Vec<AtomicU64>> = Arc::new((0..threads).map(|_| AtomicU64::new(0)).collect());
+    {
+        let slots = slots.clone();
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(Duration::from_millis(500));
+                let now = epoch.elapsed().as_millis() as u64;
+                for (i, s) in slots.iter().enumerate() {
+                    let since = now.saturating_sub(s.load(Ordering::Relaxed));
+                    if since > 20_000 {
+                        eprintln!("thread {i}: a case has run for {since} ms: hang");
+                        std::process::abort();
+                    }
+                }
+            }
+        });
+    }
+    let workers: Vec<_> = (0..threads)
+        .map(|i| {
+            let (corpus, slots) = (corpus.clone(), slots.clone());
+            let n = cases / threads + (i < cases % threads) as u64;
+            std::thread::spawn(move || {
+                fuzz(
+                    0x9e37_79b9_7f4a_7c15 ^ (i + 1).wrapping_mul(0x1000_0001),
+                    n,
+                    &corpus,
+                    &slots[i as usize],
+                    epoch,
+                )
+            })
+        })
+        .collect();
+    let tallies: Vec<Tally> = workers
+        .into_iter()
+        .map(|w| w.join().expect("a fuzzing thread panicked"))
+        .collect();
+    let done: u64 = tallies.iter().map(|t| t.cases).sum();
+    let imported: u64 = tallies.iter().map(|t| t.imported).sum();
+    let over: u64 = tallies.iter().map(|t| t.over_2s).sum();
+    let worst = tallies.iter().max_by_key(|t| t.slowest).unwrap();
     eprintln!(
-        "{cases} cases, {imported} imported, slowest {:.1} ms",
-        slowest.as_secs_f64() * 1e3
+        "{done} cases on {threads} threads in {:.0} s, {imported} imported, {over} over 2 s, slowest {:.1} ms ({})",
+        epoch.elapsed().as_secs_f64(),
+        worst.slowest.as_secs_f64() * 1e3,
+        worst.slowest_case
     );
+    assert_eq!(done, cases);
 }

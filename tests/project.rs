@@ -55,6 +55,36 @@ fn corrupt_file_reports_line_and_column_and_is_left_alone() {
 }
 
 #[test]
+fn a_row_key_written_twice_is_refused_with_its_line() {
+    let text = to_ron(&common::clean_report());
+    // Duplicate 表三's first row, as a hand edit or a bad merge would.
+    let start = text.find("\"r01\":").expect("t3 row r01 in the file");
+    let line_start = text[..start].rfind('\n').unwrap() + 1;
+    let line_end = start + text[start..].find('\n').unwrap() + 1;
+    let row = &text[line_start..line_end];
+    assert!(row.contains("r01"), "{row}");
+    let doubled = format!("{}{row}{}", &text[..line_end], &text[line_end..]);
+    let line = doubled[..line_end].lines().count() + 1;
+    let e = from_ron(&doubled, Path::new("dup.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("“r01”出现了两次"), "{e}");
+    assert!(e.contains(&format!("第 {line} 行")), "line {line}: {e}");
+
+    // The same for a published total.
+    let mut r = common::clean_report();
+    r.published.insert("t3.r01.total".into(), Cell::Int(9));
+    let text = to_ron(&r);
+    let one = "\"t3.r01.total\": Int(9),";
+    assert!(text.contains(one), "{text}");
+    let doubled = text.replacen(one, &format!("{one} {one}"), 1);
+    let e = from_ron(&doubled, Path::new("dup.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("出现了两次"), "{e}");
+}
+
+#[test]
 fn save_keeps_a_backup_and_leaves_no_temp_files() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.ron");
@@ -254,4 +284,17 @@ fn concurrent_saves_to_one_file_leave_one_whole_file() {
     assert!(reports.contains(&main) && reports.contains(&bak));
     let left = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(left, 2, "no temporary files left");
+}
+
+#[test]
+fn saving_onto_a_folder_says_so_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = save(&common::clean_report(), dir.path())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("这是一个文件夹"), "{e}");
+    let e = nianbao::project::write_atomic(dir.path(), b"x")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("这是一个文件夹"), "{e}");
 }

@@ -156,7 +156,7 @@ impl Document {
         self.path
             .as_ref()
             .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().into_owned())
+            .map(crate::path_name::shown_os)
             .unwrap_or_else(|| "未保存的报告".to_string())
     }
 }

@@ -41,7 +41,7 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) {
                     ui.label(t(lang, "（无）", "(none)"));
                 }
                 for p in st.settings.recent.clone() {
-                    if ui.button(p.display().to_string()).clicked() {
+                    if ui.button(crate::path_name::shown(&p)).clicked() {
                         st.request(Action::OpenPath(p));
                     }
                 }
@@ -207,7 +207,7 @@ pub fn status_bar(ui: &mut egui::Ui, st: &mut AppState) {
         .doc
         .path
         .as_ref()
-        .map(|p| p.display().to_string())
+        .map(crate::path_name::shown)
         .unwrap_or_else(|| t(st.lang(), "未保存到文件", "Not saved to a file").into());
     let dirty = st.doc.is_dirty();
     let (mut e, mut w) = (0, 0);

@@ -296,7 +296,7 @@ impl AppState {
                     self.modal = Some(Modal::Message(
                         format!(
                             "已根据上年报告“{}”新建 {} 年报告：\n\n{}",
-                            path.display(),
+                            crate::path_name::shown(&path),
                             self.doc
                                 .report
                                 .meta
@@ -323,7 +323,8 @@ impl AppState {
                     self.doc.last_year = Some(last);
                     self.doc.touch();
                     self.year_over_year = true;
-                    self.status = format!("已载入上年报告用于对比：{}", path.display());
+                    self.status =
+                        format!("已载入上年报告用于对比：{}", crate::path_name::shown(&path));
                 }
                 Err(e) => self.modal = Some(Modal::Message(format!("无法读取上年报告：{e}"))),
             },
@@ -347,9 +348,12 @@ impl AppState {
                 self.settings.add_recent(path);
                 self.storage.save_settings(&self.settings);
                 self.status = if imported {
-                    format!("已导入 {}（另存为 .ron 即成为项目文件）", path.display())
+                    format!(
+                        "已导入 {}（另存为 .ron 即成为项目文件）",
+                        crate::path_name::shown(path)
+                    )
                 } else {
-                    format!("已打开 {}", path.display())
+                    format!("已打开 {}", crate::path_name::shown(path))
                 };
                 if let Some(msg) = unread_message(&self.doc.report) {
                     self.modal = Some(Modal::Message(msg));
@@ -378,7 +382,7 @@ impl AppState {
                 self.storage.clear_recovery();
                 self.settings.add_recent(path);
                 self.storage.save_settings(&self.settings);
-                self.status = format!("已保存 {}", path.display());
+                self.status = format!("已保存 {}", crate::path_name::shown(path));
                 true
             }
             Err(e) => {
@@ -392,7 +396,7 @@ impl AppState {
 
     pub fn export_to(&mut self, path: &Path) {
         match crate::export::write(&self.doc.report, path) {
-            Ok(()) => self.status = format!("已导出 {}", path.display()),
+            Ok(()) => self.status = format!("已导出 {}", crate::path_name::shown(path)),
             Err(e) => self.modal = Some(Modal::Message(format!("导出失败：{e}"))),
         }
     }
@@ -564,7 +568,7 @@ impl AppState {
             let mut remove = None;
             for (i, f) in m.files.iter().enumerate() {
                 ui.horizontal(|ui| {
-                    ui.label(f.display().to_string());
+                    ui.label(crate::path_name::shown(f));
                     if ui.small_button("移除").clicked() {
                         remove = Some(i);
                     }
@@ -621,7 +625,7 @@ fn merge_files(files: &[PathBuf], agency: &str) -> Result<(Report, Vec<String>),
                 finding.message
             ));
         }
-        inputs.push((f.display().to_string(), r));
+        inputs.push((crate::path_name::shown(f), r));
     }
     Ok((crate::merge::merge(agency, &inputs)?, problems))
 }

@@ -76,9 +76,7 @@ pub fn is_template_text(t: &str) -> bool {
         let n = lnorm(s);
         exact.contains(&n) || known.iter().any(|k| k.contains(&n))
     };
-    is_known(t)
-        || (t.split_whitespace().nth(1).is_some() && t.split_whitespace().all(loose))
-        || segment(t).iter().all(|s| is_known(s))
+    is_known(t) || (t.split_whitespace().nth(1).is_some() && t.split_whitespace().all(loose))
 }
 
 /// Splits text that runs several labels together (`（三）不予公开1.属于国家秘密`,
@@ -136,46 +134,72 @@ pub struct Label {
     pub target: Target,
 }
 
-pub fn t2_labels(f2019: bool) -> Vec<Label> {
+/// 表二's row labels (2021, or the 2019 trial format's), normalised once.
+pub fn t2_labels(f2019: bool) -> &'static [Label] {
+    static L2021: OnceLock<Vec<Label>> = OnceLock::new();
+    static L2019: OnceLock<Vec<Label>> = OnceLock::new();
     if f2019 {
-        T2_ROWS_2019
+        L2019.get_or_init(|| {
+            T2_ROWS_2019
+                .iter()
+                .enumerate()
+                .map(|(i, r)| Label {
+                    norm: lnorm(r.label),
+                    target: Target::T2of2019(i),
+                })
+                .collect()
+        })
+    } else {
+        L2021.get_or_init(|| {
+            T2_BLOCKS
+                .iter()
+                .flat_map(|b| b.rows.iter())
+                .map(|(label, fields)| Label {
+                    norm: lnorm(label),
+                    target: Target::T2(fields),
+                })
+                .collect()
+        })
+    }
+}
+
+/// 表三's row and group labels, normalised once.
+pub fn t3_labels() -> &'static [Label] {
+    static L: OnceLock<Vec<Label>> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut v: Vec<Label> = T3_ROWS
             .iter()
             .enumerate()
             .map(|(i, r)| Label {
                 norm: lnorm(r.label),
-                target: Target::T2of2019(i),
+                target: Target::T3(i),
             })
-            .collect()
-    } else {
-        T2_BLOCKS
-            .iter()
-            .flat_map(|b| b.rows.iter())
-            .map(|(label, fields)| Label {
-                norm: lnorm(label),
-                target: Target::T2(fields),
-            })
-            .collect()
-    }
+            .collect();
+        v.extend(T3_GROUPS.iter().enumerate().map(|(i, g)| Label {
+            norm: lnorm(g.label),
+            target: Target::T3Group(i),
+        }));
+        v.push(Label {
+            norm: lnorm(T3_RESULTS_GROUP.label),
+            target: Target::T3Results,
+        });
+        v
+    })
 }
 
-pub fn t3_labels() -> Vec<Label> {
-    let mut v: Vec<Label> = T3_ROWS
-        .iter()
-        .enumerate()
-        .map(|(i, r)| Label {
-            norm: lnorm(r.label),
-            target: Target::T3(i),
-        })
-        .collect();
-    v.extend(T3_GROUPS.iter().enumerate().map(|(i, g)| Label {
-        norm: lnorm(g.label),
-        target: Target::T3Group(i),
-    }));
-    v.push(Label {
-        norm: lnorm(T3_RESULTS_GROUP.label),
-        target: Target::T3Results,
-    });
-    v
+/// 表三's and 表二's labels together (for telling table lines from prose).
+pub fn table_labels() -> &'static [Label] {
+    static L: OnceLock<Vec<Label>> = OnceLock::new();
+    L.get_or_init(|| {
+        t3_labels()
+            .iter()
+            .chain(t2_labels(false))
+            .map(|l| Label {
+                norm: l.norm.clone(),
+                target: l.target,
+            })
+            .collect()
+    })
 }
 
 /// A row with each token normalised once (matching tries many starts).
@@ -246,18 +270,28 @@ pub fn closest_t3_row(text: &str, allowed: impl Fn(usize) -> bool) -> Option<usi
     if body.len() < 3 {
         return None;
     }
-    let mut scored: Vec<(usize, f32)> = T3_ROWS
+    // Each numbered row's item number and label body, split once.
+    type Body = Option<(char, Vec<char>)>;
+    static BODIES: OnceLock<Vec<Body>> = OnceLock::new();
+    let bodies = BODIES.get_or_init(|| {
+        T3_ROWS
+            .iter()
+            .map(|r| {
+                let ln = lnorm(r.label);
+                item_number(&ln).map(|(d, b)| (d, b.chars().collect()))
+            })
+            .collect()
+    });
+    let mut scored: Vec<(usize, f32)> = bodies
         .iter()
         .enumerate()
         .filter(|(i, _)| allowed(*i))
-        .filter_map(|(i, r)| {
-            let ln = lnorm(r.label);
-            let (ld, lbody) = item_number(&ln)?;
-            if ld != d {
+        .filter_map(|(i, b)| {
+            let (ld, lbody) = b.as_ref()?;
+            if *ld != d {
                 return None;
             }
-            let lbody: Vec<char> = lbody.chars().collect();
-            let common = lcs(&body, &lbody) as f32;
+            let common = lcs(&body, lbody) as f32;
             Some((i, common / body.len().max(lbody.len()) as f32))
         })
         .collect();
@@ -297,21 +331,15 @@ mod tests {
     fn matches_wrapped_and_split_labels() {
         let labels = t3_labels();
         let t = row(&["4. 保护第三方", "", "0"]);
-        assert_eq!(
-            match_label(&t, 0, &labels).map(|m| m.0),
-            Some(Target::T3(7))
-        );
+        assert_eq!(match_label(&t, 0, labels).map(|m| m.0), Some(Target::T3(7)));
         let t = row(&["(三)", "不予公开", "1.属于国家秘密", "0"]);
-        assert_eq!(match_label(&t, 0, &labels), Some((Target::T3Group(0), 1)));
-        assert_eq!(match_label(&t, 2, &labels), Some((Target::T3(4), 2)));
+        assert_eq!(match_label(&t, 0, labels), Some((Target::T3Group(0), 1)));
+        assert_eq!(match_label(&t, 2, labels), Some((Target::T3(4), 2)));
         let t = row(&["(二) 部分公开", "0"]);
-        assert_eq!(
-            match_label(&t, 0, &labels).map(|m| m.0),
-            Some(Target::T3(3))
-        );
+        assert_eq!(match_label(&t, 0, labels).map(|m| m.0), Some(Target::T3(3)));
         let t = row(&["3.其他", "0"]);
         assert_eq!(
-            match_label(&t, 0, &labels).map(|m| m.0),
+            match_label(&t, 0, labels).map(|m| m.0),
             Some(Target::T3(22))
         );
     }
@@ -338,6 +366,10 @@ mod tests {
             segment("结果维持结果纠正其他结果尚未审结总计"),
             vec!["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
         );
-        assert!(is_template_text("三、本年度办 理结果 （一）予以公开"));
+        assert!(
+            segment("三、本年度办 理结果 （一）予以公开")
+                .iter()
+                .all(|s| is_template_text(s))
+        );
     }
 }

@@ -189,7 +189,7 @@ pub fn import_file(path: &Path) -> Result<Report, FileError> {
     let bytes = read_limited(path)?;
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(crate::path_name::shown_os)
         .unwrap_or_default();
     import_bytes(&name, path, &bytes).map_err(|m| FileError::new(path, m))
 }

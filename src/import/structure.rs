@@ -219,9 +219,7 @@ fn flush_stray(pending: &mut Vec<(usize, String)>, notes: &mut Notes) {
 /// A line inside parts 二–四 that belongs to a table although it holds no
 /// number: a label or header (also wrapped, or with a misprint), not prose.
 fn is_table_line(t: &str) -> bool {
-    use super::labels::{
-        NormRow, closest_t3_row, is_template_text, match_label, t2_labels, t3_labels,
-    };
+    use super::labels::{NormRow, closest_t3_row, is_template_text, match_label, table_labels};
     if t.contains('。') || heading_part(t).is_some() || t.chars().count() > 80 {
         return false;
     }
@@ -237,8 +235,8 @@ fn is_table_line(t: &str) -> bool {
     if values >= 2 && toks.iter().any(|t| is_template_text(&t.text)) {
         return true;
     }
-    let labels: Vec<_> = t3_labels().into_iter().chain(t2_labels(false)).collect();
-    (0..row.norms.len()).any(|i| match_label(&row, i, &labels).is_some())
+    let labels = table_labels();
+    (0..row.norms.len()).any(|i| match_label(&row, i, labels).is_some())
 }
 
 pub fn clip(t: &str) -> String {

@@ -195,13 +195,16 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
             }
             _ => false,
         };
-        let unverified: Vec<String> = info
-            .placed_cells()
-            .into_iter()
-            .filter_map(CellKey::parse)
-            .filter(|k| !k.is_computed() && !unread.contains(k.name()) && blocked(k))
-            .map(|k| k.to_string())
-            .collect();
+        let unverified: Vec<String> = if unread.is_empty() {
+            Default::default()
+        } else {
+            info.placed_cells()
+        }
+        .into_iter()
+        .filter_map(CellKey::parse)
+        .filter(|k| !k.is_computed() && !unread.contains(k.name()) && blocked(k))
+        .map(|k| k.to_string())
+        .collect();
         if !unverified.is_empty() {
             out.push(Finding::new(
                 RuleId::Import,

@@ -30,7 +30,7 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
         })
         .collect();
     // 规章 and 行政规范性文件 printed column by column (plain pdftotext).
-    let its = read_columns(items(rows, &labels, None, notes), widths[0], false);
+    let its = read_columns(items(rows, labels, None, notes), widths[0], false);
     let name = |s: usize| format!("表二“{}”行", row_label(labels[s].target));
     let placed = assign(
         &its,

@@ -41,7 +41,7 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
     }
     let labels = t3_labels();
     let fuzzy = |t: &str| closest_t3_row(t, |_| true).map(Target::T3);
-    let mut its = items(rows, &labels, Some(&fuzzy), notes);
+    let mut its = items(rows, labels, Some(&fuzzy), notes);
 
     let has_total = has_total_column(rows, &its);
     let width = if has_total {
