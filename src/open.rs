@@ -23,8 +23,17 @@ pub fn is_report_file(path: &Path) -> bool {
     extensions().contains(&ext.as_str())
 }
 
-/// Reads a `.ron` project file or imports a published report.
+/// Reads a `.ron` project file (or its `.ron.bak` backup, so a clerk can
+/// look at the previous copy without renaming it) or imports a published report.
 pub fn open_report(path: &Path) -> Result<Report, FileError> {
+    let name = path
+        .file_name()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".ron.bak") {
+        return project::load(path);
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

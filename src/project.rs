@@ -271,8 +271,9 @@ fn temp_beside(dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
     dir.join(t)
 }
 
-/// Temporary files a killed save left behind (older than a minute: a save
-/// in progress elsewhere is younger).
+/// Temporary files a killed save left behind: those of a process that no
+/// longer runs, or (where that cannot be told) older than a minute, as a
+/// save in progress elsewhere is younger.
 fn remove_stale_temps(dir: &Path, name: &std::ffi::OsStr) {
     let Some(name) = name.to_str() else { return };
     let prefixes = [format!(".{name}."), format!(".{name}.bak.")];
@@ -281,16 +282,35 @@ fn remove_stale_temps(dir: &Path, name: &std::ffi::OsStr) {
         let f = e.file_name();
         let Some(f) = f.to_str() else { continue };
         let ours = f.ends_with(".tmp") && prefixes.iter().any(|p| f.starts_with(p.as_str()));
+        if !ours {
+            continue;
+        }
         let old = e
             .metadata()
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|d| d.as_secs() > 60);
-        if ours && old {
+        if old || writer_is_gone(f) {
             let _ = fs::remove_file(e.path());
         }
     }
+}
+
+/// Whether the process that named temp file `f` (`.NAME.PID.N.tmp`) has
+/// ended. Only Linux can tell cheaply (`/proc`); elsewhere the age decides.
+fn writer_is_gone(f: &str) -> bool {
+    let mut parts = f.rsplit('.');
+    let (_tmp, _n, pid) = (parts.next(), parts.next(), parts.next());
+    let Some(pid) = pid.and_then(|p| p.parse::<u32>().ok()) else {
+        return false;
+    };
+    if pid == std::process::id() {
+        return false;
+    }
+    cfg!(target_os = "linux")
+        && Path::new("/proc/self").exists()
+        && !Path::new(&format!("/proc/{pid}")).exists()
 }
 
 /// A short Chinese explanation of an I/O error.

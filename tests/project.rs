@@ -298,3 +298,38 @@ fn saving_onto_a_folder_says_so_in_chinese() {
         .to_string();
     assert!(e.contains("这是一个文件夹"), "{e}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_killed_saves_temp_files_go_at_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.ron");
+    // Left by a process that no longer runs (no PID is this large), and one
+    // by a process that does (this one's parent): only the first goes.
+    let dead = dir.path().join(".r.ron.999999999.0.tmp");
+    let dead_bak = dir.path().join(".r.ron.bak.999999999.1.tmp");
+    let live = dir
+        .path()
+        .join(format!(".r.ron.{}.0.tmp", std::os::unix::process::parent_id()));
+    for p in [&dead, &dead_bak, &live] {
+        std::fs::write(p, "half").unwrap();
+    }
+    save(&common::clean_report(), &path).unwrap();
+    assert!(!dead.exists() && !dead_bak.exists());
+    assert!(live.exists(), "a running process's temp file was removed");
+}
+
+#[test]
+fn a_backup_opens_as_the_project_file_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.ron");
+    let first = common::clean_report();
+    save(&first, &path).unwrap();
+    let mut second = first.clone();
+    second.meta.agency = "第二稿".into();
+    save(&second, &path).unwrap();
+    let bak = dir.path().join("r.ron.bak");
+    assert_eq!(nianbao::open::open_report(&bak).unwrap(), first);
+    // A backup is not a report of its own: folder checks skip it.
+    assert!(!nianbao::open::is_report_file(&bak));
+}

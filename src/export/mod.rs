@@ -63,7 +63,13 @@ pub fn write(report: &Report, path: &Path) -> Result<(), FileError> {
         FileError::new(path, "不支持的文件类型（可用：.ron .txt .md .html .docx）")
     })?;
     let bytes = render(report, format).map_err(|m| FileError::new(path, m))?;
-    project::write_atomic(path, &bytes)
+    // A project file written by `convert` or `rollover` is a project file:
+    // the one it replaces is kept as `.bak`, as the app's 保存 does.
+    let backup = match format {
+        Format::Ron => project::Backup::Keep,
+        _ => project::Backup::None,
+    };
+    project::write_file(path, &bytes, backup)
 }
 
 /// The text a grid cell shows in a published table.
