@@ -73,3 +73,40 @@ fn the_size_refusal_gives_the_real_size() {
     let e = import_bytes("big.txt", Path::new("big.txt"), &big).unwrap_err();
     assert!(e.contains("21.0 MB"), "{e}");
 }
+
+#[test]
+fn a_million_nested_divs_are_refused_before_parsing() {
+    let mut html = String::from("<html><body><p>一、总体情况</p>");
+    html.push_str(&"<div>".repeat(1_000_000));
+    let e = import_bytes("deep.html", Path::new("deep.html"), html.as_bytes()).unwrap_err();
+    assert!(e.contains("嵌套超过"), "{e}");
+    // The same markup inside Markdown goes through the HTML reader too.
+    let md = format!("一、总体情况\n<table><tr><td>{}", "<div>".repeat(5_000));
+    let e = import_bytes("deep.md", Path::new("deep.md"), md.as_bytes()).unwrap_err();
+    assert!(e.contains("嵌套超过"), "{e}");
+    // Ordinary pages, with <p> and <td> left open, are not refused.
+    let page = format!(
+        "<html><body>{}</body></html>",
+        "<p>一段文字<table><tr><td>1<td>2</table>".repeat(3_000)
+    );
+    assert!(
+        nianbao::import::import_bytes("ok.html", Path::new("ok.html"), page.as_bytes())
+            .map_or_else(|e| !e.contains("嵌套"), |_| true)
+    );
+}
+
+#[test]
+fn a_line_of_megabytes_is_refused_with_its_number() {
+    let text = format!("一、总体情况\n{}\n", "（七）总计 1 2 3 ".repeat(100_000));
+    let e = import_bytes("long.txt", Path::new("long.txt"), text.as_bytes()).unwrap_err();
+    assert!(e.contains("第 2 行") && e.contains("MB"), "{e}");
+}
+
+#[test]
+fn a_pdf_nested_millions_deep_is_refused_not_a_stack_overflow() {
+    let mut pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /X ".to_vec();
+    pdf.extend(std::iter::repeat_n(b'[', 5_000_000));
+    pdf.extend_from_slice(b" >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+    let e = import_bytes("deep.pdf", Path::new("deep.pdf"), &pdf).unwrap_err();
+    assert!(e.contains("嵌套"), "{e}");
+}

@@ -308,9 +308,10 @@ fn a_killed_saves_temp_files_go_at_the_next_save() {
     // by a process that does (this one's parent): only the first goes.
     let dead = dir.path().join(".r.ron.999999999.0.tmp");
     let dead_bak = dir.path().join(".r.ron.bak.999999999.1.tmp");
-    let live = dir
-        .path()
-        .join(format!(".r.ron.{}.0.tmp", std::os::unix::process::parent_id()));
+    let live = dir.path().join(format!(
+        ".r.ron.{}.0.tmp",
+        std::os::unix::process::parent_id()
+    ));
     for p in [&dead, &dead_bak, &live] {
         std::fs::write(p, "half").unwrap();
     }

@@ -21,6 +21,57 @@ pub fn read(source: &str) -> Doc {
     }
 }
 
+/// Elements that may be nested this deep at most. Real pages nest a few
+/// dozen levels; html5ever's tree builder checks scopes by walking the stack
+/// of open elements, so a million nested `<div>` costs minutes.
+pub const MAX_NESTING: usize = 1_000;
+
+/// Refuses HTML whose elements nest deeper than [`MAX_NESTING`], by a
+/// linear scan of its tags before parsing. Elements that need no end tag
+/// (`<br>`, `<p>`, `<td>`, …) are not counted, as pages leave them open.
+pub fn nesting_ok(source: &str) -> Result<(), String> {
+    const UNCOUNTED: [&str; 27] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
+        "option", "optgroup", "colgroup", "o:p",
+    ];
+    let b = source.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        i += off + 1;
+        let close = b.get(i) == Some(&b'/');
+        let start = i + close as usize;
+        let len = b[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b':')
+            .count();
+        if len == 0 || !b[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = source[start..start + len].to_ascii_lowercase();
+        let end = b[start..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map(|p| start + p);
+        let self_closing = end.is_some_and(|e| e > 0 && b[e - 1] == b'/');
+        if UNCOUNTED.contains(&name.as_str()) || self_closing {
+            continue;
+        }
+        if close {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+        if deepest > MAX_NESTING {
+            return Err(format!(
+                "网页的元素嵌套超过 {MAX_NESTING} 层，不是正常的网页，无法读取"
+            ));
+        }
+    }
+    Ok(())
+}
+
 struct Walker {
     lines: Vec<Line>,
     buf: String,

@@ -19,6 +19,7 @@ pub mod labels;
 mod meta;
 pub mod normalize;
 mod pdf;
+mod pdf_nesting;
 mod structure;
 mod tables;
 mod text;
@@ -197,6 +198,26 @@ pub fn import_file(path: &Path) -> Result<Report, FileError> {
 /// Lines a source may have (a real report has well under a thousand).
 pub const MAX_LINES: usize = 100_000;
 
+/// Bytes a line may have. Crawler text runs a whole table onto one line
+/// (the longest real one seen is under 8 KB); a line of megabytes is no
+/// report, and the readers' work grows faster than its length. For HTML
+/// and Word, a paragraph or table row counts as a line.
+pub const MAX_LINE_BYTES: usize = 256 * 1024;
+
+/// Refuses a source with a line over [`MAX_LINE_BYTES`]; `lines` gives each
+/// line's index (from 0) and length in bytes.
+fn line_lengths_ok(lines: impl Iterator<Item = (usize, usize)>) -> Result<(), String> {
+    match lines.max_by_key(|&(_, len)| len) {
+        Some((i, len)) if len > MAX_LINE_BYTES => Err(format!(
+            "第 {} 行长达 {:.1} MB，远超年度报告的篇幅（每行上限 {} KB），不是年度报告",
+            i + 1,
+            len as f64 / (1024.0 * 1024.0),
+            MAX_LINE_BYTES / 1024
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Imports a published report from its bytes; `path` names the kind.
 pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, String> {
     if bytes.len() as u64 > crate::project::MAX_FILE_BYTES {
@@ -215,15 +236,36 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Str
             .to_string()
     })?;
     let doc = match kind {
-        SourceKind::Text => text::read(&decode::text(bytes)),
-        SourceKind::Html => html::read(&decode::html(bytes)),
+        SourceKind::Text => {
+            let text = decode::text(bytes);
+            line_lengths_ok(text.lines().map(str::len).enumerate())?;
+            if text.contains('<') {
+                html::nesting_ok(&text)?;
+            }
+            text::read(&text)
+        }
+        SourceKind::Html => {
+            let text = decode::html(bytes);
+            html::nesting_ok(&text)?;
+            html::read(&text)
+        }
         SourceKind::Docx => docx::read(bytes)?,
         SourceKind::Pdf => {
-            let mut doc = text::read(&pdf::text(bytes).map_err(|e| e.to_string())?);
+            let text = pdf::text(bytes).map_err(|e| e.to_string())?;
+            line_lengths_ok(text.lines().map(str::len).enumerate())?;
+            let mut doc = text::read(&text);
             doc.layout = "pdf";
             doc
         }
     };
+    // What a page or a Word file holds in one paragraph or table row.
+    line_lengths_ok(doc.lines.iter().map(|l| {
+        let len = match &l.kind {
+            LineKind::Para(t) => t.len(),
+            LineKind::Row(toks) => toks.iter().map(|t| t.text.len()).sum(),
+        };
+        (l.no.saturating_sub(1), len)
+    }))?;
     import_doc(name, doc)
 }
 

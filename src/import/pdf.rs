@@ -150,6 +150,7 @@ fn glyphs(bytes: &[u8]) -> Result<Vec<Glyph>, PdfError> {
             "文件不完整（缺少结尾标记 %%EOF，可能下载中断）".into(),
         ));
     }
+    super::pdf_nesting::check(bytes).map_err(PdfError::Broken)?;
     match isolated(|| glyphs_inner(bytes)) {
         Ok(r) => r,
         Err(panic) => Err(PdfError::Broken(format!("解析出错（{panic}）"))),
