@@ -35,6 +35,16 @@ pub fn norm(s: &str) -> String {
 
 /// Whether `s` (already normalised) looks like a number, a not-applicable mark or a blank.
 pub fn is_value_like(s: &str) -> bool {
+    // Most text a reader asks about is a label: a number or a mark never
+    // starts with anything else, so no normalised copy is needed to say no.
+    match s.trim_start().chars().next() {
+        None => return true,
+        Some(c) if !(c.is_ascii_digit() || "０１２３４５６７８９+-.＋－．/／—–".contains(c)) =>
+        {
+            return false;
+        }
+        _ => {}
+    }
     let t = crate::cell::normalize_number_text(s);
     if t.is_empty() || crate::cell::NA_MARKS.contains(&t.as_str()) {
         return true;
@@ -84,6 +94,10 @@ pub fn cn_digit(c: char) -> Option<usize> {
 /// A page header or footer that a PDF extractor leaves inside the text:
 /// "— 3 —", "- 3 -", "第 3 页", "第3页 共8页", "3/8".
 pub fn is_page_marker(line: &str) -> bool {
+    // "— 12 —", "第 3 页", "3/8": a marker is short.
+    if line.trim().len() > 32 {
+        return false;
+    }
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return false;

@@ -19,6 +19,19 @@ pub struct Parts {
 
 /// Which part (0..6) a heading line starts, if it is one.
 pub fn heading_part(line: &str) -> Option<usize> {
+    // A heading is short: a paragraph is told apart without normalising it
+    // (normalising only drops spaces and maps punctuation one to one).
+    let core = line.trim_end_matches(|c: char| {
+        c.is_whitespace() || ['。', '.', ':', ';', '．', '：', '；'].contains(&c)
+    });
+    if core
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .nth(40)
+        .is_some()
+    {
+        return None;
+    }
     let t = norm(line);
     let t = t.trim_end_matches(['。', '.', ':', ';']);
     if t.chars().count() > 40 || t.starts_with('(') || t.is_empty() {
@@ -262,10 +275,10 @@ fn narrative(lines: &[(usize, String)]) -> Narrative {
 /// `（一）主动公开：text` → ("主动公开", "text"); `None` if the line is not a sub-heading.
 pub fn sub_heading(line: &str) -> Option<(String, String)> {
     let t = line.trim();
-    let n = norm(t);
-    if !n.starts_with('(') {
+    if !t.starts_with(['（', '(']) {
         return None;
     }
+    let n = norm(t);
     let close = n.find(')')?;
     let numeral = &n[1..close];
     if numeral.chars().count() != 1 || cn_digit(numeral.chars().next()?).is_none() {

@@ -40,6 +40,13 @@ def make(d):
     w("rows.txt", HEAD + "|0|0|0|0|0|0|0|\n" * 1_000_000, "text, 1,000,000 table rows (16 MB)")
     w("long.txt", HEAD + "（七）总计 1 2 3 " * 700_000, "text, one 16 MB line")
     w("deep.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /X " + b"[" * 5_000_000 + b" >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n", "PDF, 5,000,000 nested `[`")
+    w("many-lines.txt", HEAD + ("（一）予以公开 1 2 3 4 5 6 21 " * 6 + "\n") * 90_000, "text, 90,000 table-like lines (19 MB)")
+    w("long-lines.txt", HEAD + ("（七）总计 1 2 3 " * 11_000 + "\n") * 70, "text, 70 lines of 242 KB")
+    w("deep-1000.html", "<html><body>" + "<div>" * 990 + "一、总体情况", "HTML, 990 nested `<div>` (just under the limit)")
+    w("big-para.html", "<html><body><p>" + "一是" * 3_000_000 + "</p>", "HTML, one 18 MB paragraph")
+    import zlib
+    z = zlib.compress(b"[" * 10_000_000, 9)
+    w("zdeep.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>\nendobj\n4 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n".replace(b"%d", str(len(z)).encode()) + z + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n", "PDF, 10,000,000 `[` in a compressed page stream")
     w("big.txt", "a" * (21 * 1024 * 1024), "text, 21 MB")
     fifo = os.path.join(d, "fifo.txt"); os.mkfifo(fifo); out.append(("FIFO named `.txt`", fifo))
     for dev in ["zero", "urandom"]:
@@ -56,11 +63,17 @@ def make(d):
 
 def run(path):
     t = time.monotonic()
+    # Its own session, so that a timeout ends nianbao too, not only `time`.
+    p = subprocess.Popen(["/usr/bin/time", "-f", "%M", BIN, "check", path],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         stdin=subprocess.DEVNULL, start_new_session=True)
     try:
-        p = subprocess.run(["/usr/bin/time", "-f", "%M", BIN, "check", path],
-                           capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
+        _, stderr = p.communicate(timeout=60)
     except subprocess.TimeoutExpired:
+        os.killpg(p.pid, 9)
+        p.communicate()
         return 60.0, None, "timeout", ""
+    p.stderr = stderr
     took = time.monotonic() - t
     err = p.stderr.decode(errors="replace").strip().splitlines()
     kb = int(err[-1]) if err and err[-1].isdigit() else None
