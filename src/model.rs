@@ -66,7 +66,8 @@ pub struct Meta {
     pub year: Option<i32>,
     pub format: FormatVersion,
     pub scope: Scope,
-    /// 落款日期, ISO `YYYY-MM-DD`, or empty.
+    /// 落款日期 as typed or imported (imports write ISO `YYYY-MM-DD`; any form
+    /// `dates::parse` reads is accepted), or empty.
     pub date: String,
 }
 

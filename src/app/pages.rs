@@ -142,9 +142,13 @@ fn cover(ui: &mut egui::Ui, st: &mut AppState) {
                 }
             }
             ui.end_row();
-            text_field(ui, st, "落款日期（YYYY-MM-DD）", 120.0, |r| {
-                &mut r.meta.date
-            });
+            text_field(
+                ui,
+                st,
+                "落款日期（如 2026年1月20日）",
+                120.0,
+                |r| &mut r.meta.date,
+            );
             ui.end_row();
             ui.label("数据范围");
             let mut scope = st.doc.report.meta.scope;

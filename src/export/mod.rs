@@ -121,13 +121,14 @@ pub fn fee_sentence(report: &Report) -> Option<String> {
     ))
 }
 
-/// `2026-01-16` → `2026年1月16日`; anything else as given.
-pub fn chinese_date(iso: &str) -> String {
-    match chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
-        Ok(d) => {
+/// `2026-01-16` (or any form [`crate::dates::parse`] reads) → `2026年1月16日`;
+/// anything else as given.
+pub fn chinese_date(date: &str) -> String {
+    match crate::dates::parse(date) {
+        Some(d) => {
             use chrono::Datelike;
             format!("{}年{}月{}日", d.year(), d.month(), d.day())
         }
-        Err(_) => iso.to_string(),
+        None => date.to_string(),
     }
 }

@@ -5,8 +5,9 @@
 //! and said so.
 
 use super::Notes;
-use super::normalize::{cn_digit, norm};
+use super::normalize::norm;
 use super::structure::clip;
+use crate::dates::parse_date;
 use crate::model::{FormatVersion, Report};
 use crate::template::TITLE_SUFFIX;
 
@@ -278,66 +279,6 @@ fn split_run_together_signature(lines: &mut Vec<(usize, String)>) {
     lines.push((no, date.to_string()));
 }
 
-/// `2026年1月16日`, `2026-01-16`, `2026.1.16`, `二〇二六年一月十六日` → ISO.
-pub fn parse_date(s: &str) -> Option<String> {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let t = t.trim_end_matches(['。', '.']);
-    if t.chars().count() > 16 {
-        return None;
-    }
-    let (y, m, d) = if t.contains('年') {
-        let (y, rest) = t.split_once('年')?;
-        let (m, rest) = rest.split_once('月')?;
-        let d = rest
-            .strip_suffix('日')
-            .or_else(|| rest.strip_suffix('号'))?;
-        (
-            cn_number(y, true)?,
-            cn_number(m, false)?,
-            cn_number(d, false)?,
-        )
-    } else {
-        let parts: Vec<&str> = t.split(['-', '.', '/']).collect();
-        if parts.len() != 3 {
-            return None;
-        }
-        (
-            parts[0].parse().ok()?,
-            parts[1].parse().ok()?,
-            parts[2].parse().ok()?,
-        )
-    };
-    let date = chrono::NaiveDate::from_ymd_opt(y as i32, m, d)?;
-    (1990..2100)
-        .contains(&(y as i32))
-        .then(|| date.format("%Y-%m-%d").to_string())
-}
-
-/// Arabic digits, or Chinese numerals: digit by digit for years (二〇二六),
-/// positional for months and days (十六, 二十一).
-fn cn_number(s: &str, digitwise: bool) -> Option<u32> {
-    if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
-        return s.parse().ok();
-    }
-    let digit = |c: char| match c {
-        '〇' | '零' | 'О' | 'o' | 'O' => Some(0),
-        c => cn_digit(c).filter(|&d| d < 10).map(|d| d as u32),
-    };
-    if digitwise {
-        return s
-            .chars()
-            .try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?));
-    }
-    match s.chars().collect::<Vec<_>>().as_slice() {
-        ['十'] => Some(10),
-        [c] => digit(*c),
-        ['十', u] => Some(10 + digit(*u)?),
-        [t, '十'] => Some(digit(*t)? * 10),
-        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
-        _ => None,
-    }
-}
-
 /// Fills agency and year when there was no usable title, and says where from.
 pub fn infer_meta(report: &mut Report, notes: &mut Notes) {
     if report.meta.year.is_none() {
@@ -348,7 +289,7 @@ pub fn infer_meta(report: &mut Report, notes: &mut Notes) {
         } else if let Some((_, y)) = find_year(&compact(&first_text(report))) {
             report.meta.year = Some(y);
             notes.add(None, format!("报告没有标题，报告年度 {y} 取自正文开头"));
-        } else if let Ok(d) = chrono::NaiveDate::parse_from_str(&report.meta.date, "%Y-%m-%d") {
+        } else if let Some(d) = crate::dates::parse(&report.meta.date) {
             use chrono::Datelike;
             report.meta.year = Some(d.year() - 1);
             notes.add(

@@ -24,7 +24,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
     }
-    if let Ok(d) = chrono::NaiveDate::parse_from_str(&r.meta.date, "%Y-%m-%d") {
+    if let Some(d) = crate::dates::parse(&r.meta.date) {
         use chrono::Datelike;
         if d.year() != year && d.year() != year + 1 {
             out.push(warn(
@@ -39,7 +39,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     } else if !r.meta.date.trim().is_empty() {
         out.push(warn(
             "meta.date",
-            format!("落款日期“{}”不是有效日期（应为 YYYY-MM-DD）", r.meta.date),
+            format!(
+                "落款日期“{}”不是有效日期（例如 2026年1月20日 或 2026-01-20）",
+                r.meta.date
+            ),
         ));
     }
 }
