@@ -98,35 +98,52 @@ pub fn rollover(last: &Report) -> (Report, RolloverSummary) {
 
 /// Replaces the 4-digit years `from` and `from + 1` by `to` and `to + 1`.
 /// Only standalone four-digit numbers followed by 年 are years: phone numbers,
-/// postcodes and document numbers (〔2021〕30号) stay as they are.
+/// postcodes and document numbers (〔2021〕30号) stay as they are. Years
+/// written with spaces before 年 (`2023 年`) or in full-width digits
+/// (`２０２３年`) are years too, and keep their form.
 fn shift_years(text: &str, from: i32, to: i32) -> String {
+    let digit = |c: char| match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    };
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        let is_year = i + 4 < chars.len()
-            && chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
-            && (i == 0 || !chars[i - 1].is_ascii_digit())
-            && chars[i + 4] == '年';
-        if is_year {
-            let y: i32 = chars[i..i + 4]
-                .iter()
-                .collect::<String>()
-                .parse()
-                .unwrap_or(0);
-            let shifted = if y == from {
-                to
-            } else if y == from + 1 {
-                to + 1
-            } else {
-                y
-            };
-            out.push_str(&shifted.to_string());
-            i += 4;
-        } else {
+        let year = (i + 4 <= chars.len() && (i == 0 || digit(chars[i - 1]).is_none()))
+            .then(|| {
+                chars[i..i + 4]
+                    .iter()
+                    .try_fold(0u32, |y, &c| Some(y * 10 + digit(c)?))
+            })
+            .flatten()
+            .filter(|_| {
+                let after = chars[i + 4..].iter().find(|c| !c.is_whitespace());
+                after == Some(&'年')
+            });
+        let Some(y) = year else {
             out.push(chars[i]);
             i += 1;
+            continue;
+        };
+        let y = y as i32;
+        let shifted = if y == from {
+            to
+        } else if y == from + 1 {
+            to + 1
+        } else {
+            y
+        };
+        let wide = ('０'..='９').contains(&chars[i]);
+        for c in format!("{shifted:04}").chars() {
+            out.push(if wide {
+                char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c)
+            } else {
+                c
+            });
         }
+        i += 4;
     }
     out
 }
@@ -144,6 +161,18 @@ mod tests {
                 2025
             ),
             "统计期限为2025年1月1日至2025年12月31日，电话0379-62024567，国办公开办函〔2021〕30号，2026年1月发布"
+        );
+        assert_eq!(
+            shift_years(
+                "统计期限为 2024 年 1 月 1 日至２０２４年12月31日",
+                2024,
+                2025
+            ),
+            "统计期限为 2025 年 1 月 1 日至２０２５年12月31日"
+        );
+        assert_eq!(
+            shift_years("邮编 471000 年报", 2024, 2025),
+            "邮编 471000 年报"
         );
     }
 }

@@ -263,7 +263,12 @@ fn s2_year_consistency() {
     );
     // A date as clerks write it is a date.
     r.preamble = Narrative::new("");
-    for typed in ["2026年1月20日", "2026 年 1 月 20 日", "二〇二六年一月二十日", "2026.1.20"] {
+    for typed in [
+        "2026年1月20日",
+        "2026 年 1 月 20 日",
+        "二〇二六年一月二十日",
+        "2026.1.20",
+    ] {
         r.meta.date = typed.into();
         assert!(fired(&r, RuleId::S2).is_empty(), "{typed}");
         assert_eq!(nianbao::export::chinese_date(typed), "2026年1月20日");
