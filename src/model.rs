@@ -396,6 +396,29 @@ impl Report {
         })
     }
 
+    /// The table cells a clerk could still fill: inputs that hold nothing.
+    /// (A cell holding text, `/` or a number is never counted.)
+    pub fn blank_inputs(&self) -> Vec<CellKey> {
+        template::all_keys()
+            .iter()
+            .copied()
+            .filter(|k| self.input(*k).is_some_and(|c| *c == Cell::Blank))
+            .collect()
+    }
+
+    /// 将空白单元格填为 0: sets every blank table input to 0 and returns how
+    /// many. Most blanks in a finished report mean "none"; the template wants
+    /// 0 written there. Cells holding anything, even invalid text, are kept.
+    pub fn fill_blanks_with_zero(&mut self) -> usize {
+        let blanks = self.blank_inputs();
+        for k in &blanks {
+            if let Some(c) = self.input_mut(*k) {
+                *c = Cell::parse("0", k.kind());
+            }
+        }
+        blanks.len()
+    }
+
     /// The published value of a computed cell in an imported report.
     pub fn published(&self, key: CellKey) -> Option<&Cell> {
         self.published.get(key.name())

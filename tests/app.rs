@@ -361,3 +361,31 @@ fn deleting_a_subsection_that_is_not_the_last_keeps_the_window() {
         .collect();
     assert_eq!(left, titles[1..].to_vec());
 }
+
+#[test]
+fn fill_blanks_with_zero_is_one_undo_step_and_keeps_typed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = Report::new("测试局", 2025);
+    r.t3.0[0][0] = Cell::Int(7);
+    r.t3.0[1][0] = Cell::Invalid("约三件".into());
+    r.t2[0] = Cell::Na;
+    let blanks = r.blank_inputs().len();
+    assert!(blanks > 100, "{blanks}");
+    let mut h = harness(state(dir.path(), r, Page::Part(2)));
+    h.run();
+    // Offered in the findings panel while blanks remain.
+    h.get_by_label("将空白单元格填为 0").click();
+    h.run();
+    let rep = &h.state().doc.report;
+    assert!(rep.blank_inputs().is_empty());
+    assert_eq!(rep.t3.0[0][0], Cell::Int(7));
+    assert_eq!(rep.t3.0[1][0], Cell::Invalid("约三件".into()));
+    assert_eq!(rep.t2[0], Cell::Na);
+    assert_eq!(rep.t3.0[2][0], Cell::Int(0));
+    assert!(h.query_by_label_contains("已将").is_some());
+    // Gone from the panel once nothing is blank; one undo brings every blank back.
+    assert!(h.query_by_label("将空白单元格填为 0").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.report.blank_inputs().len(), blanks);
+}

@@ -14,6 +14,16 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
             ui.label(t(st.lang(), "未发现问题", "No problems found"));
         }
     });
+    // Blanks left in the tables are offered to be zeroed in one step.
+    let blanks = st.doc.report.blank_inputs().len();
+    if blanks > 0 {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("表格中还有 {blanks} 个空白单元格（无则填 0）"));
+            if ui.button("将空白单元格填为 0").clicked() {
+                st.perform(super::state::Action::FillBlanks);
+            }
+        });
+    }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {

@@ -101,6 +101,18 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) {
             {
                 st.perform(Action::Redo);
             }
+            ui.separator();
+            let blanks = st.doc.report.blank_inputs().len();
+            if ui
+                .add_enabled(
+                    blanks > 0,
+                    egui::Button::new(t(lang, "将空白单元格填为 0", "Fill blank cells with 0")),
+                )
+                .on_hover_text(format!("表二、表三、表四中 {blanks} 个空白单元格"))
+                .clicked()
+            {
+                st.perform(Action::FillBlanks);
+            }
         });
         ui.menu_button(t(lang, "视图", "View"), |ui| {
             ui.checkbox(

@@ -72,6 +72,8 @@ pub enum Action {
     ApplyMerge,
     Undo,
     Redo,
+    /// 将空白单元格填为 0 (one undo step).
+    FillBlanks,
     Quit,
 }
 
@@ -219,6 +221,15 @@ impl AppState {
                 if self.doc.redo() {
                     self.status = t(self.lang(), "已重做", "Redone").to_string();
                 }
+            }
+            Action::FillBlanks => {
+                let mut n = 0;
+                if !self.doc.report.blank_inputs().is_empty() {
+                    self.doc.edit(super::document::EditTag::Command, |r| {
+                        n = r.fill_blanks_with_zero()
+                    });
+                }
+                self.status = format!("已将 {n} 个空白单元格填为 0（可撤销）");
             }
             Action::Quit => {
                 self.allow_close = true;
