@@ -79,3 +79,47 @@ fn docx_has_merges_fonts_and_page_numbers() {
     std::io::Read::read_to_string(&mut zip.by_name(&name).unwrap(), &mut footer).unwrap();
     assert!(footer.contains("PAGE"), "{footer}");
 }
+
+#[test]
+fn docx_is_ready_to_publish() {
+    use nianbao::template::{t2_grid, t3_grid, t4_grid};
+    let r = common::clean_report();
+    let bytes = render(&r, Format::Docx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let read = |zip: &mut zip::ZipArchive<_>, name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let xml = read(&mut zip, "word/document.xml");
+    // Each table's header rows repeat on every page; no row splits across pages.
+    let tables: Vec<&str> = xml.split("<w:tbl>").skip(1).collect();
+    assert_eq!(tables.len(), 3);
+    for (t, grid) in tables.iter().zip([t2_grid(), t3_grid(), t4_grid()]) {
+        let t = &t[..t.find("</w:tbl>").unwrap()];
+        let rows: Vec<&str> = t.split("<w:tr>").skip(1).collect();
+        assert_eq!(rows.len(), grid.rows);
+        for (i, row) in rows.iter().enumerate() {
+            assert!(row.contains("<w:cantSplit />"), "row {i}");
+            assert_eq!(
+                row.contains("<w:tblHeader />"),
+                i < grid.header_rows,
+                "row {i}"
+            );
+        }
+    }
+    // A heading stays with what follows it.
+    let heading = xml.find("二、主动公开政府信息情况").unwrap();
+    let para = xml[..heading].rfind("<w:p ").unwrap();
+    assert!(xml[para..heading].contains("<w:keepNext />"));
+    // The agency is the author, the time is now, the title is the report's.
+    let core = read(&mut zip, "docProps/core.xml");
+    assert!(core.contains(&format!("<dc:creator>{}</dc:creator>", r.meta.agency)));
+    assert!(core.contains(&format!("<dc:title>{}</dc:title>", r.title())));
+    assert!(
+        !core.contains("1970") && !core.contains("unknown"),
+        "{core}"
+    );
+    let year = chrono::Utc::now().format("%Y").to_string();
+    assert!(core.contains(&format!("W3CDTF\">{year}-")), "{core}");
+}

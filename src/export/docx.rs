@@ -2,7 +2,9 @@
 //! (GB/T 9704): A4 with 37/35/28/26 mm margins, the title in 小标宋 (宋体 as
 //! fallback) 二号, body text 仿宋 三号, 一、 headings 黑体 and （一） headings
 //! 楷体, tables with the official merges and borders, page numbers centred
-//! in the footer.
+//! in the footer. Ready to publish: table header rows repeat on each page
+//! and rows never split across pages, headings keep with what follows, and
+//! the core properties name the agency, the title and the time of export.
 
 use docx_rs::{
     AlignmentType, Docx, Footer, LineSpacing, PageMargin, PageNum, Paragraph, Run, RunFonts, Table,
@@ -118,7 +120,91 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
     doc.build()
         .pack(&mut buf)
         .map_err(|e| format!("生成 Word 文件失败：{e}"))?;
-    Ok(buf.into_inner())
+    let headers = [t2_grid(), t3_grid(), t4_grid()].map(|g| g.header_rows);
+    finish(&buf.into_inner(), r, &headers).map_err(|e| format!("生成 Word 文件失败：{e}"))
+}
+
+/// What docx-rs 0.4 cannot write itself: `w:tblHeader` on each table's
+/// header rows, and core properties with the agency as author and the real
+/// time (it writes "unknown" and 1970-01-01). The package is copied entry
+/// by entry with those two parts rewritten.
+fn finish(package: &[u8], r: &Report, header_rows: &[usize]) -> Result<Vec<u8>, String> {
+    use std::io::{Read, Write};
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(package)).map_err(|e| e.to_string())?;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zout = zip::ZipWriter::new(&mut out);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..zin.len() {
+        let mut entry = zin.by_index(i).map_err(|e| e.to_string())?;
+        let name = entry.name().to_string();
+        let replaced = match name.as_str() {
+            "word/document.xml" => {
+                let mut xml = String::new();
+                entry.read_to_string(&mut xml).map_err(|e| e.to_string())?;
+                Some(repeat_headers(&xml, header_rows))
+            }
+            "docProps/core.xml" => Some(core_xml(r)),
+            _ => None,
+        };
+        match replaced {
+            Some(text) => {
+                zout.start_file(name, opts).map_err(|e| e.to_string())?;
+                zout.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+            }
+            None => zout.raw_copy_file(entry).map_err(|e| e.to_string())?,
+        }
+    }
+    zout.finish().map_err(|e| e.to_string())?;
+    Ok(out.into_inner())
+}
+
+/// The row property every row gets (see [`table`]).
+const ROW_PROPS: &str = "<w:trPr><w:cantSplit /></w:trPr>";
+
+/// Marks the first `header_rows[k]` rows of the k-th table as header rows,
+/// which Word and LibreOffice repeat at the top of each page.
+fn repeat_headers(xml: &str, header_rows: &[usize]) -> String {
+    let mut out = String::with_capacity(xml.len() + 256);
+    let mut rest = xml;
+    for &n in header_rows {
+        let Some(at) = rest.find("<w:tbl>") else {
+            break;
+        };
+        let at = at + "<w:tbl>".len();
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        for _ in 0..n {
+            let Some(p) = rest.find(ROW_PROPS) else { break };
+            out.push_str(&rest[..p]);
+            out.push_str("<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>");
+            rest = &rest[p + ROW_PROPS.len()..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn core_xml(r: &Report) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ");
+    let author = esc(&r.meta.agency);
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            r#"<dc:title>{title}</dc:title><dc:creator>{author}</dc:creator><cp:lastModifiedBy>{author}</cp:lastModifiedBy>"#,
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>"#,
+            r#"<cp:revision>1</cp:revision><dc:language>zh-CN</dc:language></cp:coreProperties>"#
+        ),
+        title = esc(&r.title()),
+        author = author,
+        now = now
+    )
 }
 
 /// A heading line in `font`, indented like body text (一、 in 黑体, （一） in 楷体).
@@ -131,7 +217,8 @@ fn heading(doc: Docx, text: &str, font: &str) -> Docx {
                 None,
                 None,
             )
-            .add_run(run(text, font, SANHAO)),
+            .add_run(run(text, font, SANHAO))
+            .keep_next(true),
     )
 }
 
@@ -209,7 +296,7 @@ fn table(r: &Report, totals: &Totals, grid: &Grid, widths: &[f64]) -> Table {
             cells.push(cell);
             col += c.colspan;
         }
-        rows.push(TableRow::new(cells));
+        rows.push(TableRow::new(cells).cant_split());
     }
     Table::new(rows)
         .set_grid(col_w)
