@@ -58,6 +58,10 @@ fn html_has_the_official_merges() {
     assert!(html.contains("<td rowspan=\"8\">（三）不予公开</td>"));
     assert!(html.contains("<th colspan=\"10\">行政诉讼</th>"));
     assert!(html.contains("<td class=\"num\" colspan=\"3\">1845</td>"));
+    // Printing repeats the header rows (thead) and keeps rows whole.
+    assert_eq!(html.matches("<thead>").count(), 2, "表三 and 表四");
+    assert!(html.contains("thead { display: table-header-group; }"));
+    assert!(html.contains("break-inside: avoid"));
 }
 
 #[test]

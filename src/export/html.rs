@@ -22,7 +22,9 @@ table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: 1
 td, th { border: 1px solid #000; padding: 2px 4px; text-align: center; vertical-align: middle; font-weight: normal; }
 td.label { text-align: left; }
 td.num { text-align: right; }
-tr { page-break-inside: avoid; }
+tr, td, th { page-break-inside: avoid; break-inside: avoid; }
+thead { display: table-header-group; }
+h2, h3 { page-break-after: avoid; break-after: avoid; }
 @media print { body { margin: 0; max-width: none; } }
 "#;
 
@@ -97,8 +99,18 @@ fn sections(h: &mut String, sections: &[Section], first: usize) {
 }
 
 fn table(h: &mut String, r: &Report, totals: &Totals, grid: &Grid) {
+    // Header rows in <thead>, which a browser repeats on each printed page.
     h.push_str("<table>\n");
     for row in 0..grid.rows {
+        if row == 0 && grid.header_rows > 0 {
+            h.push_str("<thead>\n");
+        }
+        if row == grid.header_rows {
+            if row > 0 {
+                h.push_str("</thead>\n");
+            }
+            h.push_str("<tbody>\n");
+        }
         h.push_str("<tr>");
         let mut cells: Vec<_> = grid.cells.iter().filter(|c| c.row == row).collect();
         cells.sort_by_key(|c| c.col);
@@ -125,5 +137,5 @@ fn table(h: &mut String, r: &Report, totals: &Totals, grid: &Grid) {
         }
         h.push_str("</tr>\n");
     }
-    h.push_str("</table>\n");
+    h.push_str("</tbody>\n</table>\n");
 }
