@@ -389,3 +389,68 @@ fn fill_blanks_with_zero_is_one_undo_step_and_keeps_typed_text() {
     h.run();
     assert_eq!(h.state().doc.report.blank_inputs().len(), blanks);
 }
+
+#[test]
+fn export_with_errors_asks_first_and_never_overwrites_silently() {
+    use nianbao::app::state::Action;
+    use nianbao::export::Format;
+    let dir = tempfile::tempdir().unwrap();
+    let mut st = state(dir.path(), common::violations_report(), Page::Cover);
+    // The dialog starts in the document's folder: the temporary one.
+    st.doc = Document::new(common::violations_report(), Some(dir.path().join("r.ron")));
+    st.settings.builtin_dialogs = true;
+    let mut h = harness(st);
+    h.run();
+    h.state_mut().perform(Action::Export(Format::Html));
+    h.run();
+    assert!(h.query_by_label_contains("报告还有问题").is_some());
+    assert!(h.query_by_label_contains("个错误").is_some());
+    h.get_by_label("返回修改").click();
+    h.run();
+    assert!(h.query_by_label_contains("报告还有问题").is_none());
+
+    // 仍然导出 goes on to the (built-in) dialog; the file is written.
+    h.state_mut().perform(Action::Export(Format::Html));
+    h.run();
+    h.get_by_label("仍然导出").click();
+    h.run_steps(8);
+    h.get_by_label("保存").click();
+    h.run_steps(8);
+    h.run_steps(8);
+    let written: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(
+        written
+            .iter()
+            .any(|n| n.to_string_lossy().ends_with(".html")),
+        "{written:?}"
+    );
+    let (name, before) = written
+        .iter()
+        .find(|n| n.to_string_lossy().ends_with(".html"))
+        .map(|n| (n.clone(), std::fs::read(dir.path().join(n)).unwrap()))
+        .unwrap();
+
+    // The same name again: the dialog says it exists; Enter confirms the overwrite.
+    std::fs::write(dir.path().join(&name), "old").unwrap();
+    h.state_mut().perform(Action::Export(Format::Html));
+    h.run_steps(8);
+    h.get_by_label("仍然导出").click();
+    h.run_steps(8);
+    h.get_by_label("文件名或完整路径").click();
+    h.run_steps(8);
+    h.key_press(Key::Enter);
+    h.run_steps(8);
+    h.run_steps(8);
+    assert!(h.query_by_label_contains("已存在").is_some());
+    assert_eq!(std::fs::read(dir.path().join(&name)).unwrap(), b"old");
+    h.get_by_label("文件名或完整路径").click();
+    h.run_steps(8);
+    h.key_press(Key::Enter);
+    h.run_steps(8);
+    h.run_steps(8);
+    assert_eq!(std::fs::read(dir.path().join(&name)).unwrap(), before);
+}

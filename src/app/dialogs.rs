@@ -22,6 +22,12 @@ pub enum Modal {
         error: Option<String>,
     },
     Path(PathDialog),
+    /// An export was asked for while errors or blank cells remain.
+    BeforeExport {
+        format: crate::export::Format,
+        errors: Vec<String>,
+        blanks: usize,
+    },
     Message(String),
     Recovery(Box<Recovery>),
 }
@@ -32,6 +38,8 @@ pub struct PathDialog {
     pub dir: PathBuf,
     pub name: String,
     pub error: Option<String>,
+    /// A file that exists and was chosen once: the second 保存 overwrites it.
+    pub overwrite: Option<PathBuf>,
 }
 
 pub fn new_report_modal(current: &Report) -> Modal {
@@ -59,6 +67,7 @@ pub fn path_modal(purpose: Purpose, dir: Option<PathBuf>, base_name: &str) -> Mo
         dir,
         name,
         error: None,
+        overwrite: None,
     })
 }
 
@@ -163,6 +172,43 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                     }));
                 }
             }
+            Modal::BeforeExport {
+                format,
+                errors,
+                blanks,
+            } => {
+                ui.heading("报告还有问题");
+                if !errors.is_empty() {
+                    ui.label(format!("检查发现 {} 个错误：", errors.len()));
+                    for e in errors.iter().take(5) {
+                        ui.colored_label(egui::Color32::from_rgb(180, 30, 30), e.as_str());
+                    }
+                    if errors.len() > 5 {
+                        ui.label(format!("……另有 {} 个", errors.len() - 5));
+                    }
+                }
+                if *blanks > 0 {
+                    ui.label(format!("表格中还有 {blanks} 个空白单元格（无则应填 0）。"));
+                }
+                ui.add_space(8.0);
+                let format = *format;
+                ui.horizontal(|ui| {
+                    if ui.button("返回修改").clicked() {
+                        keep = false;
+                    }
+                    if *blanks > 0 && ui.button("填 0 后导出").clicked() {
+                        keep = false;
+                        after = Some(Box::new(move |st: &mut AppState| {
+                            st.perform(Action::FillBlanks);
+                            st.export_anyway(format);
+                        }));
+                    }
+                    if ui.button("仍然导出").clicked() {
+                        keep = false;
+                        after = Some(Box::new(move |st: &mut AppState| st.export_anyway(format)));
+                    }
+                });
+            }
             Modal::Message(text) => {
                 ui.label(text.as_str());
                 ui.add_space(8.0);
@@ -229,7 +275,7 @@ fn path_dialog(
     ui.label("未能打开系统的文件对话框，请在此选择文件：");
     let mut chosen = None;
     ui.horizontal(|ui| {
-        if ui.button("⬆ 上级文件夹").clicked()
+        if ui.button("↑ 上级文件夹").clicked()
             && let Some(p) = d.dir.parent()
         {
             d.dir = p.to_path_buf();
@@ -259,9 +305,9 @@ fn path_dialog(
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 let label = if is_dir {
-                    format!("▸ {name}/")
+                    format!("{name}/")
                 } else {
-                    format!("   {name}")
+                    name.clone()
                 };
                 let r = ui.selectable_label(d.name == name, label);
                 if r.clicked() {
@@ -276,10 +322,14 @@ fn path_dialog(
                 }
             }
         });
+    let mut enter = false;
     ui.horizontal(|ui| {
         let l = ui.label("文件名或完整路径");
-        ui.add(egui::TextEdit::singleline(&mut d.name).desired_width(360.0))
+        let r = ui
+            .add(egui::TextEdit::singleline(&mut d.name).desired_width(360.0))
             .labelled_by(l.id);
+        // Enter in the name field confirms, as in any file dialog.
+        enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     });
     if let Some(e) = &d.error {
         ui.colored_label(egui::Color32::DARK_RED, e.as_str());
@@ -290,7 +340,7 @@ fn path_dialog(
         } else {
             t(lang, "打开", "Open")
         };
-        if ui.button(ok).clicked() && !d.name.trim().is_empty() {
+        if (ui.button(ok).clicked() || enter) && !d.name.trim().is_empty() {
             let p = Path::new(d.name.trim());
             let full = if p.is_absolute() {
                 p.to_path_buf()
@@ -298,7 +348,13 @@ fn path_dialog(
                 d.dir.join(p)
             };
             if !d.purpose.saves() && !full.is_file() {
-                d.error = Some(format!("找不到文件：{}", full.display()));
+                d.error = Some(format!("找不到文件：{}", crate::path_name::shown(&full)));
+            } else if d.purpose.saves() && full.is_file() && d.overwrite.as_ref() != Some(&full) {
+                d.error = Some(format!(
+                    "“{}”已存在。再按一次“{ok}”将覆盖它。",
+                    crate::path_name::shown_os(full.file_name().unwrap_or_default())
+                ));
+                d.overwrite = Some(full);
             } else {
                 chosen = Some(full);
             }

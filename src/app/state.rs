@@ -202,7 +202,26 @@ impl AppState {
                 self.save_current();
             }
             Action::SaveAs => self.pick(files::Purpose::SaveAs),
-            Action::Export(f) => self.pick(files::Purpose::Export(f)),
+            Action::Export(f) => {
+                // Errors or blanks left: say so before publishing them.
+                let errors: Vec<String> = self
+                    .doc
+                    .findings()
+                    .iter()
+                    .filter(|f| f.severity == crate::rules::Severity::Error)
+                    .map(|f| format!("{} {}", f.id.as_str(), f.message))
+                    .collect();
+                let blanks = self.doc.report.blank_inputs().len();
+                if errors.is_empty() && blanks == 0 {
+                    self.export_anyway(f);
+                } else {
+                    self.modal = Some(Modal::BeforeExport {
+                        format: f,
+                        errors,
+                        blanks,
+                    });
+                }
+            }
             Action::PickLastYear => self.pick(files::Purpose::LastYear),
             Action::Merge => self.merge = Some(MergeState::default()),
             Action::AddMergeInput => self.pick(files::Purpose::MergeInput),
@@ -403,6 +422,11 @@ impl AppState {
                 false
             }
         }
+    }
+
+    /// Asks where to export, whatever findings remain.
+    pub fn export_anyway(&mut self, f: Format) {
+        self.pick(files::Purpose::Export(f));
     }
 
     pub fn export_to(&mut self, path: &Path) {
