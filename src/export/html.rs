@@ -22,7 +22,7 @@ table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: 1
 td, th { border: 1px solid #000; padding: 2px 4px; text-align: center; vertical-align: middle; font-weight: normal; }
 td.label { text-align: left; }
 td.num { text-align: right; }
-tr, td, th { page-break-inside: avoid; break-inside: avoid; }
+tr { page-break-inside: avoid; break-inside: avoid; }
 thead { display: table-header-group; }
 h2, h3 { page-break-after: avoid; break-after: avoid; }
 @media print { body { margin: 0; max-width: none; } }
