@@ -20,22 +20,30 @@ PY
 whole() { # a file is whole when nianbao reads it back as a project file
   [ ! -e "$1" ] || "$bin" dump "$1" >/dev/null 2>&1
 }
+# One whole run's length, so that kills are spread over all of it: reading,
+# writing the temp file, the backup, the renames.
+t0=$(date +%s%N); "$bin" convert "$work/big.ron" -o "$work/probe.ron" 2>/dev/null
+"$bin" convert "$work/big.ron" -o "$work/probe.ron" 2>/dev/null; t1=$(date +%s%N)
+span_ms=$(( (t1 - t0) / 2000000 * 12 / 10 + 1 ))
+echo "one save takes ~$(( span_ms * 10 / 12 )) ms; kills land at random in 0–$span_ms ms"
 for mode in single race; do
   out="$work/$mode/out.ron"; mkdir -p "$work/$mode"
   "$bin" convert "$work/big.ron" -o "$out" 2>/dev/null
-  killed=0; broken=0; temps=0
+  killed=0; broken=0; temps=0; inwrite=0
   for i in $(seq "$n"); do
     "$bin" convert "$work/big.ron" -o "$out" 2>/dev/null & a=$!
     if [ $mode = race ]; then "$bin" convert "$work/big.ron" -o "$out" 2>/dev/null & b=$!; fi
-    sleep "0.0$(( RANDOM % 60 ))"
+    sleep "$(awk -v ms=$(( RANDOM % span_ms )) 'BEGIN { printf "%.3f", ms / 1000 }')"
     kill -9 $a 2>/dev/null
     wait $a 2>/dev/null; [ $? = 137 ] && killed=$((killed + 1))  # 128 + SIGKILL
     [ $mode = race ] && wait $b 2>/dev/null
+    # A temp file left means the kill landed inside the write.
+    [ -n "$(find "$work/$mode" -name "*.$a.*.tmp" -print -quit)" ] && inwrite=$((inwrite + 1))
     whole "$out" || { broken=$((broken + 1)); echo "kill $i: $out is not whole"; }
     whole "$out.bak" || { broken=$((broken + 1)); echo "kill $i: $out.bak is not whole"; }
   done
   # The next save removes what the killed ones left.
   "$bin" convert "$work/big.ron" -o "$out" 2>/dev/null
   temps=$(find "$work/$mode" -name '*.tmp' | wc -l)
-  echo "$mode: $n runs, $killed killed before finishing, $broken files not whole, $temps temp files left after the next save"
+  echo "$mode: $n runs, $killed killed before finishing ($inwrite inside a write, leaving a temp file), $broken files not whole, $temps temp files left after the next save"
 done
