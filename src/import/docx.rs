@@ -12,7 +12,7 @@ use super::{Doc, Line, LineKind, Tok, TokKind};
 const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Cells one table row may have.
-const MAX_ROW_CELLS: usize = 256;
+use super::MAX_ROW_CELLS;
 
 pub fn read(bytes: &[u8]) -> Result<Doc, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))

@@ -224,7 +224,7 @@ impl Walker {
 /// Rows read of one table, cells a row may reach, cells one span may cover,
 /// and places spans may cover in one table: far above any real report.
 const MAX_ROWS: usize = 2_000;
-const MAX_COLS: usize = 256;
+const MAX_COLS: usize = super::MAX_ROW_CELLS;
 const MAX_SPAN: usize = 64;
 const MAX_COVERED: usize = 100_000;
 

@@ -196,13 +196,25 @@ pub fn import_file(path: &Path) -> Result<Report, FileError> {
 }
 
 /// Lines a source may have (a real report has well under a thousand).
-pub const MAX_LINES: usize = 100_000;
+pub const MAX_LINES: usize = 20_000;
 
 /// Bytes a line may have. Crawler text runs a whole table onto one line
 /// (the longest real one seen is under 8 KB); a line of megabytes is no
 /// report, and the readers' work grows faster than its length. For HTML
 /// and Word, a paragraph or table row counts as a line.
 pub const MAX_LINE_BYTES: usize = 256 * 1024;
+
+/// A report has a few hundred lines; a source of many thousands is no
+/// report, and reading it would cost time and memory out of all proportion.
+/// (Counted in the text, never in a PDF's or Word file's bytes.)
+fn line_count_ok(lines: usize) -> Result<(), String> {
+    if lines > MAX_LINES {
+        return Err(format!(
+            "文件有 {lines} 行，远超年度报告的篇幅（上限 {MAX_LINES} 行），不是年度报告"
+        ));
+    }
+    Ok(())
+}
 
 /// Refuses a source with a line over [`MAX_LINE_BYTES`]; `lines` gives each
 /// line's index (from 0) and length in bytes.
@@ -223,14 +235,6 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Str
     if bytes.len() as u64 > crate::project::MAX_FILE_BYTES {
         return Err(crate::project::too_large(bytes.len() as u64));
     }
-    // A report has a few hundred lines; a file of millions is no report, and
-    // reading it would cost memory out of all proportion.
-    let lines = bytes.iter().filter(|&&b| b == b'\n').count();
-    if lines > MAX_LINES {
-        return Err(format!(
-            "文件有 {lines} 行，远超年度报告的篇幅（上限 {MAX_LINES} 行），不是年度报告"
-        ));
-    }
     let kind = SourceKind::detect(path, bytes).ok_or_else(|| {
         "不支持此文件类型：请把 .doc/.wps 另存为 .docx，把 Excel 表格另存为网页或文本后再导入"
             .to_string()
@@ -238,6 +242,7 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Str
     let doc = match kind {
         SourceKind::Text => {
             let text = decode::text(bytes);
+            line_count_ok(text.lines().count())?;
             line_lengths_ok(text.lines().map(str::len).enumerate())?;
             if text.contains('<') {
                 html::nesting_ok(&text)?;
@@ -252,13 +257,15 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Str
         SourceKind::Docx => docx::read(bytes)?,
         SourceKind::Pdf => {
             let text = pdf::text(bytes).map_err(|e| e.to_string())?;
+            line_count_ok(text.lines().count())?;
             line_lengths_ok(text.lines().map(str::len).enumerate())?;
             let mut doc = text::read(&text);
             doc.layout = "pdf";
             doc
         }
     };
-    // What a page or a Word file holds in one paragraph or table row.
+    // What a page or a Word file holds in paragraphs and table rows.
+    line_count_ok(doc.lines.len())?;
     line_lengths_ok(doc.lines.iter().map(|l| {
         let len = match &l.kind {
             LineKind::Para(t) => t.len(),
@@ -266,8 +273,25 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Str
         };
         (l.no.saturating_sub(1), len)
     }))?;
+    // A table row of thousands of cells is no report's (the widest, 表四, has 15).
+    if let Some((no, n)) = doc
+        .lines
+        .iter()
+        .filter_map(|l| match &l.kind {
+            LineKind::Row(toks) => Some((l.no, toks.len())),
+            LineKind::Para(_) => None,
+        })
+        .find(|&(_, n)| n > MAX_ROW_CELLS)
+    {
+        return Err(format!(
+            "第 {no} 行有 {n} 个单元格（上限 {MAX_ROW_CELLS} 个），不是年度报告的表格"
+        ));
+    }
     import_doc(name, doc)
 }
+
+/// Cells a table row may have; the HTML and Word readers cap theirs the same.
+pub const MAX_ROW_CELLS: usize = 256;
 
 /// Imports a report from text (any of the text layouts).
 pub fn import_text(name: &str, text: &str) -> Result<Report, String> {
