@@ -30,8 +30,9 @@ pub fn period_years(text: &str) -> Vec<i32> {
     years
 }
 
-/// `2026年1月16日`, `2026-01-16`, `2026.1.16`, `二〇二六年一月十六日` → ISO.
-pub fn parse_date(s: &str) -> Option<String> {
+/// `2026年1月16日`, `2026-01-16`, `2026.1.16`, `二〇二六年一月十六日`: a date
+/// as reports and clerks write it.
+pub fn parse(s: &str) -> Option<chrono::NaiveDate> {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_end_matches(['。', '.']);
     if t.chars().count() > 16 {
@@ -60,9 +61,12 @@ pub fn parse_date(s: &str) -> Option<String> {
         )
     };
     let date = chrono::NaiveDate::from_ymd_opt(y as i32, m, d)?;
-    (1990..2100)
-        .contains(&(y as i32))
-        .then(|| date.format("%Y-%m-%d").to_string())
+    (1990..2100).contains(&(y as i32)).then_some(date)
+}
+
+/// The same date as ISO text (`2026-01-16`), as imports store it.
+pub fn parse_date(s: &str) -> Option<String> {
+    parse(s).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// Arabic digits, or Chinese numerals: digit by digit for years (二〇二六),
@@ -90,9 +94,4 @@ fn cn_number(s: &str, digitwise: bool) -> Option<u32> {
         [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
         _ => None,
     }
-}
-
-/// A date as reports and clerks write it (see [`parse_date`]).
-pub fn parse(s: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(&parse_date(s)?, "%Y-%m-%d").ok()
 }

@@ -15,31 +15,23 @@ pub fn extensions() -> Vec<&'static str> {
 
 /// Whether a folder walk should read this file.
 pub fn is_report_file(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
+    extensions().contains(&lower(path.extension()).as_str())
+}
+
+/// A file name or extension in lower case (`.PDF` is a PDF); empty if absent.
+fn lower(part: Option<&std::ffi::OsStr>) -> String {
+    part.and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    extensions().contains(&ext.as_str())
+        .unwrap_or_default()
 }
 
 /// Reads a `.ron` project file (or its `.ron.bak` backup, so a clerk can
 /// look at the previous copy without renaming it) or imports a published report.
 pub fn open_report(path: &Path) -> Result<Report, FileError> {
-    let name = path
-        .file_name()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    if name.ends_with(".ron.bak") {
+    if lower(path.file_name()).ends_with(".ron.bak") {
         return project::load(path);
     }
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
+    match lower(path.extension()).as_str() {
         "ron" => project::load(path),
         _ => crate::import::import_file(path),
     }

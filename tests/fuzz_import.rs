@@ -5,6 +5,8 @@
 //! `NIANBAO_FUZZ_CASES=100000 cargo test --release --test fuzz_import -- --nocapture`
 //! for the long run).
 
+mod common;
+
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -208,7 +210,7 @@ fn structured(rng: &mut Rng) -> (&'static str, Vec<u8>) {
             }
             body.push_str(&"</w:tc></w:tr></w:tbl>".repeat(depth));
             body.push_str("</w:body></w:document>");
-            ("nested.docx", docx(body.as_bytes()))
+            ("nested.docx", common::docx(body.as_bytes()))
         }
         5 => {
             // A PDF whose objects nest deeply or claim huge sizes.
@@ -231,23 +233,6 @@ fn structured(rng: &mut Rng) -> (&'static str, Vec<u8>) {
             ("wide.md", s.into_bytes())
         }
     }
-}
-
-/// A .docx holding only `document.xml`.
-fn docx(document: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        z.start_file(
-            "word/document.xml",
-            zip::write::SimpleFileOptions::default(),
-        )
-        .unwrap();
-        z.write_all(document).unwrap();
-        z.finish().unwrap();
-    }
-    buf.into_inner()
 }
 
 /// What one fuzzing thread found.

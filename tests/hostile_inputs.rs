@@ -3,8 +3,9 @@
 //! crash, a hang or memory out of all proportion. (Time and memory are
 //! measured outside the tests; these check that each case returns.)
 
+mod common;
+
 use nianbao::import::{import_bytes, import_file};
-use std::io::Write;
 use std::path::Path;
 
 #[test]
@@ -29,18 +30,8 @@ fn huge_grid_spans_in_word_are_bounded() {
         body.push_str("</w:tr>");
     }
     body.push_str("</w:tbl></w:body></w:document>");
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        z.start_file(
-            "word/document.xml",
-            zip::write::SimpleFileOptions::default(),
-        )
-        .unwrap();
-        z.write_all(body.as_bytes()).unwrap();
-        z.finish().unwrap();
-    }
-    let _ = import_bytes("spans.docx", Path::new("spans.docx"), buf.get_ref());
+    let docx = common::docx(body.as_bytes());
+    let _ = import_bytes("spans.docx", Path::new("spans.docx"), &docx);
 }
 
 #[test]

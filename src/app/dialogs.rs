@@ -181,7 +181,10 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                 if !errors.is_empty() {
                     ui.label(format!("检查发现 {} 个错误：", errors.len()));
                     for e in errors.iter().take(5) {
-                        ui.colored_label(egui::Color32::from_rgb(180, 30, 30), e.as_str());
+                        ui.colored_label(
+                            super::findings_panel::severity_color(crate::rules::Severity::Error),
+                            e.as_str(),
+                        );
                     }
                     if errors.len() > 5 {
                         ui.label(format!("……另有 {} 个", errors.len() - 5));

@@ -6,6 +6,15 @@ use super::state::{AppState, page_of};
 use crate::rules::Severity;
 use crate::template::CellKey;
 
+/// The colour a finding of this severity is written in.
+pub fn severity_color(s: Severity) -> egui::Color32 {
+    match s {
+        Severity::Error => egui::Color32::from_rgb(180, 30, 30),
+        Severity::Warning => egui::Color32::from_rgb(160, 100, 0),
+        Severity::Note => egui::Color32::from_rgb(80, 80, 80),
+    }
+}
+
 pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
     let findings = st.doc.findings().to_vec();
     ui.horizontal(|ui| {
@@ -28,11 +37,7 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for f in &findings {
-                let color = match f.severity {
-                    Severity::Error => egui::Color32::from_rgb(180, 30, 30),
-                    Severity::Warning => egui::Color32::from_rgb(160, 100, 0),
-                    Severity::Note => egui::Color32::from_rgb(80, 80, 80),
-                };
+                let color = severity_color(f.severity);
                 let text = egui::RichText::new(format!(
                     "{} {}  {}",
                     f.severity.label(),

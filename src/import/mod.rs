@@ -230,6 +230,12 @@ fn line_lengths_ok(lines: impl Iterator<Item = (usize, usize)>) -> Result<(), St
     }
 }
 
+/// Both bounds on text about to be read by the text reader.
+fn text_bounds_ok(text: &str) -> Result<(), String> {
+    line_count_ok(text.lines().count())?;
+    line_lengths_ok(text.lines().map(str::len).enumerate())
+}
+
 /// Imports a published report from its bytes; `path` names the kind.
 pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, String> {
     if bytes.len() as u64 > crate::project::MAX_FILE_BYTES {
@@ -242,8 +248,7 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Str
     let doc = match kind {
         SourceKind::Text => {
             let text = decode::text(bytes);
-            line_count_ok(text.lines().count())?;
-            line_lengths_ok(text.lines().map(str::len).enumerate())?;
+            text_bounds_ok(&text)?;
             if text.contains('<') {
                 html::nesting_ok(&text)?;
             }
@@ -257,8 +262,7 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Str
         SourceKind::Docx => docx::read(bytes)?,
         SourceKind::Pdf => {
             let text = pdf::text(bytes).map_err(|e| e.to_string())?;
-            line_count_ok(text.lines().count())?;
-            line_lengths_ok(text.lines().map(str::len).enumerate())?;
+            text_bounds_ok(&text)?;
             let mut doc = text::read(&text);
             doc.layout = "pdf";
             doc

@@ -39,7 +39,11 @@ pub fn is_value_like(s: &str) -> bool {
     // starts with anything else, so no normalised copy is needed to say no.
     match s.trim_start().chars().next() {
         None => return true,
-        Some(c) if !(c.is_ascii_digit() || "０１２３４５６７８９+-.＋－．/／—–".contains(c)) =>
+        Some(c)
+            if !(c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || "+-.＋．".contains(c)
+                || crate::cell::NA_MARKS.iter().any(|m| m.starts_with(c))) =>
         {
             return false;
         }

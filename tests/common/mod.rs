@@ -140,3 +140,20 @@ pub fn seed_paths() -> Vec<std::path::PathBuf> {
     seeds.sort();
     seeds
 }
+
+/// A .docx holding only `word/document.xml`: enough for the Word reader.
+pub fn docx(document: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        z.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        z.write_all(document).unwrap();
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
