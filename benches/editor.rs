@@ -25,7 +25,7 @@ fn main() {
     st.page = Page::Part(2);
     let mut h = Harness::builder()
         .with_size([1280.0, 720.0])
-        .with_context_setup(nianbao::app::fonts::install)
+        .with_context_setup(nianbao::app::setup_context)
         .build_ui_state(|ui, st: &mut AppState| st.ui(ui), st);
     h.run();
     // Idle frames (nothing changed).

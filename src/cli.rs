@@ -406,48 +406,31 @@ fn summary_csv(rows: &[SummaryRow]) -> String {
 }
 
 fn merge(inputs: &[PathBuf], output: &Path, agency: &str) -> i32 {
-    let mut reports = Vec::new();
-    let mut input_errors = 0;
-    for p in collect_files(inputs) {
-        let r = match open_report(&p) {
-            Ok(r) => r,
-            Err(e) => return fail(&e),
-        };
-        // Each input is checked first; its errors are shown, not hidden.
-        for f in rules::check(&r, None)
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-        {
-            eprintln!(
-                "{}: {} {}",
-                crate::path_name::shown(&p),
-                f.id.as_str(),
-                f.message
-            );
-            input_errors += 1;
-        }
-        reports.push((crate::path_name::shown(&p), r));
-    }
-    match crate::merge::merge(agency, &reports) {
-        Ok(total) => match crate::export::write(&total, output) {
-            Ok(()) => {
-                eprintln!(
-                    "已汇总 {} 份报告到 {}（输入中有 {input_errors} 个错误）",
-                    reports.len(),
-                    crate::path_name::shown(output)
-                );
-                if input_errors > 0 {
-                    EXIT_ERRORS
-                } else {
-                    EXIT_OK
-                }
+    let files = collect_files(inputs);
+    match crate::merge::merge_files(&files, agency) {
+        Ok(merged) => {
+            // Each input was checked first; its errors are shown, not hidden.
+            for e in &merged.input_errors {
+                eprintln!("{e}");
             }
-            Err(e) => fail(&e),
-        },
-        Err(e) => {
-            eprintln!("nianbao: {e}");
-            EXIT_UNREADABLE
+            let input_errors = merged.input_errors.len();
+            match crate::export::write(&merged.report, output) {
+                Ok(()) => {
+                    eprintln!(
+                        "已汇总 {} 份报告到 {}（输入中有 {input_errors} 个错误）",
+                        files.len(),
+                        crate::path_name::shown(output)
+                    );
+                    if input_errors > 0 {
+                        EXIT_ERRORS
+                    } else {
+                        EXIT_OK
+                    }
+                }
+                Err(e) => fail(&e),
+            }
         }
+        Err(e) => fail(&e),
     }
 }
 

@@ -58,6 +58,6 @@ pub fn last_year_value(this: &Report, last: Option<&Report>, key: CellKey) -> Op
         CellKey::T2(i) if i == T2_STOCK_ROWS[1][2] => Some(b.t2_in_force[1].clone()),
         // This year's 上年结转 is compared with last year's 结转下年度.
         CellKey::T3 { row, col } if row == R02 && col < 6 => Some(b.t3_r25[col].clone()),
-        _ => None,
+        _ => b.values.get(&key.to_string()).cloned(),
     }
 }

@@ -31,30 +31,85 @@ fn add(a: &Cell, b: &Cell, kind: ValueKind) -> Cell {
     }
 }
 
+/// Why reports cannot be summed.
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    #[error("没有要汇总的报告")]
+    NoInputs,
+    #[error("报告年度不一致：{first} 为 {first_year} 年，{other} 为 {other_year} 年")]
+    YearsDiffer {
+        first: String,
+        first_year: String,
+        other: String,
+        other_year: String,
+    },
+    #[error("报告格式不一致：{first} 为 {first_format} 版，{other} 为 {other_format} 版，不能逐格相加")]
+    FormatsDiffer {
+        first: String,
+        first_format: &'static str,
+        other: String,
+        other_format: &'static str,
+    },
+    #[error(transparent)]
+    Unreadable(#[from] crate::project::FileError),
+}
+
+/// A sum of report files, with what was wrong in its inputs.
+pub struct Merged {
+    pub report: Report,
+    /// The inputs' error findings, one line each, naming the file (they are
+    /// shown, never hidden: a sum of wrong figures is wrong).
+    pub input_errors: Vec<String>,
+}
+
+/// Reads and checks each file, then sums them: the 汇总 of the app and of `nianbao merge`.
+pub fn merge_files(files: &[std::path::PathBuf], agency: &str) -> Result<Merged, MergeError> {
+    use crate::rules::Severity;
+    let mut inputs = Vec::new();
+    let mut input_errors = Vec::new();
+    for f in files {
+        let r = crate::open::open_report(f)?;
+        let name = crate::path_name::shown(f);
+        for finding in crate::rules::check(&r, None)
+            .iter()
+            .filter(|x| x.severity == Severity::Error)
+        {
+            input_errors.push(format!(
+                "{name}: {} {}",
+                finding.id.as_str(),
+                finding.message
+            ));
+        }
+        inputs.push((name, r));
+    }
+    Ok(Merged {
+        report: merge(agency, &inputs)?,
+        input_errors,
+    })
+}
+
 /// Sums `inputs` (name, report) into a new report with scope 本级政府汇总.
-pub fn merge(agency: &str, inputs: &[(String, Report)]) -> Result<Report, String> {
+pub fn merge(agency: &str, inputs: &[(String, Report)]) -> Result<Report, MergeError> {
     let Some((_, first)) = inputs.first() else {
-        return Err("没有要汇总的报告".to_string());
+        return Err(MergeError::NoInputs);
     };
     let year = first.meta.year;
     if let Some((name, r)) = inputs.iter().find(|(_, r)| r.meta.year != year) {
-        return Err(format!(
-            "报告年度不一致：{} 为 {} 年，{} 为 {} 年",
-            inputs[0].0,
-            year.map(|y| y.to_string()).unwrap_or_default(),
-            name,
-            r.meta.year.map(|y| y.to_string()).unwrap_or_default()
-        ));
+        return Err(MergeError::YearsDiffer {
+            first: inputs[0].0.clone(),
+            first_year: year.map(|y| y.to_string()).unwrap_or_default(),
+            other: name.clone(),
+            other_year: r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
+        });
     }
     let format = first.meta.format;
     if let Some((name, r)) = inputs.iter().find(|(_, r)| r.meta.format != format) {
-        return Err(format!(
-            "报告格式不一致：{} 为 {} 版，{} 为 {} 版，不能逐格相加",
-            inputs[0].0,
-            format.as_str(),
-            name,
-            r.meta.format.as_str()
-        ));
+        return Err(MergeError::FormatsDiffer {
+            first: inputs[0].0.clone(),
+            first_format: format.as_str(),
+            other: name.clone(),
+            other_format: r.meta.format.as_str(),
+        });
     }
     let mut out = Report::new(agency, year.unwrap_or_default());
     out.meta.format = format;

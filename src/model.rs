@@ -178,6 +178,10 @@ pub struct Baseline {
     pub t2_in_force: [Cell; 2],
     /// 四、结转下年度继续办理, per applicant column.
     pub t3_r25: [Cell; T3_INPUT_COLS],
+    /// Every cell of last year's tables (totals included), by cell key, so
+    /// the year-over-year view needs no second look at last year's file.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<String, Cell>,
 }
 
 /// Something the importer could not place, had to infer, or left out.

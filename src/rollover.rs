@@ -6,7 +6,8 @@
 
 use crate::model::{Meta, Narrative, Part6, Report, Section};
 use crate::rules::baseline_of;
-use crate::template::{R02, R25, T3_COLS};
+use crate::cell::Cell;
+use crate::template::{R02, R25, T2_FIELDS, T2_STOCK_ROWS, T3_COLS};
 
 /// What rollover did, for the user.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -90,10 +91,53 @@ pub fn rollover(last: &Report) -> (Report, RolloverSummary) {
     ));
     next.baseline = Some(baseline_of(last));
     s.lines
-        .push("上年现行有效件数、结转件数已作为比对基数保存（用于核对 W1、W2）".to_string());
+        .push("上年各项数字已作为比对基数保存（逐年对比，并用于核对 W1、W2）".to_string());
+    let mut proposed = Vec::new();
+    for (i, [_, _, in_force]) in T2_STOCK_ROWS.iter().copied().enumerate() {
+        if let Some(p) = in_force_proposal(&next, i) {
+            proposed.push(format!("{} {}", T2_FIELDS[in_force].row_label, p.display()));
+            next.t2[in_force] = p;
+        }
+    }
+    if !proposed.is_empty() {
+        s.lines.push(format!(
+            "表二“现行有效件数”← 上年现行有效件数 + 本年制发 − 本年废止：{}（填写制发、废止件数时自动更新，直接改写即不再更新）",
+            proposed.join("，")
+        ));
+    }
     s.lines
         .push("表二、表三其余各项、表四、收费情况、落款日期：已清空".to_string());
     (next, s)
+}
+
+/// 现行有效件数 as last year's stock plus 本年制发 minus 本年废止 (blanks
+/// count as 0), for stock row `i` (规章, 行政规范性文件); `None` without
+/// last year's figure.
+pub fn in_force_proposal(r: &Report, i: usize) -> Option<Cell> {
+    let [issued, repealed, _] = T2_STOCK_ROWS[i];
+    let Cell::Int(before) = r.baseline.as_ref()?.t2_in_force[i] else {
+        return None;
+    };
+    let stock = before + r.t2[issued].int_value() - r.t2[repealed].int_value();
+    (stock >= 0).then_some(Cell::Int(stock))
+}
+
+/// Keeps a proposed 现行有效件数 up to date after an edit (`before` → `after`):
+/// a cell that still holds the proposal (or is blank) and that this edit did
+/// not touch follows 本年制发 and 本年废止; once the clerk types another
+/// number over it, it is theirs and stays.
+pub fn follow_in_force(before: &Report, after: &mut Report) {
+    for (i, [_, _, in_force]) in T2_STOCK_ROWS.iter().copied().enumerate() {
+        let was = &before.t2[in_force];
+        let untouched = after.t2[in_force] == *was;
+        let proposed = *was == Cell::Blank || Some(was) == in_force_proposal(before, i).as_ref();
+        if untouched
+            && proposed
+            && let Some(p) = in_force_proposal(after, i)
+        {
+            after.t2[in_force] = p;
+        }
+    }
 }
 
 /// Replaces the 4-digit years `from` and `from + 1` by `to` and `to + 1`.

@@ -15,7 +15,7 @@ use nianbao::rules::RuleId;
 fn harness(st: AppState) -> Harness<'static, AppState> {
     Harness::builder()
         .with_size([1500.0, 2200.0])
-        .with_context_setup(nianbao::app::fonts::install)
+        .with_context_setup(nianbao::app::setup_context)
         .build_ui_state(|ui, st: &mut AppState| st.ui(ui), st)
 }
 
@@ -392,7 +392,7 @@ fn fill_blanks_with_zero_is_one_undo_step_and_keeps_typed_text() {
 
 #[test]
 fn export_with_errors_asks_first_and_never_overwrites_silently() {
-    use nianbao::app::state::Action;
+    use nianbao::app::actions::Action;
     use nianbao::export::Format;
     let dir = tempfile::tempdir().unwrap();
     let mut st = state(dir.path(), common::violations_report(), Page::Cover);
@@ -454,3 +454,214 @@ fn export_with_errors_asks_first_and_never_overwrites_silently() {
     h.run_steps(8);
     assert_eq!(std::fs::read(dir.path().join(&name)).unwrap(), before);
 }
+
+fn key_events(key: Key, n: usize) -> Vec<egui::Event> {
+    (0..n)
+        .map(|i| egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: i > 0,
+            modifiers: Modifiers::NONE,
+        })
+        .collect()
+}
+
+#[test]
+fn key_repeat_presses_all_land_even_within_one_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(state(
+        dir.path(),
+        Report::new("测试局", 2025),
+        Page::Part(2),
+    ));
+    h.run();
+    h.get_by_label_contains(&cell("t3.r05.natural")).click();
+    h.run();
+    // Eight ↓ from key repeat arriving within one frame (a slow frame on a
+    // software-rendered PC) move eight rows, not fewer.
+    h.input_mut().events.extend(key_events(Key::ArrowDown, 8));
+    h.run();
+    let focused: Vec<String> = (1..=25)
+        .map(|r| format!("t3.r{r:02}.natural"))
+        .filter(|k| {
+            h.query_by_label_contains(&cell(k))
+                .is_some_and(|n| n.is_focused())
+        })
+        .collect();
+    assert_eq!(focused, ["t3.r13.natural"], "8 ↓ in one frame move 8 rows");
+    // And one per frame, as fast as frames come.
+    for _ in 0..3 {
+        h.key_press(Key::ArrowUp);
+        h.step();
+    }
+    h.run();
+    assert!(
+        h.get_by_label_contains(&cell("t3.r10.natural"))
+            .is_focused(),
+        "3 ↑ in 3 frames move 3 rows"
+    );
+    // Enter skips the computed （七）总计 row.
+    h.get_by_label_contains(&cell("t3.r23.natural")).click();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.get_by_label_contains(&cell("t3.r25.natural"))
+            .is_focused(),
+        "Enter skips the computed row"
+    );
+}
+
+#[test]
+fn start_page_offers_last_years_report_first_and_lists_recent_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = dir.path().join("2024.ron");
+    nianbao::project::save(&common::clean_report(), &last).unwrap();
+    // Opened once: the start page then lists it with agency and year.
+    let mut st = AppState::new(Storage::at(dir.path()));
+    st.open_path(&last);
+    st.storage.save_settings(&st.settings);
+    let mut st = AppState::new(Storage::at(dir.path()));
+    st.settings.builtin_dialogs = true;
+    assert!(st.on_start_page());
+    let mut h = harness(st);
+    h.run();
+    assert!(h.query_by_label_contains("编制机关").is_none(), "no form yet");
+    let recent = h.get_by_label_contains("平安县市场监督管理局 2025年");
+    recent.click();
+    h.run();
+    assert!(!h.state().on_start_page());
+    assert_eq!(h.state().doc.report.meta.agency, "平安县市场监督管理局");
+    // 关闭 goes back; 根据上年报告新建 asks for a file (the built-in dialog here).
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    assert!(h.state().on_start_page());
+    h.get_by_label("根据上年报告新建…").click();
+    h.run();
+    match &h.state().modal {
+        Some(nianbao::app::dialogs::Modal::Path(d)) => {
+            assert_eq!(d.purpose, nianbao::app::files::Purpose::NewFromLast)
+        }
+        _ => panic!("根据上年报告新建 did not ask for a file"),
+    }
+    let mut st = AppState::new(Storage::at(dir.path()));
+    st.new_from_last(&last);
+    assert!(!st.on_start_page());
+    assert_eq!(st.doc.report.meta.year, Some(2026));
+    assert!(st.year_over_year, "last year's figures are shown from the rollover");
+}
+
+#[test]
+fn in_force_count_follows_issued_and_repealed_until_typed_over() {
+    use nianbao::template::T2_STOCK_ROWS;
+    let dir = tempfile::tempdir().unwrap();
+    let last = common::clean_report();
+    let [issued, repealed, in_force] = T2_STOCK_ROWS[1];
+    let before = last.t2[in_force].int_value();
+    let (next, _) = nianbao::rollover::rollover(&last);
+    assert_eq!(next.t2[in_force], Cell::Int(before), "proposed at rollover");
+    let mut h = harness(state(dir.path(), next, Page::Part(1)));
+    h.run();
+    type_into(&mut h, &format!("（t2.{}）", key_name(issued)), "5");
+    type_into(&mut h, &format!("（t2.{}）", key_name(repealed)), "2");
+    assert_eq!(h.state().doc.report.t2[in_force], Cell::Int(before + 3));
+    // Typed over: it stays the clerk's.
+    h.get_by_label_contains(&format!("（t2.{}）", key_name(in_force)))
+        .click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label_contains(&format!("（t2.{}）", key_name(in_force)))
+        .type_text("40");
+    h.run();
+    type_into(&mut h, &format!("（t2.{}）", key_name(issued)), "1");
+    assert_eq!(h.state().doc.report.t2[in_force], Cell::Int(40));
+}
+
+fn key_name(t2_index: usize) -> String {
+    nianbao::template::CellKey::T2(t2_index)
+        .to_string()
+        .trim_start_matches("t2.")
+        .to_string()
+}
+
+#[test]
+fn a_narrative_finding_shows_and_focuses_its_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = common::clean_report();
+    r.part5 = nianbao::model::Narrative::new("无");
+    let mut h = harness(state(dir.path(), r, Page::Cover));
+    h.run();
+    h.get_by_label_contains("只写了“无”").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().page, Page::Part(4));
+    assert!(
+        h.get_by_label("存在的主要问题及改进情况（先写问题，再写改进措施）")
+            .is_focused()
+    );
+}
+
+#[test]
+fn status_bar_says_one_thing_about_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(state(
+        dir.path(),
+        Report::new("测试局", 2025),
+        Page::Cover,
+    ));
+    h.run();
+    assert!(h.query_by_label_contains("已保存").is_none());
+    type_into(&mut h, "编制机关", "X");
+    assert!(h.query_by_label_contains("尚未保存到文件").is_some());
+    assert!(h.query_by_label_contains("已保存").is_none());
+    let path = dir.path().join("r.ron");
+    assert!(h.state_mut().save_to(&path));
+    h.run();
+    assert!(h.query_by_label_contains("已保存：").is_some());
+    assert!(h.query_by_label_contains("未保存").is_none());
+}
+
+#[test]
+fn zoom_is_a_view_command_with_its_shortcut() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(state(dir.path(), common::clean_report(), Page::Cover));
+    h.run();
+    let before = h.ctx.zoom_factor();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    h.run();
+    assert!(h.ctx.zoom_factor() > before);
+    h.get_by_label("视图").click();
+    h.run();
+    h.get_by_label_contains("实际大小").click();
+    h.run();
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+}
+
+#[test]
+fn invalid_cell_tooltip_says_it_once() {
+    let marks: nianbao::app::state::CellMarks = [(
+        "t3.r01.natural".to_string(),
+        (
+            nianbao::rules::Severity::Error,
+            vec!["B4：应填写数字".to_string()],
+        ),
+    )]
+    .into_iter()
+    .collect();
+    let key = nianbao::template::CellKey::parse("t3.r01.natural").unwrap();
+    let tip = nianbao::app::cell_input::tooltip(&marks, key, Some("B4：应填写数字（已按原样保留）".into()))
+        .unwrap();
+    assert_eq!(tip.matches("B4").count(), 1, "{tip}");
+}
+
+#[test]
+fn a_large_default_window_is_shrunk_to_fit_a_small_screen() {
+    use nianbao::app::files::fit_to_screen;
+    let fit = fit_to_screen(egui::vec2(1280.0, 800.0), egui::vec2(1366.0, 768.0));
+    assert!(fit.y <= 768.0 - 40.0 && fit.x == 1280.0, "{fit:?}");
+    let same = fit_to_screen(egui::vec2(1200.0, 700.0), egui::vec2(1920.0, 1080.0));
+    assert_eq!(same, egui::vec2(1200.0, 700.0));
+}
+

@@ -23,7 +23,7 @@ fn a_panic_writes_the_recovery_file_so_no_typing_is_lost() {
     st.page = Page::Part(2);
     let mut h = Harness::builder()
         .with_size([1500.0, 2200.0])
-        .with_context_setup(nianbao::app::fonts::install)
+        .with_context_setup(nianbao::app::setup_context)
         .build_ui_state(|ui, st: &mut AppState| st.ui(ui), st);
     h.run();
     h.get_by_label_contains(&cell("t3.r01.natural")).click();

@@ -183,10 +183,16 @@ fn rollover_carries_over_and_resets() {
     );
     // 上年结转 ← last year's 结转下年度继续办理, per column.
     assert_eq!(next.t3.0[R02], last.t3.0[R25]);
+    // 现行有效件数 proposed as last year's (nothing issued or repealed yet).
+    let in_force: Vec<CellKey> = T2_STOCK_ROWS.iter().map(|r| CellKey::T2(r[2])).collect();
+    for k in &in_force {
+        assert_eq!(next.input(*k), last.input(*k), "{k}");
+    }
     // Every other count blank.
     for &k in all_keys() {
         if let Some(c) = next.input(k)
             && !matches!(k, CellKey::T3 { row: R02, .. })
+            && !in_force.contains(&k)
         {
             assert_eq!(*c, Cell::Blank, "{k}");
         }
@@ -196,6 +202,11 @@ fn rollover_carries_over_and_resets() {
     assert_eq!(base.year, Some(2025));
     assert_eq!(base.t2_in_force, [Cell::Int(0), Cell::Int(12)]);
     assert_eq!(base.t3_r25, last.t3.0[R25]);
+    // Every figure of last year is kept for the year-over-year view.
+    assert_eq!(
+        nianbao::diff::last_year_value(&next, None, CellKey::T3 { row: R25, col: 6 }),
+        Some(last.value(CellKey::T3 { row: R25, col: 6 }))
+    );
     // Narrative carried as drafts, marked until edited.
     assert_eq!(next.part5.text, last.part5.text);
     assert!(next.part5.is_carried_unedited());

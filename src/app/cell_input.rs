@@ -2,19 +2,14 @@
 //! cell has focus, parsed into the model on every keystroke (so totals update
 //! live), and never "corrected" silently — invalid text stays, outlined red.
 
-use egui::{Align, Color32, EventFilter, Rect, Stroke, StrokeKind};
+use egui::{Color32, EventFilter, Rect, Stroke, StrokeKind};
 
 use super::document::EditTag;
+use super::palette;
 use super::state::{AppState, CellMarks};
 use crate::cell::Cell;
-use crate::rules::{Severity, cell_problem};
+use crate::rules::{RuleId, cell_problem};
 use crate::template::CellKey;
-
-pub const ERROR_FILL: Color32 = Color32::from_rgb(255, 214, 214);
-pub const WARNING_FILL: Color32 = Color32::from_rgb(255, 236, 190);
-pub const COMPUTED_FILL: Color32 = Color32::from_rgb(228, 234, 244);
-pub const INVALID_STROKE: Color32 = Color32::from_rgb(210, 0, 0);
-pub const FOCUS_STROKE: Color32 = Color32::from_rgb(30, 110, 220);
 
 /// The stable widget id of a cell (also used to focus it from a finding).
 pub fn cell_id(key: CellKey) -> egui::Id {
@@ -32,11 +27,7 @@ fn fill_for(marks: &CellMarks, key: CellKey, default: Color32) -> Color32 {
 
 /// The background of a cell named `key` (also part 六's `p6.fees.*` fields).
 pub fn fill_for_name(marks: &CellMarks, key: &str, default: Color32) -> Color32 {
-    match marks.get(key).map(|m| m.0) {
-        Some(Severity::Error) => ERROR_FILL,
-        Some(Severity::Warning) => WARNING_FILL,
-        _ => default,
-    }
+    palette::severity_fill(marks.get(key).map(|m| m.0), default)
 }
 
 /// What a number field shows: the clerk's own typing while it has focus
@@ -64,13 +55,29 @@ pub fn forget_typing(ui: &egui::Ui, id: egui::Id) {
     ui.data_mut(|d| d.remove::<(String, Cell)>(id));
 }
 
-fn tooltip(marks: &CellMarks, key: CellKey, extra: Option<String>) -> Option<String> {
+/// The findings on a cell, then `extra` unless a finding already says it
+/// (the B4 finding and the invalid-text note are the same fact).
+pub fn tooltip(marks: &CellMarks, key: CellKey, extra: Option<String>) -> Option<String> {
     let mut lines: Vec<String> = marks
         .get(&key.to_string())
         .map(|m| m.1.clone())
         .unwrap_or_default();
-    lines.extend(extra);
+    if let Some(e) = extra {
+        let id = e.split_once('：').map(|(id, _)| id).unwrap_or_default();
+        if id.is_empty() || !lines.iter().any(|l| l.starts_with(id)) {
+            lines.push(e);
+        }
+    }
     (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// Scrolls to a cell that just got the focus, with room for the frozen
+/// header rows above it (`header_h`), so it never hides under them.
+fn reveal(ui: &egui::Ui, rect: Rect, header_h: f32) {
+    ui.scroll_to_rect(
+        Rect::from_min_max(rect.min - egui::vec2(0.0, header_h), rect.max + egui::vec2(0.0, 8.0)),
+        None,
+    );
 }
 
 /// An editable input cell filling `rect`. Returns its response.
@@ -80,18 +87,26 @@ pub fn input(
     rect: Rect,
     key: CellKey,
     marks: &CellMarks,
+    header_h: f32,
 ) -> egui::Response {
     let id = cell_id(key);
+    // Focus is given before the field is drawn, so it draws as focused now.
+    let focus_now = st.take_focus_cell(key);
+    if focus_now {
+        ui.memory_mut(|m| m.request_focus(id));
+    }
     let cell = st.doc.report.input(key).cloned().unwrap_or_default();
     let mut text = shown_text(ui, id, &cell);
     let problem = cell_problem(&cell, key.kind());
     let edit = egui::TextEdit::singleline(&mut text)
         .id(id)
         .align(egui::Align2::RIGHT_CENTER)
-        .background_color(fill_for(marks, key, Color32::WHITE))
+        .background_color(fill_for(marks, key, palette::INPUT_FILL))
         .event_filter(EventFilter {
             horizontal_arrows: true,
-            vertical_arrows: false,
+            // ↑/↓ are the grid's (it moves between input cells); egui's own
+            // focus movement must not act on them as well.
+            vertical_arrows: true,
             tab: false,
             escape: false,
         })
@@ -103,7 +118,7 @@ pub fn input(
         ui.painter().rect_stroke(
             rect.shrink(1.0),
             2.0,
-            Stroke::new(2.0, INVALID_STROKE),
+            Stroke::new(2.0, palette::INVALID_STROKE),
             StrokeKind::Inside,
         );
     }
@@ -120,12 +135,10 @@ pub fn input(
         forget_typing(ui, id);
         st.doc.break_merge();
     }
-    if st.focus_cell == Some(key) {
-        resp.request_focus();
-        resp.scroll_to_me(Some(Align::Center));
-        st.focus_cell = None;
+    if focus_now {
+        reveal(ui, rect, header_h);
     }
-    let why = problem.map(|p| format!("B4：{p}（已按原样保留）"));
+    let why = problem.map(|p| format!("{}：{p}（已按原样保留）", RuleId::B4.as_str()));
     if let Some(tip) = tooltip(marks, key, why) {
         resp = resp.on_hover_text(tip);
     }
@@ -140,15 +153,16 @@ pub fn computed(
     key: CellKey,
     value: i64,
     marks: &CellMarks,
+    header_h: f32,
 ) {
     let mut text = value.to_string();
     let edit = egui::TextEdit::singleline(&mut text)
         .id(cell_id(key))
         .interactive(false)
         .align(egui::Align2::RIGHT_CENTER)
-        .background_color(fill_for(marks, key, COMPUTED_FILL))
+        .background_color(fill_for(marks, key, palette::COMPUTED_FILL))
         .desired_width(rect.width() - 8.0);
-    let mut resp = ui
+    let resp = ui
         .put(rect.shrink(1.0), edit)
         .accessible_name(cell_name(key));
     let published = st
@@ -175,10 +189,9 @@ pub fn computed(
         )),
     );
     if let Some(tip) = tip {
-        resp = resp.on_hover_text(tip);
+        resp.on_hover_text(tip);
     }
-    if st.focus_cell == Some(key) {
-        resp.scroll_to_me(Some(Align::Center));
-        st.focus_cell = None;
+    if st.take_focus_cell(key) {
+        reveal(ui, rect, header_h);
     }
 }

@@ -3,14 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::document::Document;
-use super::files::{Purpose, Recovery, open_extensions};
+use super::actions::Action;
+use super::files::{Purpose, Recovery};
 use super::i18n::{Lang, t};
-use super::state::{Action, AppState, Page};
+use super::palette;
+use super::state::AppState;
 use crate::model::{Report, Scope};
-
-/// Work to do on the app state once the dialog has been drawn.
-type Deferred = Box<dyn FnOnce(&mut AppState)>;
 
 pub enum Modal {
     /// The document has unsaved changes; the action waits for an answer.
@@ -71,41 +69,29 @@ pub fn path_modal(purpose: Purpose, dir: Option<PathBuf>, base_name: &str) -> Mo
     })
 }
 
-/// Draws the open dialog, if any, and acts on its buttons.
-pub fn show(ctx: &egui::Context, st: &mut AppState) {
+/// Draws `modal`; returns whether it stays open and what the clerk chose.
+pub fn show(ctx: &egui::Context, modal: &mut Modal, st: &AppState) -> (bool, Option<Action>) {
     let lang = st.lang();
-    let Some(modal) = st.modal.take() else { return };
     let mut keep = true;
-    let mut after: Option<Deferred> = None;
-    let mut modal = modal;
+    let mut action: Option<Action> = None;
     egui::Modal::new(egui::Id::unique("nianbao-modal")).show(ctx, |ui| {
         ui.set_max_width(560.0);
-        match &mut modal {
-            Modal::Unsaved(action) => {
+        match modal {
+            Modal::Unsaved(waiting) => {
                 ui.heading(t(lang, "有未保存的修改", "Unsaved changes"));
                 ui.label(format!(
                     "“{}”的修改尚未保存。要先保存吗？",
                     st.doc.display_name()
                 ));
                 ui.add_space(8.0);
-                let action = action.clone();
                 ui.horizontal(|ui| {
                     if ui.button(t(lang, "保存", "Save")).clicked() {
                         keep = false;
-                        let a = action.clone();
-                        after = Some(Box::new(move |st: &mut AppState| {
-                            if st.save_current() {
-                                finish(st, a);
-                            }
-                        }));
+                        action = Some(Action::SaveThen(Box::new(waiting.clone())));
                     }
                     if ui.button(t(lang, "不保存", "Don't save")).clicked() {
                         keep = false;
-                        let a = action.clone();
-                        after = Some(Box::new(move |st: &mut AppState| {
-                            st.storage.clear_recovery();
-                            finish(st, a);
-                        }));
+                        action = Some(Action::DiscardThen(Box::new(waiting.clone())));
                     }
                     if ui.button(t(lang, "取消", "Cancel")).clicked() {
                         keep = false;
@@ -142,7 +128,7 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                     ui.end_row();
                 });
                 if let Some(e) = error {
-                    ui.colored_label(egui::Color32::DARK_RED, e.as_str());
+                    ui.colored_label(palette::ERROR_TEXT, e.as_str());
                 }
                 ui.horizontal(|ui| {
                     if ui.button(t(lang, "新建", "Create")).clicked() {
@@ -151,10 +137,10 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                                 let mut r = Report::new(agency.trim(), y);
                                 r.meta.scope = *scope;
                                 keep = false;
-                                after = Some(Box::new(move |st: &mut AppState| {
-                                    st.doc = Document::unsaved(r, None);
-                                    st.page = Page::Cover;
-                                }));
+                                // Already asked about unsaved changes when 新建 was chosen.
+                                action = Some(Action::DiscardThen(Box::new(
+                                    Action::CreateReport(Box::new(r)),
+                                )));
                             }
                             _ => *error = Some("年度应为 2019 至 2099 之间的四位数".to_string()),
                         }
@@ -166,10 +152,7 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
             }
             Modal::Path(d) => {
                 if let Some(chosen) = path_dialog(ui, d, &mut keep, lang) {
-                    let purpose = d.purpose.clone();
-                    after = Some(Box::new(move |st: &mut AppState| {
-                        st.picked(purpose, chosen)
-                    }));
+                    action = Some(Action::Picked(d.purpose.clone(), chosen));
                 }
             }
             Modal::BeforeExport {
@@ -181,10 +164,7 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                 if !errors.is_empty() {
                     ui.label(format!("检查发现 {} 个错误：", errors.len()));
                     for e in errors.iter().take(5) {
-                        ui.colored_label(
-                            super::findings_panel::severity_color(crate::rules::Severity::Error),
-                            e.as_str(),
-                        );
+                        ui.colored_label(palette::ERROR_TEXT, e.as_str());
                     }
                     if errors.len() > 5 {
                         ui.label(format!("……另有 {} 个", errors.len() - 5));
@@ -201,14 +181,11 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                     }
                     if *blanks > 0 && ui.button("填 0 后导出").clicked() {
                         keep = false;
-                        after = Some(Box::new(move |st: &mut AppState| {
-                            st.perform(Action::FillBlanks);
-                            st.export_anyway(format);
-                        }));
+                        action = Some(Action::FillBlanksThenExport(format));
                     }
                     if ui.button("仍然导出").clicked() {
                         keep = false;
-                        after = Some(Box::new(move |st: &mut AppState| st.export_anyway(format)));
+                        action = Some(Action::ExportAnyway(format));
                     }
                 });
             }
@@ -240,31 +217,17 @@ pub fn show(ctx: &egui::Context, st: &mut AppState) {
                 ui.horizontal(|ui| {
                     if ui.button(t(lang, "恢复", "Restore")).clicked() {
                         keep = false;
-                        let rec = rec.clone();
-                        after = Some(Box::new(move |st: &mut AppState| {
-                            st.doc = Document::unsaved(rec.report, rec.path);
-                            st.status = "已恢复未保存的工作".into();
-                        }));
+                        action = Some(Action::Restore(rec.clone()));
                     }
                     if ui.button(t(lang, "放弃", "Discard")).clicked() {
                         keep = false;
-                        after = Some(Box::new(|st: &mut AppState| st.storage.clear_recovery()));
+                        action = Some(Action::DiscardRecovery);
                     }
                 });
             }
         }
     });
-    if keep {
-        st.modal = Some(modal);
-    }
-    if let Some(f) = after {
-        f(st);
-    }
-}
-
-/// Carries out the action that waited for the unsaved-changes answer.
-fn finish(st: &mut AppState, action: Action) {
-    st.perform(action);
+    (keep, action)
 }
 
 /// The built-in path dialog; returns the chosen path when confirmed.
@@ -335,7 +298,7 @@ fn path_dialog(
         enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     });
     if let Some(e) = &d.error {
-        ui.colored_label(egui::Color32::DARK_RED, e.as_str());
+        ui.colored_label(palette::ERROR_TEXT, e.as_str());
     }
     ui.horizontal(|ui| {
         let ok = if d.purpose.saves() {
@@ -378,9 +341,10 @@ fn wanted(p: &Path, purpose: &Purpose) -> bool {
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase())
         .unwrap_or_default();
+    let kind = crate::open::FileKind::of(p);
     match purpose {
-        Purpose::SaveAs => ext == "ron",
+        Purpose::SaveAs => kind == Some(crate::open::FileKind::Project),
         Purpose::Export(f) => ext == f.extension(),
-        _ => open_extensions().contains(&ext.as_str()),
+        _ => kind.is_some(),
     }
 }

@@ -78,6 +78,7 @@ impl Document {
     pub fn edit(&mut self, tag: EditTag, f: impl FnOnce(&mut Report)) {
         let before = self.report.clone();
         f(&mut self.report);
+        crate::rollover::follow_in_force(&before, &mut self.report);
         if self.report == before {
             return;
         }

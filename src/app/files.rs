@@ -11,6 +11,7 @@ use super::document::Document;
 use super::i18n::Lang;
 use crate::export::Format;
 use crate::model::Report;
+use crate::project::FileError;
 
 /// What a path is being chosen for.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,28 +43,108 @@ impl Purpose {
     }
 }
 
-/// Extensions the importer and project loader read.
-/// What the open dialogs offer: everything nianbao reads (one list, in `crate::open`).
-pub fn open_extensions() -> Vec<&'static str> {
-    crate::open::extensions()
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct Settings {
     pub lang: Lang,
     pub recent: Vec<PathBuf>,
+    /// Agency and year of each recent file, as it was when last opened or
+    /// saved (the start page lists them without reading every file again).
+    pub recent_reports: Vec<RecentReport>,
     /// Always use the built-in path dialog.
     pub builtin_dialogs: bool,
+    /// Open the most recent file at start instead of the start page.
+    pub reopen_last: bool,
+    /// Where the window was when the app was last closed.
+    pub window: Option<WindowPlace>,
 }
 
+/// What the start page says about a recent file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct RecentReport {
+    pub path: PathBuf,
+    pub agency: String,
+    pub year: Option<i32>,
+}
+
+/// How many recent files are remembered.
+const RECENT_MAX: usize = 10;
+
 impl Settings {
-    pub fn add_recent(&mut self, path: &Path) {
+    pub fn add_recent(&mut self, path: &Path, report: &Report) {
         let p = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.recent.retain(|r| r != &p);
-        self.recent.insert(0, p);
-        self.recent.truncate(10);
+        self.recent.insert(0, p.clone());
+        self.recent.truncate(RECENT_MAX);
+        self.recent_reports.retain(|r| r.path != p);
+        self.recent_reports.insert(
+            0,
+            RecentReport {
+                path: p,
+                agency: report.meta.agency.clone(),
+                year: report.meta.year,
+            },
+        );
+        self.recent_reports.truncate(RECENT_MAX);
     }
+
+    /// The recent files with what is known of them, most recent first.
+    pub fn recent_files(&self) -> Vec<RecentReport> {
+        self.recent
+            .iter()
+            .map(|p| {
+                self.recent_reports
+                    .iter()
+                    .find(|r| &r.path == p)
+                    .cloned()
+                    .unwrap_or_else(|| RecentReport {
+                        path: p.clone(),
+                        ..RecentReport::default()
+                    })
+            })
+            .collect()
+    }
+}
+
+/// The window's place on the screen and its size, in points.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WindowPlace {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub maximized: bool,
+}
+
+impl WindowPlace {
+    /// The place of the window described by `v`, when the platform tells it.
+    pub fn of(v: &egui::ViewportInfo) -> Option<WindowPlace> {
+        let inner = v.inner_rect?;
+        let at = v.outer_rect.map(|r| r.min).unwrap_or(inner.min);
+        Some(WindowPlace {
+            x: at.x,
+            y: at.y,
+            width: inner.width(),
+            height: inner.height(),
+            maximized: v.maximized.unwrap_or(false),
+        })
+    }
+}
+
+/// The smallest window the app is usable in.
+pub const MIN_WINDOW: egui::Vec2 = egui::vec2(960.0, 600.0);
+/// The window's size at the first start, before it is maximised (fits a 1366×768 screen).
+pub const FIRST_WINDOW: egui::Vec2 = egui::vec2(1280.0, 720.0);
+
+/// `size` shrunk to fit a screen of `monitor` (leaving room for a taskbar),
+/// never below [`MIN_WINDOW`].
+pub fn fit_to_screen(size: egui::Vec2, monitor: egui::Vec2) -> egui::Vec2 {
+    let room = egui::vec2(monitor.x, monitor.y - 40.0);
+    egui::vec2(
+        size.x.min(room.x).max(MIN_WINDOW.x.min(room.x)),
+        size.y.min(room.y).max(MIN_WINDOW.y.min(room.y)),
+    )
 }
 
 /// The unsaved work written every 30 s and when the window loses focus.
@@ -130,7 +211,7 @@ impl Storage {
         }
     }
 
-    pub fn write_recovery(&self, doc: &Document) -> Result<(), String> {
+    pub fn write_recovery(&self, doc: &Document) -> Result<(), FileError> {
         let rec = Recovery {
             path: doc.path.clone(),
             saved_at: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
@@ -140,12 +221,13 @@ impl Storage {
     }
 
     /// Writes `rec` as the recovery file (also from the panic hook).
-    pub fn write_recovery_copy(&self, rec: &Recovery) -> Result<(), String> {
-        std::fs::create_dir_all(&self.dir).map_err(|e| crate::project::io_message(&e))?;
+    pub fn write_recovery_copy(&self, rec: &Recovery) -> Result<(), FileError> {
+        let path = self.recovery_path();
+        std::fs::create_dir_all(&self.dir)
+            .map_err(|e| FileError::new(&self.dir, crate::project::io_message(&e)))?;
         let text = ron::ser::to_string_pretty(rec, ron::ser::PrettyConfig::default())
-            .map_err(|e| e.to_string())?;
-        crate::project::write_atomic(&self.recovery_path(), text.as_bytes())
-            .map_err(|e| e.to_string())
+            .map_err(|e| FileError::new(&path, e.to_string()))?;
+        crate::project::write_atomic(&path, text.as_bytes())
     }
 
     pub fn read_recovery(&self) -> Option<Recovery> {
@@ -188,13 +270,16 @@ pub fn native_dialog(
     }
     d = match purpose {
         Purpose::SaveAs => d
-            .add_filter("nianbao 项目文件", &["ron"])
+            .add_filter(
+                "nianbao 项目文件",
+                &[crate::open::FileKind::Project.extension()],
+            )
             .set_file_name(file_name),
         Purpose::Export(f) => d
             .add_filter("导出格式", &[f.extension()])
             .set_file_name(file_name),
         _ => d
-            .add_filter("年度报告", &open_extensions())
+            .add_filter("年度报告", &crate::open::extensions())
             .add_filter("所有文件", &["*"]),
     };
     let started = Instant::now();

@@ -1,21 +1,13 @@
 //! The findings list: errors first, then warnings, then import notes. Clicking
-//! a finding goes to its page and focuses its first cell.
+//! a finding goes to its page and focuses its first cell or paragraph.
 
+use super::actions::Action;
 use super::i18n::t;
-use super::state::{AppState, page_of};
-use crate::rules::Severity;
-use crate::template::CellKey;
+use super::palette;
+use super::state::AppState;
 
-/// The colour a finding of this severity is written in.
-pub fn severity_color(s: Severity) -> egui::Color32 {
-    match s {
-        Severity::Error => egui::Color32::from_rgb(180, 30, 30),
-        Severity::Warning => egui::Color32::from_rgb(160, 100, 0),
-        Severity::Note => egui::Color32::from_rgb(80, 80, 80),
-    }
-}
-
-pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
+pub fn show(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
+    let mut out = Vec::new();
     let findings = st.doc.findings().to_vec();
     ui.horizontal(|ui| {
         ui.strong(t(st.lang(), "检查结果", "Findings"));
@@ -29,7 +21,7 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
         ui.horizontal_wrapped(|ui| {
             ui.label(format!("表格中还有 {blanks} 个空白单元格（无则填 0）"));
             if ui.button("将空白单元格填为 0").clicked() {
-                st.perform(super::state::Action::FillBlanks);
+                out.push(Action::FillBlanks);
             }
         });
     }
@@ -37,23 +29,22 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for f in &findings {
-                let color = severity_color(f.severity);
                 let text = egui::RichText::new(format!(
                     "{} {}  {}",
                     f.severity.label(),
                     f.id.as_str(),
                     f.message
                 ))
-                .color(color);
+                .color(palette::severity_text(f.severity));
                 let r = ui
                     .add(egui::Button::new(text).frame(false).wrap())
                     .on_hover_text(format!("涉及：{}", f.cells.join("、")));
                 if r.clicked()
                     && let Some(cell) = f.cells.first()
                 {
-                    st.page = page_of(cell);
-                    st.focus_cell = CellKey::parse(cell);
+                    out.push(Action::Reveal(cell.clone()));
                 }
             }
         });
+    out
 }

@@ -2,26 +2,34 @@
 //! highlighted rules, files that never lose work.
 //!
 //! State is kept apart from drawing: [`state::AppState`] owns the open
-//! [`document::Document`] and the UI state; each file under `app/` draws one
-//! panel, page or dialog. The egui layer only draws the model and turns
-//! clicks and keystrokes into edits; all checking, import and export is done
-//! by the library core.
+//! [`document::Document`] and the UI state; `frame.rs` lays out one frame;
+//! each other file under `app/` draws one panel, page or dialog and returns
+//! the [`actions::Action`]s the clerk asked for, which `actions.rs` carries
+//! out in one place (file work in `workflows.rs`). The egui layer only draws
+//! the model and turns clicks and keystrokes into edits; all checking,
+//! import and export is done by the library core.
 
 use std::path::PathBuf;
 
+pub mod actions;
 pub mod cell_input;
 pub mod dialogs;
 pub mod document;
 pub mod files;
 pub mod findings_panel;
 pub mod fonts;
+pub mod frame;
 pub mod grid_view;
 pub mod i18n;
+pub mod merge_window;
 pub mod nav;
 pub mod pages;
+pub mod palette;
 pub mod panic_guard;
+pub mod start_page;
 pub mod startup_timing;
 pub mod state;
+pub mod workflows;
 
 pub use state::AppState;
 
@@ -31,9 +39,9 @@ pub struct NianbaoApp {
 }
 
 impl NianbaoApp {
-    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
-        fonts::install(&cc.egui_ctx);
-        let mut state = AppState::new(files::Storage::default_location());
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>, storage: files::Storage) -> Self {
+        setup_context(&cc.egui_ctx);
+        let mut state = AppState::new(storage);
         state.startup(file);
         NianbaoApp { state }
     }
@@ -45,21 +53,42 @@ impl eframe::App for NianbaoApp {
     }
 }
 
+/// Fonts and style of every context the app draws in (also the tests').
+pub fn setup_context(ctx: &egui::Context) {
+    fonts::install(ctx);
+    // A blinking cursor repaints the whole window twice a second, which costs
+    // a software-rendered office PC a fifth of a core while the clerk reads.
+    ctx.all_styles_mut(|s| s.visuals.text_cursor.blink = false);
+}
+
+/// The window as it was last closed, or maximised (at a size that fits a
+/// 1366×768 screen until the window manager maximises it) on the first start.
+fn viewport(storage: &files::Storage) -> egui::ViewportBuilder {
+    let v = egui::ViewportBuilder::default()
+        .with_title("nianbao 年报")
+        .with_app_id("nianbao")
+        .with_min_inner_size(files::MIN_WINDOW);
+    match storage.load_settings().window {
+        Some(w) => v
+            .with_inner_size([w.width, w.height])
+            .with_position([w.x, w.y])
+            .with_maximized(w.maximized),
+        None => v.with_inner_size(files::FIRST_WINDOW).with_maximized(true),
+    }
+}
+
 /// Opens the main window (blocking until it closes).
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {
     panic_guard::install();
+    let storage = files::Storage::default_location();
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("nianbao 年报")
-            .with_app_id("nianbao")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([960.0, 600.0]),
+        viewport: viewport(&storage),
         ..Default::default()
     };
     eframe::run_native(
         "nianbao",
         options,
-        Box::new(move |cc| Ok(Box::new(NianbaoApp::new(cc, file)))),
+        Box::new(move |cc| Ok(Box::new(NianbaoApp::new(cc, file, storage)))),
     )
     .map_err(|e| e.to_string())
 }

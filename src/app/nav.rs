@@ -1,7 +1,9 @@
 //! The menu bar, the navigation list with finding badges, and the status bar.
 
-use super::i18n::t;
-use super::state::{Action, AppState, PAGES, Page, page_of};
+use super::actions::{Action, command};
+use super::i18n::{Lang, t};
+use super::palette;
+use super::state::{AppState, PAGES, Page, page_of};
 use crate::export::Format;
 use crate::rules::Severity;
 use crate::template::PART_HEADINGS;
@@ -14,121 +16,83 @@ pub fn page_label(p: Page) -> &'static str {
     }
 }
 
-pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) {
+/// A menu entry for a command: its label, its first shortcut as the
+/// platform writes it (Ctrl+S, ⌘S), greyed out when it cannot run.
+fn item(ui: &mut egui::Ui, lang: Lang, action: Action, enabled: bool, out: &mut Vec<Action>) {
+    let c = command(&action);
+    let mut b = egui::Button::new(c.label(lang));
+    if let Some(s) = c.shortcuts.first() {
+        b = b.shortcut_text(ui.ctx().format_shortcut(s));
+    }
+    if ui.add_enabled(enabled, b).clicked() {
+        out.push(action);
+    }
+}
+
+pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
     let lang = st.lang();
+    let editing = !st.on_start_page();
+    let mut out = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(t(lang, "文件", "File"), |ui| {
-            // `request` asks about unsaved changes first.
-            for (zh, en, action) in [
-                ("新建…  Ctrl+N", "New…  Ctrl+N", Action::New),
-                (
-                    "根据上年报告新建…",
-                    "New from last year's report…",
-                    Action::NewFromLast,
-                ),
-                (
-                    "打开或导入…  Ctrl+O",
-                    "Open or import…  Ctrl+O",
-                    Action::Open,
-                ),
-            ] {
-                if ui.button(t(lang, zh, en)).clicked() {
-                    st.request(action);
-                }
-            }
+            item(ui, lang, Action::NewFromLast, true, &mut out);
+            item(ui, lang, Action::New, true, &mut out);
+            item(ui, lang, Action::Open, true, &mut out);
             ui.menu_button(t(lang, "最近打开", "Recent files"), |ui| {
-                if st.settings.recent.is_empty() {
+                let recent = st.settings.recent_files();
+                if recent.is_empty() {
                     ui.label(t(lang, "（无）", "(none)"));
                 }
-                for p in st.settings.recent.clone() {
-                    if ui.button(crate::path_name::shown(&p)).clicked() {
-                        st.request(Action::OpenPath(p));
+                for r in recent {
+                    if ui.button(crate::path_name::shown(&r.path)).clicked() {
+                        out.push(Action::OpenPath(r.path));
                     }
                 }
             });
             ui.separator();
-            for (zh, en, action) in [
-                ("保存  Ctrl+S", "Save  Ctrl+S", Action::Save),
-                (
-                    "另存为…  Ctrl+Shift+S",
-                    "Save as…  Ctrl+Shift+S",
-                    Action::SaveAs,
-                ),
-            ] {
-                if ui.button(t(lang, zh, en)).clicked() {
-                    st.perform(action);
-                }
-            }
-            ui.menu_button(t(lang, "导出", "Export"), |ui| {
-                for (f, label) in [
-                    (Format::Text, "文本（.txt）"),
-                    (Format::Markdown, "Markdown（.md）"),
-                    (Format::Html, "网页（.html）"),
-                    (Format::Docx, "Word（.docx）"),
-                ] {
-                    if ui.button(label).clicked() {
-                        st.perform(Action::Export(f));
+            item(ui, lang, Action::Save, editing, &mut out);
+            item(ui, lang, Action::SaveAs, editing, &mut out);
+            ui.add_enabled_ui(editing, |ui| {
+                ui.menu_button(t(lang, "导出", "Export"), |ui| {
+                    for (f, label) in [
+                        (Format::Text, "文本（.txt）"),
+                        (Format::Markdown, "Markdown（.md）"),
+                        (Format::Html, "网页（.html）"),
+                        (Format::Docx, "Word（.docx）"),
+                    ] {
+                        if ui.button(label).clicked() {
+                            out.push(Action::Export(f));
+                        }
                     }
-                }
+                });
             });
-            if ui
-                .button(t(lang, "汇总多份报告…", "Sum several reports…"))
-                .clicked()
-            {
-                st.perform(Action::Merge);
-            }
+            item(ui, lang, Action::Merge, true, &mut out);
             ui.separator();
-            if ui.button(t(lang, "退出", "Quit")).clicked() {
-                st.request(Action::Quit);
-            }
+            item(ui, lang, Action::Close, editing, &mut out);
+            item(ui, lang, Action::Quit, true, &mut out);
         });
         ui.menu_button(t(lang, "编辑", "Edit"), |ui| {
-            if ui
-                .add_enabled(
-                    st.doc.can_undo(),
-                    egui::Button::new(t(lang, "撤销  Ctrl+Z", "Undo  Ctrl+Z")),
-                )
-                .clicked()
-            {
-                st.perform(Action::Undo);
-            }
-            if ui
-                .add_enabled(
-                    st.doc.can_redo(),
-                    egui::Button::new(t(lang, "重做  Ctrl+Y", "Redo  Ctrl+Y")),
-                )
-                .clicked()
-            {
-                st.perform(Action::Redo);
-            }
+            item(ui, lang, Action::Undo, st.doc.can_undo(), &mut out);
+            item(ui, lang, Action::Redo, st.doc.can_redo(), &mut out);
             ui.separator();
             let blanks = st.doc.report.blank_inputs().len();
-            if ui
-                .add_enabled(
-                    blanks > 0,
-                    egui::Button::new(t(lang, "将空白单元格填为 0", "Fill blank cells with 0")),
-                )
-                .on_hover_text(format!("表二、表三、表四中 {blanks} 个空白单元格"))
-                .clicked()
-            {
-                st.perform(Action::FillBlanks);
-            }
+            ui.scope(|ui| {
+                item(ui, lang, Action::FillBlanks, editing && blanks > 0, &mut out);
+            })
+            .response
+            .on_hover_text(format!("表二、表三、表四中 {blanks} 个空白单元格"));
         });
         ui.menu_button(t(lang, "视图", "View"), |ui| {
-            ui.checkbox(
-                &mut st.year_over_year,
-                t(lang, "显示上年数值和变化", "Show last year and change"),
-            );
-            if ui
-                .button(t(
-                    lang,
-                    "选择上年报告用于对比…",
-                    "Compare with last year's report…",
-                ))
-                .clicked()
-            {
-                st.perform(Action::PickLastYear);
+            let mut yoy = st.year_over_year;
+            let c = command(&Action::ToggleYearOverYear);
+            if ui.checkbox(&mut yoy, c.label(lang)).changed() {
+                out.push(Action::ToggleYearOverYear);
             }
+            item(ui, lang, Action::PickLastYear, editing, &mut out);
+            ui.separator();
+            item(ui, lang, Action::ZoomIn, true, &mut out);
+            item(ui, lang, Action::ZoomOut, true, &mut out);
+            item(ui, lang, Action::ZoomReset, true, &mut out);
         });
         ui.menu_button(t(lang, "设置", "Settings"), |ui| {
             let before = st.settings.clone();
@@ -142,11 +106,16 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) {
                     "Always use the built-in file dialog",
                 ),
             );
+            ui.checkbox(
+                &mut st.settings.reopen_last,
+                t(lang, "启动时直接打开上次的文件", "Reopen the last file at start"),
+            );
             if st.settings != before {
                 st.storage.save_settings(&st.settings);
             }
         });
     });
+    out
 }
 
 /// Error and warning counts per page.
@@ -166,44 +135,44 @@ fn badges(st: &mut AppState) -> [(usize, usize); 7] {
     out
 }
 
-pub fn navigation(ui: &mut egui::Ui, st: &mut AppState) {
+/// The pages, each with its full heading (wrapped, never cut) and its badges.
+pub fn navigation(ui: &mut egui::Ui, st: &mut AppState) -> Option<Action> {
     let counts = badges(st);
+    let mut out = None;
     ui.add_space(6.0);
     for (i, p) in PAGES.iter().enumerate() {
         let (e, w) = counts[i];
-        // Short labels: "三、收到和处理…" — the full heading is the tooltip.
-        let full = page_label(*p);
-        let short: String = full.chars().take(8).collect();
-        let text = if short.len() < full.len() {
-            format!("{short}…")
-        } else {
-            short
-        };
-        let row = egui::vec2(ui.available_width(), 26.0);
-        ui.allocate_ui_with_layout(
-            row,
-            egui::Layout::right_to_left(egui::Align::Center),
-            |ui| {
-                if w > 0 {
-                    badge(ui, w, egui::Color32::from_rgb(200, 130, 0));
-                }
-                if e > 0 {
-                    badge(ui, e, egui::Color32::from_rgb(200, 40, 40));
-                }
-                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                    let r = ui.selectable_label(st.page == *p, text).on_hover_text(full);
-                    if r.clicked() {
-                        st.page = *p;
-                    }
-                });
-            },
-        );
+        ui.horizontal(|ui| {
+            // Badges take their room first; the heading wraps in what is left.
+            let badge_room = 30.0 * ((e > 0) as u8 + (w > 0) as u8) as f32;
+            let text_w = ui.available_width() - badge_room;
+            let r = ui
+                .allocate_ui(egui::vec2(text_w, 60.0), |ui| {
+                    ui.add(
+                        egui::Button::selectable(st.page == *p, page_label(*p))
+                            .wrap()
+                            .min_size(egui::vec2(text_w, 26.0)),
+                    )
+                })
+                .inner;
+            if r.clicked() {
+                out = Some(Action::GoTo(*p));
+            }
+            if e > 0 {
+                badge(ui, e, palette::ERROR_BADGE);
+            }
+            if w > 0 {
+                badge(ui, w, palette::WARNING_BADGE);
+            }
+        });
+        ui.add_space(2.0);
     }
+    out
 }
 
 fn badge(ui: &mut egui::Ui, n: usize, color: egui::Color32) {
     let text = egui::RichText::new(n.to_string())
-        .color(egui::Color32::WHITE)
+        .color(palette::BADGE_TEXT)
         .small();
     egui::Frame::new()
         .fill(color)
@@ -214,35 +183,42 @@ fn badge(ui: &mut egui::Ui, n: usize, color: egui::Color32) {
         });
 }
 
+/// Where the report is kept and whether it is saved (one phrase), the
+/// findings count and the last thing that happened.
 pub fn status_bar(ui: &mut egui::Ui, st: &mut AppState) {
-    let path = st
-        .doc
-        .path
-        .as_ref()
-        .map(crate::path_name::shown)
-        .unwrap_or_else(|| t(st.lang(), "未保存到文件", "Not saved to a file").into());
-    let dirty = st.doc.is_dirty();
+    let lang = st.lang();
+    let saved = match (&st.doc.path, st.doc.is_dirty()) {
+        (Some(p), false) => format!("{}{}", t(lang, "已保存：", "Saved: "), crate::path_name::shown(p)),
+        (Some(p), true) => format!(
+            "{}{}",
+            t(lang, "● 有未保存的修改：", "● Unsaved changes: "),
+            crate::path_name::shown(p)
+        ),
+        (None, true) => t(lang, "● 尚未保存到文件", "● Not saved to a file yet").to_string(),
+        (None, false) => String::new(),
+    };
+    let on_start = st.on_start_page();
     let (mut e, mut w) = (0, 0);
-    for f in st.doc.findings() {
-        match f.severity {
-            Severity::Error => e += 1,
-            Severity::Warning => w += 1,
-            Severity::Note => {}
+    if !on_start {
+        for f in st.doc.findings() {
+            match f.severity {
+                Severity::Error => e += 1,
+                Severity::Warning => w += 1,
+                Severity::Note => {}
+            }
         }
     }
     ui.horizontal(|ui| {
-        ui.label(path);
-        ui.separator();
-        ui.label(if dirty {
-            t(st.lang(), "● 有未保存的修改", "● Unsaved changes")
-        } else {
-            t(st.lang(), "已保存", "Saved")
-        });
-        ui.separator();
-        ui.label(match st.lang() {
-            super::i18n::Lang::Zh => format!("错误 {e}　提醒 {w}"),
-            super::i18n::Lang::En => format!("{e} errors, {w} warnings"),
-        });
+        if !saved.is_empty() {
+            ui.label(saved);
+            ui.separator();
+        }
+        if !on_start {
+            ui.label(match lang {
+                Lang::Zh => format!("错误 {e}　提醒 {w}"),
+                Lang::En => format!("{e} errors, {w} warnings"),
+            });
+        }
         if !st.status.is_empty() {
             ui.separator();
             ui.label(&st.status);

@@ -2,6 +2,7 @@
 
 use super::document::EditTag;
 use super::grid_view;
+use super::palette;
 use super::state::{AppState, Page};
 use crate::model::{Narrative, Report, Scope, Section, cn_numeral};
 use crate::template::{PART_HEADINGS, PART1_SECTIONS, PART6_SECTIONS, t2_grid, t3_grid, t4_grid};
@@ -9,7 +10,11 @@ use crate::template::{PART_HEADINGS, PART1_SECTIONS, PART6_SECTIONS, t2_grid, t3
 /// Column widths of the three tables (logical points).
 const T2_COLS: [f32; 4] = [200.0, 150.0, 150.0, 150.0];
 const T3_COLS: [f32; 10] = [44.0, 150.0, 250.0, 62.0, 62.0, 62.0, 70.0, 70.0, 58.0, 62.0];
-const T4_COLS: [f32; 15] = [58.0; 15];
+/// 表四's narrowest column; widened to hold its longest heading word
+/// (结果维持) on one line, so headings never break inside a word.
+const T4_MIN_COL: f32 = 58.0;
+/// The longest word of 表四's column headings.
+const T4_WIDEST_WORD: &str = "结果维持";
 /// Width of narrative editors: a comfortable line length, also inside the horizontally scrolling page.
 const NARRATIVE_WIDTH: f32 = 900.0;
 
@@ -31,6 +36,7 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
                         ui,
                         st,
                         "part5",
+                        "五、存在的主要问题及改进情况",
                         "存在的主要问题及改进情况（先写问题，再写改进措施）",
                         |r| &mut r.part5,
                     );
@@ -65,11 +71,13 @@ fn text_field(
 }
 
 /// A multi-line editor that grows with its text, with a character count and
-/// the carried-over mark (S3).
+/// the carried-over mark (S3). `name` is the paragraph's name in findings
+/// (`Report::narratives`): a click on such a finding focuses and shows it.
 pub fn narrative(
     ui: &mut egui::Ui,
     st: &mut AppState,
     key: &str,
+    name: &str,
     label: &str,
     get: impl Fn(&mut Report) -> &mut Narrative,
 ) {
@@ -82,10 +90,7 @@ pub fn narrative(
             n.text.chars().filter(|c| !c.is_whitespace()).count()
         ));
         if n.is_carried_unedited() {
-            ui.colored_label(
-                egui::Color32::from_rgb(170, 100, 0),
-                "● 沿用上年原文，请修改后再发布",
-            );
+            ui.colored_label(palette::WARNING_TEXT, "● 沿用上年原文，请修改后再发布");
         }
         l
     });
@@ -100,6 +105,10 @@ pub fn narrative(
     let r = r.labelled_by(l.inner.id);
     if r.changed() {
         st.doc.edit(EditTag::Field(id), |rep| get(rep).text = text);
+    }
+    if st.take_focus_text(name) {
+        r.request_focus();
+        ui.scroll_to_rect(l.response.rect.union(r.rect), Some(egui::Align::Center));
     }
     ui.add_space(10.0);
 }
@@ -173,6 +182,7 @@ fn cover(ui: &mut egui::Ui, st: &mut AppState) {
         ui,
         st,
         "preamble",
+        "说明（前言）",
         "说明（前言：编制依据、统计期限、获取方式、联系方式）",
         |r| &mut r.preamble,
     );
@@ -193,6 +203,7 @@ fn sections(
     ui: &mut egui::Ui,
     st: &mut AppState,
     key: &str,
+    part: &str,
     first_number: usize,
     canonical: &'static [&'static str],
     get: fn(&mut Report) -> &mut Vec<Section>,
@@ -226,7 +237,9 @@ fn sections(
                 delete = Some(i);
             }
         });
-        narrative(ui, st, &format!("{key}-{i}"), "正文", move |r| {
+        // The name findings give this paragraph (as `Report::narratives` does).
+        let name = format!("{part}（{}）{title}", cn_numeral(i + first_number));
+        narrative(ui, st, &format!("{key}-{i}"), &name, "正文", move |r| {
             &mut get(r)[i].body
         });
     }
@@ -255,10 +268,12 @@ fn sections(
 
 fn part1(ui: &mut egui::Ui, st: &mut AppState) {
     ui.heading(PART_HEADINGS[0]);
-    narrative(ui, st, "p1-intro", "开头（可选）", |r| {
+    narrative(ui, st, "p1-intro", "一、总体情况·开头", "开头（可选）", |r| {
         &mut r.part1.intro
     });
-    sections(ui, st, "p1", 0, &PART1_SECTIONS, |r| &mut r.part1.sections);
+    sections(ui, st, "p1", "一、", 0, &PART1_SECTIONS, |r| {
+        &mut r.part1.sections
+    });
 }
 
 fn table_part(ui: &mut egui::Ui, st: &mut AppState, part: usize) {
@@ -266,7 +281,7 @@ fn table_part(ui: &mut egui::Ui, st: &mut AppState, part: usize) {
     let marks = st.cell_marks();
     match part {
         1 => {
-            narrative(ui, st, "p2", "说明文字（可选）", |r| {
+            narrative(ui, st, "p2", "二、说明文字", "说明文字（可选）", |r| {
                 &mut r.part2_text
             });
             grid_view::show(ui, st, t2_grid(), &T2_COLS, &marks);
@@ -274,15 +289,22 @@ fn table_part(ui: &mut egui::Ui, st: &mut AppState, part: usize) {
         2 => {
             grid_view::show(ui, st, t3_grid(), &T3_COLS, &marks);
             ui.add_space(8.0);
-            narrative(ui, st, "p3", "说明文字（可选）", |r| {
+            narrative(ui, st, "p3", "三、说明文字", "说明文字（可选）", |r| {
                 &mut r.part3_text
             });
         }
         _ => {
-            grid_view::show(ui, st, t4_grid(), &T4_COLS, &marks);
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let word = ui
+                .painter()
+                .layout_no_wrap(T4_WIDEST_WORD.to_string(), font, egui::Color32::BLACK)
+                .size()
+                .x;
+            let col = T4_MIN_COL.max(word + 16.0);
+            grid_view::show(ui, st, t4_grid(), &[col; 15], &marks);
             ui.weak("说明：复议机关作共同被告的行政诉讼案件，只由原行政行为机关统计（国办公开办函〔2016〕201号）。");
             ui.add_space(8.0);
-            narrative(ui, st, "p4", "说明文字（可选）", |r| {
+            narrative(ui, st, "p4", "四、说明文字", "说明文字（可选）", |r| {
                 &mut r.part4_text
             });
         }
@@ -324,7 +346,7 @@ fn part6(ui: &mut egui::Ui, st: &mut AppState) {
                 let id = ui.make_persistent_id(key);
                 let cell = get(&mut st.doc.report).clone();
                 let mut text = super::cell_input::shown_text(ui, id, &cell);
-                let fill = super::cell_input::fill_for_name(&marks, key, egui::Color32::WHITE);
+                let fill = super::cell_input::fill_for_name(&marks, key, palette::INPUT_FILL);
                 let l = ui.label(label);
                 let mut r = ui
                     .add(
@@ -345,6 +367,10 @@ fn part6(ui: &mut egui::Ui, st: &mut AppState) {
                 if r.lost_focus() {
                     super::cell_input::forget_typing(ui, id);
                 }
+                if st.take_focus_text(key) {
+                    r.request_focus();
+                    r.scroll_to_me(Some(egui::Align::Center));
+                }
                 ui.end_row();
             }
         });
@@ -356,8 +382,11 @@ fn part6(ui: &mut egui::Ui, st: &mut AppState) {
         ui,
         st,
         "p6",
+        "六、其他需要报告的事项",
         "其他说明（收费情况、无则写“无”）",
         |r| &mut r.part6.text,
     );
-    sections(ui, st, "p6s", 1, &PART6_SECTIONS, |r| &mut r.part6.sections);
+    sections(ui, st, "p6s", "六、", 1, &PART6_SECTIONS, |r| {
+        &mut r.part6.sections
+    });
 }

@@ -315,6 +315,13 @@ pub fn baseline_of(last: &Report) -> Baseline {
             last.t2[T2_STOCK_ROWS[1][2]].clone(),
         ],
         t3_r25: last.t3.0[R25].clone(),
+        values: {
+            let totals = crate::compute::Totals::of(last);
+            crate::template::all_keys()
+                .iter()
+                .map(|&k| (k.to_string(), last.value_with(&totals, k)))
+                .collect()
+        },
     }
 }
 

@@ -81,6 +81,7 @@ pub fn clean_report() -> Report {
         year: Some(2024),
         t2_in_force: [n(0), n(10)],
         t3_r25: [n(2), n(1), n(0), n(0), n(0), n(0)],
+        ..Baseline::default()
     });
     r
 }

@@ -1,0 +1,257 @@
+//! What a click or a key press does: every view returns [`Action`]s and
+//! [`AppState::perform`] is the one `match` that carries them out. The
+//! commands of the menus, with their labels and shortcuts, are data
+//! ([`COMMANDS`]): the menu bar draws them and the frame listens for their
+//! shortcuts from the same table.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::dialogs::Modal;
+use super::document::{Document, EditTag};
+use super::files::{Purpose, Recovery};
+use super::i18n::{Lang, t};
+use super::state::{AppState, Page, Target};
+use crate::export::Format;
+use crate::model::Report;
+use crate::rules::Severity;
+
+/// Something the clerk asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Ask for agency and year, then start a blank report.
+    New,
+    /// Start a blank report now (from the start page or the 新建 dialog).
+    CreateReport(Box<Report>),
+    NewFromLast,
+    Open,
+    OpenPath(PathBuf),
+    /// Close the report and show the start page.
+    Close,
+    Save,
+    SaveAs,
+    /// Export, asking first when errors or blanks remain.
+    Export(Format),
+    /// Export whatever findings remain.
+    ExportAnyway(Format),
+    /// Zero the blank cells, then export.
+    FillBlanksThenExport(Format),
+    /// A path was chosen for `Purpose`.
+    Picked(Purpose, PathBuf),
+    PickLastYear,
+    ToggleYearOverYear,
+    /// Open the 汇总 window.
+    Merge,
+    /// Add a report to the 汇总 window.
+    AddMergeInput,
+    /// Open the summed report (replaces the open document).
+    ApplyMerge(Box<Report>),
+    Undo,
+    Redo,
+    /// 将空白单元格填为 0 (one undo step).
+    FillBlanks,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    /// Show a page of the report.
+    GoTo(Page),
+    /// Show the page of a finding's first cell or paragraph and focus it.
+    Reveal(String),
+    /// Save, then carry out the action that waited for the answer.
+    SaveThen(Box<Action>),
+    /// Drop the unsaved changes, then carry out the action.
+    DiscardThen(Box<Action>),
+    Restore(Box<Recovery>),
+    DiscardRecovery,
+    /// Show a message in a dialog.
+    Tell(String),
+    Quit,
+}
+
+impl Action {
+    /// Actions that replace the open document and so need the unsaved-changes prompt.
+    pub fn discards(&self) -> bool {
+        matches!(
+            self,
+            Action::New
+                | Action::CreateReport(_)
+                | Action::NewFromLast
+                | Action::Open
+                | Action::OpenPath(_)
+                | Action::Close
+                | Action::ApplyMerge(_)
+                | Action::Quit
+        )
+    }
+}
+
+/// A menu command: its label in both languages and its shortcuts (the first is shown).
+pub struct Command {
+    pub action: Action,
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub shortcuts: &'static [KeyboardShortcut],
+}
+
+impl Command {
+    pub fn label(&self, lang: Lang) -> &'static str {
+        t(lang, self.zh, self.en)
+    }
+}
+
+const fn cmd(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn shift_cmd(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
+/// Every menu command. Shortcuts are consumed before any widget runs, so a
+/// focused text field does not undo on its own.
+pub static COMMANDS: [Command; 16] = [
+    Command { action: Action::New, zh: "新建空白报告…", en: "New blank report…", shortcuts: &[cmd(Key::N)] },
+    Command { action: Action::NewFromLast, zh: "根据上年报告新建…", en: "New from last year's report…", shortcuts: &[shift_cmd(Key::N)] },
+    Command { action: Action::Open, zh: "打开或导入…", en: "Open or import…", shortcuts: &[cmd(Key::O)] },
+    Command { action: Action::Save, zh: "保存", en: "Save", shortcuts: &[cmd(Key::S)] },
+    Command { action: Action::SaveAs, zh: "另存为…", en: "Save as…", shortcuts: &[shift_cmd(Key::S)] },
+    Command { action: Action::Merge, zh: "汇总多份报告…", en: "Sum several reports…", shortcuts: &[] },
+    Command { action: Action::Close, zh: "关闭报告（回到起始页）", en: "Close report", shortcuts: &[cmd(Key::W)] },
+    Command { action: Action::Quit, zh: "退出", en: "Quit", shortcuts: &[cmd(Key::Q)] },
+    Command { action: Action::Undo, zh: "撤销", en: "Undo", shortcuts: &[cmd(Key::Z)] },
+    Command { action: Action::Redo, zh: "重做", en: "Redo", shortcuts: &[cmd(Key::Y), shift_cmd(Key::Z)] },
+    Command { action: Action::FillBlanks, zh: "将空白单元格填为 0", en: "Fill blank cells with 0", shortcuts: &[] },
+    Command { action: Action::ToggleYearOverYear, zh: "显示上年数值和变化", en: "Show last year and change", shortcuts: &[] },
+    Command { action: Action::PickLastYear, zh: "选择上年报告用于对比…", en: "Compare with last year's report…", shortcuts: &[] },
+    Command { action: Action::ZoomIn, zh: "放大", en: "Zoom in", shortcuts: &[cmd(Key::Equals), cmd(Key::Plus)] },
+    Command { action: Action::ZoomOut, zh: "缩小", en: "Zoom out", shortcuts: &[cmd(Key::Minus)] },
+    Command { action: Action::ZoomReset, zh: "实际大小", en: "Actual size", shortcuts: &[cmd(Key::Num0)] },
+];
+
+/// The menu command that performs `action`.
+pub fn command(action: &Action) -> &'static Command {
+    COMMANDS
+        .iter()
+        .find(|c| c.action == *action)
+        .expect("every menu action is in COMMANDS")
+}
+
+impl AppState {
+    /// Runs an action, asking first if it would discard unsaved changes.
+    pub fn request(&mut self, action: Action) {
+        if action.discards() && self.doc.is_dirty() {
+            self.modal = Some(Modal::Unsaved(action));
+            return;
+        }
+        self.perform(action);
+    }
+
+    /// Runs an action without asking.
+    pub fn perform(&mut self, action: Action) {
+        match action {
+            Action::New => self.modal = Some(super::dialogs::new_report_modal(&self.doc.report)),
+            Action::CreateReport(r) => self.replace_document(Document::unsaved(*r, None)),
+            Action::NewFromLast => self.pick(Purpose::NewFromLast),
+            Action::Open => self.pick(Purpose::Open),
+            Action::OpenPath(p) => self.open_path(&p),
+            Action::Close => self.close_document(),
+            Action::Save => {
+                self.save_current();
+            }
+            Action::SaveAs => self.pick(Purpose::SaveAs),
+            Action::Export(f) => self.export(f),
+            Action::ExportAnyway(f) => self.pick(Purpose::Export(f)),
+            Action::FillBlanksThenExport(f) => {
+                self.perform(Action::FillBlanks);
+                self.pick(Purpose::Export(f));
+            }
+            Action::Picked(purpose, path) => self.picked(purpose, path),
+            Action::PickLastYear => self.pick(Purpose::LastYear),
+            Action::ToggleYearOverYear => self.year_over_year = !self.year_over_year,
+            Action::Merge => self.merge = Some(Default::default()),
+            Action::AddMergeInput => self.pick(Purpose::MergeInput),
+            Action::ApplyMerge(report) => {
+                let n = report.sources.len();
+                self.replace_document(Document::unsaved(*report, None));
+                self.status = format!("已汇总 {n} 份报告");
+            }
+            Action::Undo => {
+                if self.doc.undo() {
+                    self.status = t(self.lang(), "已撤销", "Undone").to_string();
+                }
+            }
+            Action::Redo => {
+                if self.doc.redo() {
+                    self.status = t(self.lang(), "已重做", "Redone").to_string();
+                }
+            }
+            Action::FillBlanks => {
+                let mut n = 0;
+                if !self.doc.report.blank_inputs().is_empty() {
+                    self.doc
+                        .edit(EditTag::Command, |r| n = r.fill_blanks_with_zero());
+                }
+                self.status = format!("已将 {n} 个空白单元格填为 0（可撤销）");
+            }
+            Action::ZoomIn => self.zoom = Some(Zoom::In),
+            Action::ZoomOut => self.zoom = Some(Zoom::Out),
+            Action::ZoomReset => self.zoom = Some(Zoom::Reset),
+            Action::GoTo(page) => self.page = page,
+            Action::Reveal(name) => {
+                let target = Target::of(&name);
+                self.page = target.page();
+                self.focus = Some(target);
+            }
+            Action::SaveThen(next) => {
+                if self.save_current() {
+                    self.perform(*next);
+                }
+            }
+            Action::DiscardThen(next) => {
+                self.storage.clear_recovery();
+                self.perform(*next);
+            }
+            Action::Restore(rec) => {
+                self.replace_document(Document::unsaved(rec.report, rec.path));
+                self.status = "已恢复未保存的工作".into();
+            }
+            Action::DiscardRecovery => self.storage.clear_recovery(),
+            Action::Tell(text) => self.modal = Some(Modal::Message(text)),
+            Action::Quit => {
+                self.allow_close = true;
+                self.close_now = true;
+                self.storage.clear_recovery();
+            }
+        }
+    }
+
+    /// Export: with errors or blanks left, say so before publishing them.
+    fn export(&mut self, format: Format) {
+        let errors: Vec<String> = self
+            .doc
+            .findings()
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| format!("{} {}", f.id.as_str(), f.message))
+            .collect();
+        let blanks = self.doc.report.blank_inputs().len();
+        if errors.is_empty() && blanks == 0 {
+            self.pick(Purpose::Export(format));
+        } else {
+            self.modal = Some(Modal::BeforeExport {
+                format,
+                errors,
+                blanks,
+            });
+        }
+    }
+}
+
+/// A change of the whole window's zoom, applied by the frame (it needs the context).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zoom {
+    In,
+    Out,
+    Reset,
+}

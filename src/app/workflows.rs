@@ -1,0 +1,203 @@
+//! File work: choosing a path, opening and importing, starting from last
+//! year's report, saving, exporting and the recovery copy. Every failure ends
+//! in a message that names the file; the report in the window is never lost.
+
+use std::path::{Path, PathBuf};
+
+use super::dialogs::{self, Modal};
+use super::document::Document;
+use super::files::{self, Purpose};
+use super::state::AppState;
+use crate::model::{NoteKind, Report};
+use crate::open::FileKind;
+
+impl AppState {
+    /// Shows a native file dialog, or the built-in one when none can be shown.
+    pub fn pick(&mut self, purpose: Purpose) {
+        let start_dir = self
+            .doc
+            .path
+            .as_ref()
+            .or(self.settings.recent.first())
+            .and_then(|p| p.parent().map(Path::to_path_buf));
+        let base = self.suggested_base_name();
+        let file_name = match &purpose {
+            Purpose::Export(f) => format!("{base}.{}", f.extension()),
+            _ => format!("{base}.{}", FileKind::Project.extension()),
+        };
+        match files::native_dialog(&purpose, start_dir.as_deref(), &file_name, &self.settings) {
+            files::Picked::Path(p) => self.picked(purpose, p),
+            files::Picked::Cancelled => {}
+            files::Picked::Unavailable => {
+                self.modal = Some(dialogs::path_modal(purpose, start_dir, &base))
+            }
+        }
+    }
+
+    /// The report's title as a file name, or 年度报告 while no agency is filled in.
+    fn suggested_base_name(&self) -> String {
+        let r = &self.doc.report;
+        if r.meta.agency.is_empty() {
+            "年度报告".to_string()
+        } else {
+            r.title()
+        }
+    }
+
+    /// Completes a command once a path was chosen.
+    pub fn picked(&mut self, purpose: Purpose, path: PathBuf) {
+        match purpose {
+            Purpose::Open => self.open_path(&path),
+            Purpose::SaveAs => {
+                // A project file is RON whatever name was typed ("年报v1.2" → "年报v1.2.ron").
+                let path = if FileKind::of(&path) == Some(FileKind::Project) {
+                    path
+                } else {
+                    let mut p = path.into_os_string();
+                    p.push(".");
+                    p.push(FileKind::Project.extension());
+                    PathBuf::from(p)
+                };
+                self.save_to(&path);
+            }
+            Purpose::Export(_) => self.export_to(&path),
+            Purpose::NewFromLast => self.new_from_last(&path),
+            Purpose::MergeInput => {
+                if let Some(m) = &mut self.merge
+                    && !m.files.contains(&path)
+                {
+                    m.files.push(path);
+                }
+            }
+            Purpose::LastYear => match crate::open::open_report(&path) {
+                Ok(last) => {
+                    self.doc.last_year = Some(last);
+                    self.doc.touch();
+                    self.year_over_year = true;
+                    self.status =
+                        format!("已载入上年报告用于对比：{}", crate::path_name::shown(&path));
+                }
+                Err(e) => self.modal = Some(Modal::Message(format!("无法读取上年报告：{e}"))),
+            },
+        }
+    }
+
+    /// Starts this year's report from last year's file (a project file or a published report).
+    pub fn new_from_last(&mut self, path: &Path) {
+        match crate::open::open_report(path) {
+            Ok(last) => {
+                let unread = unread_message(&last);
+                let (next, summary) = crate::rollover::rollover(&last);
+                let year = next.meta.year.map(|y| y.to_string()).unwrap_or_default();
+                self.replace_document(Document::unsaved(next, None));
+                self.settings.add_recent(path, &last);
+                self.storage.save_settings(&self.settings);
+                self.modal = Some(Modal::Message(
+                    format!(
+                        "已根据上年报告“{}”新建 {year} 年报告：\n\n{}",
+                        crate::path_name::shown(path),
+                        summary.lines.join("\n")
+                    ) + &unread
+                        .map(|m| format!("\n\n上年报告{m}"))
+                        .unwrap_or_default(),
+                ));
+            }
+            Err(e) => self.modal = Some(Modal::Message(format!("无法读取上年报告：{e}"))),
+        }
+    }
+
+    /// Opens a project file or imports a published report.
+    pub fn open_path(&mut self, path: &Path) {
+        match crate::open::open_report(path) {
+            Ok(report) => {
+                let imported = report.import.is_some();
+                self.settings.add_recent(path, &report);
+                self.storage.save_settings(&self.settings);
+                let doc = if FileKind::of(path) == Some(FileKind::Project) {
+                    Document::new(report, Some(path.to_path_buf()))
+                } else {
+                    Document::unsaved(report, None)
+                };
+                self.replace_document(doc);
+                self.status = if imported {
+                    format!(
+                        "已导入 {}（另存为 .ron 即成为项目文件）",
+                        crate::path_name::shown(path)
+                    )
+                } else {
+                    format!("已打开 {}", crate::path_name::shown(path))
+                };
+                if let Some(msg) = unread_message(&self.doc.report) {
+                    self.modal = Some(Modal::Message(msg));
+                }
+            }
+            Err(e) => self.modal = Some(Modal::Message(format!("无法打开文件：{e}"))),
+        }
+    }
+
+    /// Saves to the current project file, or asks for one; returns whether it was saved now.
+    pub fn save_current(&mut self) -> bool {
+        match self.doc.path.clone() {
+            Some(p) if FileKind::of(&p) == Some(FileKind::Project) => self.save_to(&p),
+            _ => {
+                self.pick(Purpose::SaveAs);
+                false
+            }
+        }
+    }
+
+    /// Saves the project file; returns whether it worked.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match crate::project::save(&self.doc.report, path) {
+            Ok(()) => {
+                self.doc.mark_saved(path.to_path_buf());
+                self.storage.clear_recovery();
+                self.settings.add_recent(path, &self.doc.report);
+                self.storage.save_settings(&self.settings);
+                self.status = format!("已保存 {}", crate::path_name::shown(path));
+                true
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message(format!(
+                    "{e}\n\n您的修改仍在窗口中，没有丢失。请换一个位置保存。"
+                )));
+                false
+            }
+        }
+    }
+
+    pub fn export_to(&mut self, path: &Path) {
+        match crate::export::write(&self.doc.report, path) {
+            Ok(()) => self.status = format!("已导出 {}", crate::path_name::shown(path)),
+            Err(e) => self.modal = Some(Modal::Message(format!("导出失败：{e}"))),
+        }
+    }
+
+    /// Writes the recovery file when there are unsaved changes.
+    pub fn autosave(&mut self) {
+        if self.doc.is_dirty()
+            && let Err(e) = self.storage.write_recovery(&self.doc)
+        {
+            self.status = format!("自动保存失败：{e}");
+        }
+    }
+}
+
+/// What to tell the clerk, prominently, after importing a report in which
+/// some cells could not be read (they are outlined in red in the tables).
+fn unread_message(report: &Report) -> Option<String> {
+    let info = report.import.as_ref()?;
+    let count = info.unread_cells().len();
+    let lines: Vec<String> = info
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::Unread)
+        .map(|n| format!("• {}", n.message))
+        .collect();
+    (!lines.is_empty()).then(|| {
+        format!(
+            "导入时有 {count} 个单元格未能读取。它们保持为空，已在表格中用红色标出，请对照原报告填写：\n\n{}",
+            lines.join("\n")
+        )
+    })
+}
