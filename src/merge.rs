@@ -43,7 +43,9 @@ pub enum MergeError {
         other: String,
         other_year: String,
     },
-    #[error("报告格式不一致：{first} 为 {first_format} 版，{other} 为 {other_format} 版，不能逐格相加")]
+    #[error(
+        "报告格式不一致：{first} 为 {first_format} 版，{other} 为 {other_format} 版，不能逐格相加"
+    )]
     FormatsDiffer {
         first: String,
         first_format: &'static str,

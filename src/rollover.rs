@@ -4,9 +4,9 @@
 //! 现行有效件数 and 结转 as the baseline for W1/W2, the narrative as drafts
 //! marked for S3), and resets everything else.
 
+use crate::cell::Cell;
 use crate::model::{Meta, Narrative, Part6, Report, Section};
 use crate::rules::baseline_of;
-use crate::cell::Cell;
 use crate::template::{R02, R25, T2_FIELDS, T2_STOCK_ROWS, T3_COLS};
 
 /// What rollover did, for the user.

@@ -527,7 +527,10 @@ fn start_page_offers_last_years_report_first_and_lists_recent_files() {
     assert!(st.on_start_page());
     let mut h = harness(st);
     h.run();
-    assert!(h.query_by_label_contains("编制机关").is_none(), "no form yet");
+    assert!(
+        h.query_by_label_contains("编制机关").is_none(),
+        "no form yet"
+    );
     let recent = h.get_by_label_contains("平安县市场监督管理局 2025年");
     recent.click();
     h.run();
@@ -549,7 +552,10 @@ fn start_page_offers_last_years_report_first_and_lists_recent_files() {
     st.new_from_last(&last);
     assert!(!st.on_start_page());
     assert_eq!(st.doc.report.meta.year, Some(2026));
-    assert!(st.year_over_year, "last year's figures are shown from the rollover");
+    assert!(
+        st.year_over_year,
+        "last year's figures are shown from the rollover"
+    );
 }
 
 #[test]
@@ -606,11 +612,7 @@ fn a_narrative_finding_shows_and_focuses_its_paragraph() {
 #[test]
 fn status_bar_says_one_thing_about_saving() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(state(
-        dir.path(),
-        Report::new("测试局", 2025),
-        Page::Cover,
-    ));
+    let mut h = harness(state(dir.path(), Report::new("测试局", 2025), Page::Cover));
     h.run();
     assert!(h.query_by_label_contains("已保存").is_none());
     type_into(&mut h, "编制机关", "X");
@@ -651,8 +653,12 @@ fn invalid_cell_tooltip_says_it_once() {
     .into_iter()
     .collect();
     let key = nianbao::template::CellKey::parse("t3.r01.natural").unwrap();
-    let tip = nianbao::app::cell_input::tooltip(&marks, key, Some("B4：应填写数字（已按原样保留）".into()))
-        .unwrap();
+    let tip = nianbao::app::cell_input::tooltip(
+        &marks,
+        key,
+        Some("B4：应填写数字（已按原样保留）".into()),
+    )
+    .unwrap();
     assert_eq!(tip.matches("B4").count(), 1, "{tip}");
 }
 
@@ -664,4 +670,3 @@ fn a_large_default_window_is_shrunk_to_fit_a_small_screen() {
     let same = fit_to_screen(egui::vec2(1200.0, 700.0), egui::vec2(1920.0, 1080.0));
     assert_eq!(same, egui::vec2(1200.0, 700.0));
 }
-

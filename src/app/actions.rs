@@ -111,22 +111,102 @@ const fn shift_cmd(key: Key) -> KeyboardShortcut {
 /// Every menu command. Shortcuts are consumed before any widget runs, so a
 /// focused text field does not undo on its own.
 pub static COMMANDS: [Command; 16] = [
-    Command { action: Action::New, zh: "新建空白报告…", en: "New blank report…", shortcuts: &[cmd(Key::N)] },
-    Command { action: Action::NewFromLast, zh: "根据上年报告新建…", en: "New from last year's report…", shortcuts: &[shift_cmd(Key::N)] },
-    Command { action: Action::Open, zh: "打开或导入…", en: "Open or import…", shortcuts: &[cmd(Key::O)] },
-    Command { action: Action::Save, zh: "保存", en: "Save", shortcuts: &[cmd(Key::S)] },
-    Command { action: Action::SaveAs, zh: "另存为…", en: "Save as…", shortcuts: &[shift_cmd(Key::S)] },
-    Command { action: Action::Merge, zh: "汇总多份报告…", en: "Sum several reports…", shortcuts: &[] },
-    Command { action: Action::Close, zh: "关闭报告（回到起始页）", en: "Close report", shortcuts: &[cmd(Key::W)] },
-    Command { action: Action::Quit, zh: "退出", en: "Quit", shortcuts: &[cmd(Key::Q)] },
-    Command { action: Action::Undo, zh: "撤销", en: "Undo", shortcuts: &[cmd(Key::Z)] },
-    Command { action: Action::Redo, zh: "重做", en: "Redo", shortcuts: &[cmd(Key::Y), shift_cmd(Key::Z)] },
-    Command { action: Action::FillBlanks, zh: "将空白单元格填为 0", en: "Fill blank cells with 0", shortcuts: &[] },
-    Command { action: Action::ToggleYearOverYear, zh: "显示上年数值和变化", en: "Show last year and change", shortcuts: &[] },
-    Command { action: Action::PickLastYear, zh: "选择上年报告用于对比…", en: "Compare with last year's report…", shortcuts: &[] },
-    Command { action: Action::ZoomIn, zh: "放大", en: "Zoom in", shortcuts: &[cmd(Key::Equals), cmd(Key::Plus)] },
-    Command { action: Action::ZoomOut, zh: "缩小", en: "Zoom out", shortcuts: &[cmd(Key::Minus)] },
-    Command { action: Action::ZoomReset, zh: "实际大小", en: "Actual size", shortcuts: &[cmd(Key::Num0)] },
+    Command {
+        action: Action::New,
+        zh: "新建空白报告…",
+        en: "New blank report…",
+        shortcuts: &[cmd(Key::N)],
+    },
+    Command {
+        action: Action::NewFromLast,
+        zh: "根据上年报告新建…",
+        en: "New from last year's report…",
+        shortcuts: &[shift_cmd(Key::N)],
+    },
+    Command {
+        action: Action::Open,
+        zh: "打开或导入…",
+        en: "Open or import…",
+        shortcuts: &[cmd(Key::O)],
+    },
+    Command {
+        action: Action::Save,
+        zh: "保存",
+        en: "Save",
+        shortcuts: &[cmd(Key::S)],
+    },
+    Command {
+        action: Action::SaveAs,
+        zh: "另存为…",
+        en: "Save as…",
+        shortcuts: &[shift_cmd(Key::S)],
+    },
+    Command {
+        action: Action::Merge,
+        zh: "汇总多份报告…",
+        en: "Sum several reports…",
+        shortcuts: &[],
+    },
+    Command {
+        action: Action::Close,
+        zh: "关闭报告（回到起始页）",
+        en: "Close report",
+        shortcuts: &[cmd(Key::W)],
+    },
+    Command {
+        action: Action::Quit,
+        zh: "退出",
+        en: "Quit",
+        shortcuts: &[cmd(Key::Q)],
+    },
+    Command {
+        action: Action::Undo,
+        zh: "撤销",
+        en: "Undo",
+        shortcuts: &[cmd(Key::Z)],
+    },
+    Command {
+        action: Action::Redo,
+        zh: "重做",
+        en: "Redo",
+        shortcuts: &[cmd(Key::Y), shift_cmd(Key::Z)],
+    },
+    Command {
+        action: Action::FillBlanks,
+        zh: "将空白单元格填为 0",
+        en: "Fill blank cells with 0",
+        shortcuts: &[],
+    },
+    Command {
+        action: Action::ToggleYearOverYear,
+        zh: "显示上年数值和变化",
+        en: "Show last year and change",
+        shortcuts: &[],
+    },
+    Command {
+        action: Action::PickLastYear,
+        zh: "选择上年报告用于对比…",
+        en: "Compare with last year's report…",
+        shortcuts: &[],
+    },
+    Command {
+        action: Action::ZoomIn,
+        zh: "放大",
+        en: "Zoom in",
+        shortcuts: &[cmd(Key::Equals), cmd(Key::Plus)],
+    },
+    Command {
+        action: Action::ZoomOut,
+        zh: "缩小",
+        en: "Zoom out",
+        shortcuts: &[cmd(Key::Minus)],
+    },
+    Command {
+        action: Action::ZoomReset,
+        zh: "实际大小",
+        en: "Actual size",
+        shortcuts: &[cmd(Key::Num0)],
+    },
 ];
 
 /// The menu command that performs `action`.

@@ -75,7 +75,10 @@ pub fn tooltip(marks: &CellMarks, key: CellKey, extra: Option<String>) -> Option
 /// header rows above it (`header_h`), so it never hides under them.
 fn reveal(ui: &egui::Ui, rect: Rect, header_h: f32) {
     ui.scroll_to_rect(
-        Rect::from_min_max(rect.min - egui::vec2(0.0, header_h), rect.max + egui::vec2(0.0, 8.0)),
+        Rect::from_min_max(
+            rect.min - egui::vec2(0.0, header_h),
+            rect.max + egui::vec2(0.0, 8.0),
+        ),
         None,
     );
 }

@@ -138,9 +138,9 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal, st: &AppState) -> (bool, Opt
                                 r.meta.scope = *scope;
                                 keep = false;
                                 // Already asked about unsaved changes when 新建 was chosen.
-                                action = Some(Action::DiscardThen(Box::new(
-                                    Action::CreateReport(Box::new(r)),
-                                )));
+                                action = Some(Action::DiscardThen(Box::new(Action::CreateReport(
+                                    Box::new(r),
+                                ))));
                             }
                             _ => *error = Some("年度应为 2019 至 2099 之间的四位数".to_string()),
                         }

@@ -84,7 +84,9 @@ impl AppState {
             .iter()
             .flat_map(|c| c.shortcuts.iter().map(move |s| (c, s)))
             .collect();
-        pairs.sort_by_key(|(_, s)| std::cmp::Reverse(s.modifiers.shift as u8 + s.modifiers.alt as u8));
+        pairs.sort_by_key(|(_, s)| {
+            std::cmp::Reverse(s.modifiers.shift as u8 + s.modifiers.alt as u8)
+        });
         ui.input_mut(|i| {
             for (c, s) in pairs {
                 if i.consume_shortcut(s) && !out.contains(&c.action) {

@@ -358,10 +358,23 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], ma
                 cell_input::input(ui, st, top, key, marks, header_h);
             }
         }
-        ui.painter()
-            .rect_stroke(r, 0.0, Stroke::new(1.0, palette::GRID_LINE), StrokeKind::Inside);
+        ui.painter().rect_stroke(
+            r,
+            0.0,
+            Stroke::new(1.0, palette::GRID_LINE),
+            StrokeKind::Inside,
+        );
     }
-    freeze_panes(ui, grid, rect, header_h, xs[first_value_col(grid)], &cell_rect, &galleys, text_color);
+    freeze_panes(
+        ui,
+        grid,
+        rect,
+        header_h,
+        xs[first_value_col(grid)],
+        &cell_rect,
+        &galleys,
+        text_color,
+    );
 }
 
 /// Paints a header or row-label cell.
@@ -391,7 +404,12 @@ fn paint_label(
         };
         p.galley(pos, g.clone(), text_color);
     }
-    p.rect_stroke(r, 0.0, Stroke::new(1.0, palette::GRID_LINE), StrokeKind::Inside);
+    p.rect_stroke(
+        r,
+        0.0,
+        Stroke::new(1.0, palette::GRID_LINE),
+        StrokeKind::Inside,
+    );
 }
 
 /// Frozen panes: when the page has scrolled the header rows (or the label
@@ -418,12 +436,19 @@ fn freeze_panes(
         return;
     }
     let painter = ui.painter().with_clip_rect(clip);
-    let label_cols = |c: &crate::template::GridCell| cell_rect(c).max.x <= table.min.x + labels_w + 0.5;
+    let label_cols =
+        |c: &crate::template::GridCell| cell_rect(c).max.x <= table.min.x + labels_w + 0.5;
     let is_header = |c: &crate::template::GridCell| c.row < grid.header_rows;
     let paint = |shift: egui::Vec2, pick: &dyn Fn(&crate::template::GridCell) -> bool| {
         for (c, g) in grid.cells.iter().zip(galleys) {
             if matches!(c.content, Content::Label(_)) && pick(c) {
-                paint_label(&painter, c, cell_rect(c).translate(shift), g.as_ref(), text_color);
+                paint_label(
+                    &painter,
+                    c,
+                    cell_rect(c).translate(shift),
+                    g.as_ref(),
+                    text_color,
+                );
             }
         }
     };

@@ -39,7 +39,11 @@ pub struct NianbaoApp {
 }
 
 impl NianbaoApp {
-    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>, storage: files::Storage) -> Self {
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        file: Option<PathBuf>,
+        storage: files::Storage,
+    ) -> Self {
         setup_context(&cc.egui_ctx);
         let mut state = AppState::new(storage);
         state.startup(file);

@@ -77,7 +77,13 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
             ui.separator();
             let blanks = st.doc.report.blank_inputs().len();
             ui.scope(|ui| {
-                item(ui, lang, Action::FillBlanks, editing && blanks > 0, &mut out);
+                item(
+                    ui,
+                    lang,
+                    Action::FillBlanks,
+                    editing && blanks > 0,
+                    &mut out,
+                );
             })
             .response
             .on_hover_text(format!("表二、表三、表四中 {blanks} 个空白单元格"));
@@ -108,7 +114,11 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
             );
             ui.checkbox(
                 &mut st.settings.reopen_last,
-                t(lang, "启动时直接打开上次的文件", "Reopen the last file at start"),
+                t(
+                    lang,
+                    "启动时直接打开上次的文件",
+                    "Reopen the last file at start",
+                ),
             );
             if st.settings != before {
                 st.storage.save_settings(&st.settings);
@@ -141,46 +151,62 @@ pub fn navigation(ui: &mut egui::Ui, st: &mut AppState) -> Option<Action> {
     let mut out = None;
     ui.add_space(6.0);
     for (i, p) in PAGES.iter().enumerate() {
-        let (e, w) = counts[i];
-        ui.horizontal(|ui| {
-            // Badges take their room first; the heading wraps in what is left.
-            let badge_room = 30.0 * ((e > 0) as u8 + (w > 0) as u8) as f32;
-            let text_w = ui.available_width() - badge_room;
-            let r = ui
-                .allocate_ui(egui::vec2(text_w, 60.0), |ui| {
-                    ui.add(
-                        egui::Button::selectable(st.page == *p, page_label(*p))
-                            .wrap()
-                            .min_size(egui::vec2(text_w, 26.0)),
-                    )
-                })
-                .inner;
-            if r.clicked() {
-                out = Some(Action::GoTo(*p));
-            }
-            if e > 0 {
-                badge(ui, e, palette::ERROR_BADGE);
-            }
-            if w > 0 {
-                badge(ui, w, palette::WARNING_BADGE);
-            }
-        });
-        ui.add_space(2.0);
+        if nav_entry(ui, page_label(*p), st.page == *p, counts[i]).clicked() {
+            out = Some(Action::GoTo(*p));
+        }
     }
     out
 }
 
-fn badge(ui: &mut egui::Ui, n: usize, color: egui::Color32) {
-    let text = egui::RichText::new(n.to_string())
-        .color(palette::BADGE_TEXT)
-        .small();
-    egui::Frame::new()
-        .fill(color)
-        .corner_radius(6.0)
-        .inner_margin(egui::Margin::symmetric(4, 0))
-        .show(ui, |ui| {
-            ui.label(text);
-        });
+/// One entry of the navigation list: the heading wrapped to the panel's
+/// width (left of the badges), the error and warning counts at the right.
+fn nav_entry(
+    ui: &mut egui::Ui,
+    label: &str,
+    selected: bool,
+    (e, w): (usize, usize),
+) -> egui::Response {
+    const BADGE_W: f32 = 24.0;
+    const PAD: egui::Vec2 = egui::vec2(8.0, 5.0);
+    let full_w = ui.available_width();
+    let badge_room = BADGE_W * ((e > 0) as u8 + (w > 0) as u8) as f32;
+    let galley = egui::WidgetText::from(label).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Wrap),
+        full_w - badge_room - 2.0 * PAD.x,
+        egui::TextStyle::Button,
+    );
+    let (rect, resp) = ui.allocate_exact_size(
+        egui::vec2(full_w, galley.size().y + 2.0 * PAD.y),
+        egui::Sense::click(),
+    );
+    resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, label));
+    let visuals = ui.style().interact_selectable(&resp, selected);
+    if selected || resp.hovered() {
+        ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
+    }
+    ui.painter()
+        .galley(rect.min + PAD, galley, visuals.text_color());
+    let mut x = rect.max.x - PAD.x;
+    for (n, color) in [(w, palette::WARNING_BADGE), (e, palette::ERROR_BADGE)] {
+        if n == 0 {
+            continue;
+        }
+        let r = egui::Rect::from_center_size(
+            egui::pos2(x - BADGE_W / 2.0 + 2.0, rect.center().y),
+            egui::vec2(BADGE_W - 4.0, 16.0),
+        );
+        ui.painter().rect_filled(r, 8.0, color);
+        ui.painter().text(
+            r.center(),
+            egui::Align2::CENTER_CENTER,
+            n.to_string(),
+            egui::TextStyle::Small.resolve(ui.style()),
+            palette::BADGE_TEXT,
+        );
+        x -= BADGE_W;
+    }
+    resp
 }
 
 /// Where the report is kept and whether it is saved (one phrase), the
@@ -188,7 +214,11 @@ fn badge(ui: &mut egui::Ui, n: usize, color: egui::Color32) {
 pub fn status_bar(ui: &mut egui::Ui, st: &mut AppState) {
     let lang = st.lang();
     let saved = match (&st.doc.path, st.doc.is_dirty()) {
-        (Some(p), false) => format!("{}{}", t(lang, "已保存：", "Saved: "), crate::path_name::shown(p)),
+        (Some(p), false) => format!(
+            "{}{}",
+            t(lang, "已保存：", "Saved: "),
+            crate::path_name::shown(p)
+        ),
         (Some(p), true) => format!(
             "{}{}",
             t(lang, "● 有未保存的修改：", "● Unsaved changes: "),

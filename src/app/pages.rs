@@ -268,9 +268,14 @@ fn sections(
 
 fn part1(ui: &mut egui::Ui, st: &mut AppState) {
     ui.heading(PART_HEADINGS[0]);
-    narrative(ui, st, "p1-intro", "一、总体情况·开头", "开头（可选）", |r| {
-        &mut r.part1.intro
-    });
+    narrative(
+        ui,
+        st,
+        "p1-intro",
+        "一、总体情况·开头",
+        "开头（可选）",
+        |r| &mut r.part1.intro,
+    );
     sections(ui, st, "p1", "一、", 0, &PART1_SECTIONS, |r| {
         &mut r.part1.sections
     });
@@ -281,17 +286,27 @@ fn table_part(ui: &mut egui::Ui, st: &mut AppState, part: usize) {
     let marks = st.cell_marks();
     match part {
         1 => {
-            narrative(ui, st, "p2", "二、说明文字", "说明文字（可选）", |r| {
-                &mut r.part2_text
-            });
+            narrative(
+                ui,
+                st,
+                "p2",
+                "二、说明文字",
+                "说明文字（可选）",
+                |r| &mut r.part2_text,
+            );
             grid_view::show(ui, st, t2_grid(), &T2_COLS, &marks);
         }
         2 => {
             grid_view::show(ui, st, t3_grid(), &T3_COLS, &marks);
             ui.add_space(8.0);
-            narrative(ui, st, "p3", "三、说明文字", "说明文字（可选）", |r| {
-                &mut r.part3_text
-            });
+            narrative(
+                ui,
+                st,
+                "p3",
+                "三、说明文字",
+                "说明文字（可选）",
+                |r| &mut r.part3_text,
+            );
         }
         _ => {
             let font = egui::TextStyle::Body.resolve(ui.style());
@@ -304,9 +319,14 @@ fn table_part(ui: &mut egui::Ui, st: &mut AppState, part: usize) {
             grid_view::show(ui, st, t4_grid(), &[col; 15], &marks);
             ui.weak("说明：复议机关作共同被告的行政诉讼案件，只由原行政行为机关统计（国办公开办函〔2016〕201号）。");
             ui.add_space(8.0);
-            narrative(ui, st, "p4", "四、说明文字", "说明文字（可选）", |r| {
-                &mut r.part4_text
-            });
+            narrative(
+                ui,
+                st,
+                "p4",
+                "四、说明文字",
+                "说明文字（可选）",
+                |r| &mut r.part4_text,
+            );
         }
     }
 }

@@ -29,6 +29,10 @@ pub const LABEL_FILL: Color32 = Color32::from_rgb(250, 250, 250);
 /// Table rules.
 pub const GRID_LINE: Color32 = Color32::from_gray(160);
 
+/// The start page's first choice (根据上年报告新建) and its text.
+pub const PRIMARY_FILL: Color32 = Color32::from_rgb(32, 96, 190);
+pub const PRIMARY_TEXT: Color32 = Color32::WHITE;
+
 /// Badges in the navigation list.
 pub const ERROR_BADGE: Color32 = Color32::from_rgb(200, 40, 40);
 pub const WARNING_BADGE: Color32 = Color32::from_rgb(200, 130, 0);

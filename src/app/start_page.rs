@@ -4,6 +4,7 @@
 //! report.
 
 use super::actions::{Action, command};
+use super::palette;
 use super::state::AppState;
 
 /// What 根据上年报告新建 accepts, in the clerk's words.
@@ -27,8 +28,11 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
                     ui.add_space(18.0);
 
                     let first = egui::Button::new(
-                        egui::RichText::new(command(&Action::NewFromLast).label(lang)).size(22.0),
+                        egui::RichText::new(command(&Action::NewFromLast).label(lang))
+                            .size(22.0)
+                            .color(palette::PRIMARY_TEXT),
                     )
+                    .fill(palette::PRIMARY_FILL)
                     .min_size(egui::vec2(width, 56.0));
                     if ui.add(first).clicked() {
                         out.push(Action::NewFromLast);
@@ -67,9 +71,7 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
                                 .unwrap_or_default();
                             let b = egui::Button::new(format!("{what}　{name}"))
                                 .min_size(egui::vec2(width, 28.0));
-                            let resp = ui
-                                .add(b)
-                                .on_hover_text(crate::path_name::shown(&r.path));
+                            let resp = ui.add(b).on_hover_text(crate::path_name::shown(&r.path));
                             if resp.clicked() {
                                 out.push(Action::OpenPath(r.path.clone()));
                             }

@@ -182,7 +182,12 @@ impl AppState {
         self.page = Page::Cover;
         self.focus = None;
         // A rollover keeps last year's figures: show them beside this year's.
-        self.year_over_year = self.doc.report.baseline.is_some();
+        self.year_over_year = self
+            .doc
+            .report
+            .baseline
+            .as_ref()
+            .is_some_and(|b| !b.values.is_empty());
     }
 
     /// Closes the report and shows the start page.
