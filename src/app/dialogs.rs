@@ -230,6 +230,9 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal, st: &AppState) -> (bool, Opt
     (keep, action)
 }
 
+/// Height of the built-in path dialog's file list.
+const PATH_LIST_HEIGHT: f32 = 260.0;
+
 /// The built-in path dialog; returns the chosen path when confirmed.
 fn path_dialog(
     ui: &mut egui::Ui,
@@ -262,8 +265,11 @@ fn path_dialog(
         })
         .unwrap_or_default();
     entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // A fixed height: the buttons below stay put however many files the folder holds.
     egui::ScrollArea::vertical()
-        .max_height(260.0)
+        .min_scrolled_height(PATH_LIST_HEIGHT)
+        .max_height(PATH_LIST_HEIGHT)
+        .auto_shrink([false, false])
         .show(ui, |ui| {
             for (is_dir, p) in entries {
                 let name = p

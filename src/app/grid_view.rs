@@ -186,6 +186,17 @@ pub fn parse_block(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
+/// Why a pasted block was refused (nothing was pasted).
+#[derive(Debug, thiserror::Error)]
+pub enum PasteRefused {
+    #[error("请先选中要粘贴的起始单元格")]
+    NoStart,
+    #[error("粘贴的内容有 {rows} 行 {cols} 列，超出了表格范围，未粘贴任何内容")]
+    DoesNotFit { rows: usize, cols: usize },
+    #[error("粘贴区域包含自动计算的单元格“{0}”，未粘贴任何内容")]
+    CoversTotal(String),
+}
+
 /// Writes a pasted block into the cells from `start`; refuses (and changes
 /// nothing) when the block does not fit or would cover computed cells.
 pub fn paste_block(
@@ -193,10 +204,10 @@ pub fn paste_block(
     grid: &Grid,
     start: CellKey,
     text: &str,
-) -> Result<usize, String> {
+) -> Result<usize, PasteRefused> {
     let m = value_matrix(grid);
     let block = parse_block(text);
-    let (r0, c0) = position(&m, start).ok_or("请先选中要粘贴的起始单元格")?;
+    let (r0, c0) = position(&m, start).ok_or(PasteRefused::NoStart)?;
     let mut targets = Vec::new();
     for (dr, row) in block.iter().enumerate() {
         for (dc, value) in row.iter().enumerate() {
@@ -205,18 +216,12 @@ pub fn paste_block(
                 .and_then(|r| r.get(c0 + dc))
                 .copied()
                 .flatten()
-                .ok_or_else(|| {
-                    format!(
-                        "粘贴的内容有 {} 行 {} 列，超出了表格范围，未粘贴任何内容",
-                        block.len(),
-                        row.len()
-                    )
+                .ok_or(PasteRefused::DoesNotFit {
+                    rows: block.len(),
+                    cols: row.len(),
                 })?;
             if key.is_computed() {
-                return Err(format!(
-                    "粘贴区域包含自动计算的单元格“{}”，未粘贴任何内容",
-                    key.label()
-                ));
+                return Err(PasteRefused::CoversTotal(key.label()));
             }
             targets.push((key, Cell::parse(value, key.kind())));
         }
@@ -262,7 +267,7 @@ fn intercept_paste(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid) {
                 st.focus = Some(Target::Cell(start));
                 st.status = format!("已粘贴 {n} 个单元格");
             }
-            Err(e) => st.modal = Some(Modal::Message(e)),
+            Err(e) => st.modal = Some(Modal::Message(e.to_string())),
         }
     }
 }
