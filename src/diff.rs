@@ -48,7 +48,7 @@ pub fn diff(last: &Report, this: &Report) -> Vec<Change> {
 
 /// The value a cell had last year, from a full report or the stored baseline.
 pub fn last_year_value(this: &Report, last: Option<&Report>, key: CellKey) -> Option<Cell> {
-    use crate::template::{R02, T2_STOCK_ROWS};
+    use crate::template::{R02, R25, T2_STOCK_ROWS};
     if let Some(l) = last {
         return Some(l.value(key));
     }
@@ -56,8 +56,12 @@ pub fn last_year_value(this: &Report, last: Option<&Report>, key: CellKey) -> Op
     match key {
         CellKey::T2(i) if i == T2_STOCK_ROWS[0][2] => Some(b.t2_in_force[0].clone()),
         CellKey::T2(i) if i == T2_STOCK_ROWS[1][2] => Some(b.t2_in_force[1].clone()),
-        // This year's 上年结转 is compared with last year's 结转下年度.
-        CellKey::T3 { row, col } if row == R02 && col < 6 => Some(b.t3_r25[col].clone()),
+        // This year's 上年结转 is compared with last year's 结转下年度 (its total too).
+        CellKey::T3 { row, col } if row == R02 => b.t3_r25.get(col).cloned().or_else(|| {
+            b.values
+                .get(&CellKey::T3 { row: R25, col }.to_string())
+                .cloned()
+        }),
         _ => b.values.get(&key.to_string()).cloned(),
     }
 }

@@ -444,20 +444,21 @@ impl Report {
 
     /// Every narrative block with a short name, in document order (used by S3 and the editor).
     pub fn narratives(&self) -> Vec<(String, &Narrative)> {
+        use paragraph_names as n;
         let mut v = vec![
-            ("说明（前言）".to_string(), &self.preamble),
-            ("一、总体情况·开头".to_string(), &self.part1.intro),
+            (n::PREAMBLE.to_string(), &self.preamble),
+            (n::PART1_INTRO.to_string(), &self.part1.intro),
         ];
         for (i, s) in self.part1.sections.iter().enumerate() {
-            v.push((format!("一、（{}）{}", cn_numeral(i), s.title), &s.body));
+            v.push((n::section(n::PART1, i, &s.title), &s.body));
         }
-        v.push(("二、说明文字".to_string(), &self.part2_text));
-        v.push(("三、说明文字".to_string(), &self.part3_text));
-        v.push(("四、说明文字".to_string(), &self.part4_text));
-        v.push(("五、存在的主要问题及改进情况".to_string(), &self.part5));
-        v.push(("六、其他需要报告的事项".to_string(), &self.part6.text));
+        v.push((n::PART2_TEXT.to_string(), &self.part2_text));
+        v.push((n::PART3_TEXT.to_string(), &self.part3_text));
+        v.push((n::PART4_TEXT.to_string(), &self.part4_text));
+        v.push((n::PART5.to_string(), &self.part5));
+        v.push((n::PART6_TEXT.to_string(), &self.part6.text));
         for (i, s) in self.part6.sections.iter().enumerate() {
-            v.push((format!("六、（{}）{}", cn_numeral(i + 1), s.title), &s.body));
+            v.push((n::section(n::PART6, i + 1, &s.title), &s.body));
         }
         v
     }
@@ -494,6 +495,28 @@ impl Report {
     /// Whether this report was read from a published file (B6 applies then).
     pub fn is_imported(&self) -> bool {
         self.import.is_some()
+    }
+}
+
+/// The names findings give the narrative paragraphs ([`Report::narratives`]);
+/// the app finds a paragraph by the same name when a finding is clicked.
+pub mod paragraph_names {
+    use super::cn_numeral;
+
+    pub const PREAMBLE: &str = "说明（前言）";
+    pub const PART1_INTRO: &str = "一、总体情况·开头";
+    pub const PART2_TEXT: &str = "二、说明文字";
+    pub const PART3_TEXT: &str = "三、说明文字";
+    pub const PART4_TEXT: &str = "四、说明文字";
+    pub const PART5: &str = "五、存在的主要问题及改进情况";
+    pub const PART6_TEXT: &str = "六、其他需要报告的事项";
+    /// Prefixes of the numbered sub-sections of parts 一 and 六.
+    pub const PART1: &str = "一、";
+    pub const PART6: &str = "六、";
+
+    /// Sub-section `n` (0-based numeral: 0 → （一）) of a part.
+    pub fn section(part: &str, n: usize, title: &str) -> String {
+        format!("{part}（{}）{title}", cn_numeral(n))
     }
 }
 

@@ -5,8 +5,9 @@
 //! marked for S3), and resets everything else.
 
 use crate::cell::Cell;
+use crate::model::Baseline;
 use crate::model::{Meta, Narrative, Part6, Report, Section};
-use crate::rules::baseline_of;
+use crate::rules::{all_values, baseline_of};
 use crate::template::{R02, R25, T2_FIELDS, T2_STOCK_ROWS, T3_COLS};
 
 /// What rollover did, for the user.
@@ -89,7 +90,10 @@ pub fn rollover(last: &Report) -> (Report, RolloverSummary) {
         "表三“二、上年结转”← 上年“四、结转下年度继续办理”：{}",
         carried.join("，")
     ));
-    next.baseline = Some(baseline_of(last));
+    next.baseline = Some(Baseline {
+        values: all_values(last),
+        ..baseline_of(last)
+    });
     s.lines
         .push("上年各项数字已作为比对基数保存（逐年对比，并用于核对 W1、W2）".to_string());
     let mut proposed = Vec::new();
@@ -112,13 +116,15 @@ pub fn rollover(last: &Report) -> (Report, RolloverSummary) {
 
 /// 现行有效件数 as last year's stock plus 本年制发 minus 本年废止 (blanks
 /// count as 0), for stock row `i` (规章, 行政规范性文件); `None` without
-/// last year's figure.
+/// last year's figure, or when the sum is negative or overflows.
 pub fn in_force_proposal(r: &Report, i: usize) -> Option<Cell> {
     let [issued, repealed, _] = T2_STOCK_ROWS[i];
     let Cell::Int(before) = r.baseline.as_ref()?.t2_in_force[i] else {
         return None;
     };
-    let stock = before + r.t2[issued].int_value() - r.t2[repealed].int_value();
+    let stock = before
+        .checked_add(r.t2[issued].int_value())?
+        .checked_sub(r.t2[repealed].int_value())?;
     (stock >= 0).then_some(Cell::Int(stock))
 }
 
@@ -131,11 +137,10 @@ pub fn follow_in_force(before: &Report, after: &mut Report) {
         let was = &before.t2[in_force];
         let untouched = after.t2[in_force] == *was;
         let proposed = *was == Cell::Blank || Some(was) == in_force_proposal(before, i).as_ref();
-        if untouched
-            && proposed
-            && let Some(p) = in_force_proposal(after, i)
-        {
-            after.t2[in_force] = p;
+        if untouched && proposed {
+            // No proposal (a negative or unknown stock) leaves the cell blank,
+            // which still counts as proposed, so it follows again afterwards.
+            after.t2[in_force] = in_force_proposal(after, i).unwrap_or(Cell::Blank);
         }
     }
 }

@@ -670,3 +670,70 @@ fn a_large_default_window_is_shrunk_to_fit_a_small_screen() {
     let same = fit_to_screen(egui::vec2(1200.0, 700.0), egui::vec2(1920.0, 1080.0));
     assert_eq!(same, egui::vec2(1200.0, 700.0));
 }
+
+#[test]
+fn a_recovery_offer_is_never_pushed_aside_by_the_file_opened_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let storage = Storage::at(dir.path());
+    // Unsaved work from before a crash…
+    let mut crashed = AppState::new(storage.clone());
+    crashed.doc = Document::unsaved(common::clean_report(), None);
+    crashed.storage.write_recovery(&crashed.doc).unwrap();
+    // …and a file that opens with a message of its own (unread cells).
+    let file = dir.path().join("no_tables.txt");
+    std::fs::write(
+        &file,
+        "某县司法局2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n（见附件）\n三、收到和处理政府信息公开申请情况\n（见附件）\n四、政府信息公开行政复议、行政诉讼情况\n（见附件）\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n",
+    )
+    .unwrap();
+    let mut st = AppState::new(storage.clone());
+    st.startup(Some(file.clone()));
+    assert!(matches!(
+        st.modal,
+        Some(nianbao::app::dialogs::Modal::Recovery(_))
+    ));
+    // Declined: the file opens then.
+    st.modal = None;
+    st.perform(nianbao::app::actions::Action::DiscardRecovery);
+    assert!(storage.read_recovery().is_none());
+    assert_eq!(st.doc.report.meta.agency, "某县司法局");
+}
+
+#[test]
+fn commands_that_cannot_run_do_nothing_from_their_shortcuts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut st = AppState::new(Storage::at(dir.path()));
+    st.settings.builtin_dialogs = true;
+    let mut h = harness(st);
+    h.run();
+    assert!(h.state().on_start_page());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.state().modal.is_none(), "Ctrl+S on the start page saves nothing");
+}
+
+#[test]
+fn saving_from_the_unsaved_prompt_then_carries_on() {
+    use nianbao::app::actions::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let mut st = state(dir.path(), common::clean_report(), Page::Cover);
+    st.doc = Document::unsaved(common::clean_report(), None);
+    st.settings.builtin_dialogs = true;
+    st.request(Action::Close);
+    // 保存 in the prompt opens the built-in Save As dialog…
+    st.modal = None;
+    st.perform(Action::SaveThen(Box::new(Action::Close)));
+    assert!(matches!(
+        st.modal,
+        Some(nianbao::app::dialogs::Modal::Path(_))
+    ));
+    // …and once it has saved, the report closes as asked.
+    st.modal = None;
+    let path = dir.path().join("r.ron");
+    st.perform(Action::Picked(
+        nianbao::app::files::Purpose::SaveAs,
+        path.clone(),
+    ));
+    assert!(path.is_file());
+    assert!(st.on_start_page());
+}

@@ -345,3 +345,30 @@ fn a_backup_opens_as_the_project_file_it_was() {
     // A backup is not a report of its own: folder checks skip it.
     assert!(!nianbao::open::is_report_file(&bak));
 }
+
+#[test]
+fn in_force_follows_through_a_negative_moment() {
+    use nianbao::rollover::follow_in_force;
+    let mut last = common::clean_report();
+    let [issued, repealed, in_force] = T2_STOCK_ROWS[1];
+    last.t2[in_force] = Cell::Int(10);
+    let (mut r, _) = rollover(&last);
+    let mut set = |r: &mut nianbao::model::Report, i: usize, v: Cell| {
+        let before = r.clone();
+        r.t2[i] = v;
+        follow_in_force(&before, r);
+    };
+    set(&mut r, issued, Cell::Int(5));
+    set(&mut r, repealed, Cell::Int(12));
+    assert_eq!(r.t2[in_force], Cell::Int(3));
+    // 制发 erased to retype it: 10 − 12 < 0 has no proposal…
+    set(&mut r, issued, Cell::Blank);
+    assert_eq!(r.t2[in_force], Cell::Blank);
+    // …and the cell follows again once it has one.
+    set(&mut r, issued, Cell::Int(6));
+    assert_eq!(r.t2[in_force], Cell::Int(4));
+    // A number typed over the proposal stays.
+    set(&mut r, in_force, Cell::Int(7));
+    set(&mut r, issued, Cell::Int(8));
+    assert_eq!(r.t2[in_force], Cell::Int(7));
+}

@@ -64,8 +64,6 @@ pub enum Action {
     DiscardThen(Box<Action>),
     Restore(Box<Recovery>),
     DiscardRecovery,
-    /// Show a message in a dialog.
-    Tell(String),
     Quit,
 }
 
@@ -218,8 +216,29 @@ pub fn command(action: &Action) -> &'static Command {
 }
 
 impl AppState {
+    /// Whether `action` can run now: the menu greys out what cannot, and its
+    /// shortcut does nothing then (no saving the start page's empty report).
+    pub fn can(&self, action: &Action) -> bool {
+        let editing = !self.on_start_page();
+        match action {
+            Action::Save
+            | Action::SaveAs
+            | Action::Close
+            | Action::Export(_)
+            | Action::PickLastYear
+            | Action::ToggleYearOverYear => editing,
+            Action::FillBlanks => editing && !self.doc.report.blank_inputs().is_empty(),
+            Action::Undo => self.doc.can_undo(),
+            Action::Redo => self.doc.can_redo(),
+            _ => true,
+        }
+    }
+
     /// Runs an action, asking first if it would discard unsaved changes.
     pub fn request(&mut self, action: Action) {
+        if !self.can(&action) {
+            return;
+        }
         if action.discards() && self.doc.is_dirty() {
             self.modal = Some(Modal::Unsaved(action));
             return;
@@ -286,6 +305,10 @@ impl AppState {
             Action::SaveThen(next) => {
                 if self.save_current() {
                     self.perform(*next);
+                } else if matches!(&self.modal, Some(Modal::Path(d)) if d.purpose == Purpose::SaveAs)
+                {
+                    // The built-in dialog saves on a later frame: the action waits for it.
+                    self.after_save = Some(next);
                 }
             }
             Action::DiscardThen(next) => {
@@ -293,11 +316,17 @@ impl AppState {
                 self.perform(*next);
             }
             Action::Restore(rec) => {
+                // The restored work wins over the file the app was started with.
+                self.open_after_recovery = None;
                 self.replace_document(Document::unsaved(rec.report, rec.path));
                 self.status = "已恢复未保存的工作".into();
             }
-            Action::DiscardRecovery => self.storage.clear_recovery(),
-            Action::Tell(text) => self.modal = Some(Modal::Message(text)),
+            Action::DiscardRecovery => {
+                self.storage.clear_recovery();
+                if let Some(p) = self.open_after_recovery.take() {
+                    self.open_path(&p);
+                }
+            }
             Action::Quit => {
                 self.allow_close = true;
                 self.close_now = true;

@@ -56,7 +56,7 @@ pub fn path_modal(purpose: Purpose, dir: Option<PathBuf>, base_name: &str) -> Mo
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_else(|| PathBuf::from("."));
     let name = match &purpose {
-        Purpose::SaveAs => format!("{base_name}.ron"),
+        Purpose::SaveAs => format!("{base_name}.{}", crate::open::FileKind::Project.extension()),
         Purpose::Export(f) => format!("{base_name}.{}", f.extension()),
         _ => String::new(),
     };

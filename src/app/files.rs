@@ -118,15 +118,16 @@ pub struct WindowPlace {
 }
 
 impl WindowPlace {
-    /// The place of the window described by `v`, when the platform tells it.
-    pub fn of(v: &egui::ViewportInfo) -> Option<WindowPlace> {
+    /// The place of the window described by `v`, in the points of zoom 1
+    /// (`v` measures in the points of the current `zoom`).
+    pub fn of(v: &egui::ViewportInfo, zoom: f32) -> Option<WindowPlace> {
         let inner = v.inner_rect?;
         let at = v.outer_rect.map(|r| r.min).unwrap_or(inner.min);
         Some(WindowPlace {
-            x: at.x,
-            y: at.y,
-            width: inner.width(),
-            height: inner.height(),
+            x: at.x * zoom,
+            y: at.y * zoom,
+            width: inner.width() * zoom,
+            height: inner.height() * zoom,
             maximized: v.maximized.unwrap_or(false),
         })
     }

@@ -128,7 +128,9 @@ impl AppState {
                 ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.modal = Some(Modal::Unsaved(Action::Quit));
             } else {
-                if !self.doc.is_dirty() {
+                // An unanswered recovery offer keeps its file for the next start.
+                let offering = matches!(self.modal, Some(Modal::Recovery(_)));
+                if !self.doc.is_dirty() && !offering {
                     self.storage.clear_recovery();
                 }
                 self.remember_window(ui);
@@ -136,24 +138,37 @@ impl AppState {
         }
     }
 
-    /// Keeps the window's place and size for the next start.
+    /// Keeps the window's place and size for the next start (in unzoomed
+    /// points: the next start opens at zoom 1). A maximised window keeps the
+    /// size it had before, so that un-maximising gives a normal window back.
     fn remember_window(&mut self, ui: &egui::Ui) {
-        let w = ui.input(|i| super::files::WindowPlace::of(i.viewport()));
-        if w.is_some() && w != self.settings.window {
-            self.settings.window = w;
+        let zoom = ui.ctx().zoom_factor();
+        let Some(now) = ui.input(|i| super::files::WindowPlace::of(i.viewport(), zoom)) else {
+            return;
+        };
+        let place = match (now.maximized, self.settings.window) {
+            (true, Some(before)) => super::files::WindowPlace {
+                maximized: true,
+                ..before
+            },
+            _ => now,
+        };
+        if Some(place) != self.settings.window {
+            self.settings.window = Some(place);
             self.storage.save_settings(&self.settings);
         }
     }
 
     /// On the first frames: a window larger than the screen (a fixed default
-    /// size on a 1366×768 office screen) is shrunk to fit it.
+    /// size on a 1366×768 office screen) is shrunk to fit it, and one placed
+    /// off the screen (a monitor since unplugged) is brought back.
     fn fit_window(&mut self, ui: &egui::Ui) {
         if self.window_checked {
             return;
         }
-        let (monitor, inner, maximized) = ui.input(|i| {
+        let (monitor, inner, outer, maximized) = ui.input(|i| {
             let v = i.viewport();
-            (v.monitor_size, v.inner_rect, v.maximized)
+            (v.monitor_size, v.inner_rect, v.outer_rect, v.maximized)
         });
         let (Some(monitor), Some(inner)) = (monitor, inner) else {
             return;
@@ -163,8 +178,13 @@ impl AppState {
             return;
         }
         let fit = super::files::fit_to_screen(inner.size(), monitor);
+        let at = outer.map(|r| r.min).unwrap_or(inner.min);
+        let off_screen =
+            at.x < -50.0 || at.y < -50.0 || at.x > monitor.x - 100.0 || at.y > monitor.y - 100.0;
         if fit != inner.size() {
             ui.send_viewport_cmd(egui::ViewportCommand::InnerSize(fit));
+        }
+        if fit != inner.size() || off_screen {
             ui.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
         }
     }

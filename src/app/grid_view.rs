@@ -81,25 +81,28 @@ pub fn input_above(m: &[Vec<Option<CellKey>>], key: CellKey) -> Option<CellKey> 
         .find(|k| !k.is_computed())
 }
 
-/// Moves the focus for every Enter, ↓ and ↑ pressed in this frame, starting
-/// from the cell about to be focused (if an earlier press has not landed
-/// yet) or the focused one. The presses are taken out of the input, so
-/// neither the text field nor egui's own focus movement sees them.
+/// Moves the focus for every Enter, ↓ and ↑ pressed in this frame while a
+/// cell of this grid has the focus (and no menu is open), starting from the
+/// cell about to be focused if an earlier press has not landed yet. The
+/// presses are taken out of the input, so neither the text field nor
+/// egui's own focus movement sees them.
 fn navigate(ui: &mut egui::Ui, st: &mut AppState, m: &[Vec<Option<CellKey>>]) {
-    let in_grid = |k: CellKey| position(m, k).is_some();
-    let focused = ui.memory(|mem| mem.focused());
-    let pending = match &st.focus {
-        Some(Target::Cell(k)) if in_grid(*k) => Some(*k),
-        _ => None,
-    };
-    let Some(mut at) = pending.or_else(|| {
-        m.iter()
-            .flatten()
-            .flatten()
-            .copied()
-            .find(|k| Some(cell_id(*k)) == focused)
-    }) else {
+    if egui::Popup::is_any_open(ui.ctx()) {
         return;
+    }
+    let focused = ui.memory(|mem| mem.focused());
+    let Some(focused_cell) = m
+        .iter()
+        .flatten()
+        .flatten()
+        .copied()
+        .find(|k| Some(cell_id(*k)) == focused)
+    else {
+        return;
+    };
+    let mut at = match &st.focus {
+        Some(Target::Cell(k)) if position(m, *k).is_some() => *k,
+        _ => focused_cell,
     };
     // A discarded pass (egui reruns a frame whose layout changed) sees the
     // same presses again: they were acted on in the first pass.
@@ -466,20 +469,21 @@ fn freeze_panes(
     if freeze_rows && freeze_cols {
         paint(vec2(dx, dy), &|c| is_header(c) && label_cols(c));
     }
-    // The covered cells must not take clicks through the frozen panes.
+    // The covered cells must not take clicks through the frozen panes (the
+    // shields take clicks only: Tab must not stop on them).
     if freeze_rows {
         let band = Rect::from_min_size(
             egui::pos2(table.min.x, clip.min.y),
             vec2(table.width(), header_h),
         );
-        ui.interact(band, ui.scope_id().with("frozen-rows"), Sense::click());
+        ui.interact(band, ui.scope_id().with("frozen-rows"), Sense::CLICK);
     }
     if freeze_cols {
         let band = Rect::from_min_size(
             egui::pos2(clip.min.x, table.min.y),
             vec2(labels_w, table.height()),
         );
-        ui.interact(band, ui.scope_id().with("frozen-cols"), Sense::click());
+        ui.interact(band, ui.scope_id().with("frozen-cols"), Sense::CLICK);
     }
 }
 

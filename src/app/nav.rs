@@ -18,7 +18,8 @@ pub fn page_label(p: Page) -> &'static str {
 
 /// A menu entry for a command: its label, its first shortcut as the
 /// platform writes it (Ctrl+S, ⌘S), greyed out when it cannot run.
-fn item(ui: &mut egui::Ui, lang: Lang, action: Action, enabled: bool, out: &mut Vec<Action>) {
+fn item(ui: &mut egui::Ui, st: &AppState, action: Action, out: &mut Vec<Action>) {
+    let (lang, enabled) = (st.lang(), st.can(&action));
     let c = command(&action);
     let mut b = egui::Button::new(c.label(lang));
     if let Some(s) = c.shortcuts.first() {
@@ -35,9 +36,9 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
     let mut out = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(t(lang, "文件", "File"), |ui| {
-            item(ui, lang, Action::NewFromLast, true, &mut out);
-            item(ui, lang, Action::New, true, &mut out);
-            item(ui, lang, Action::Open, true, &mut out);
+            item(ui, st, Action::NewFromLast, &mut out);
+            item(ui, st, Action::New, &mut out);
+            item(ui, st, Action::Open, &mut out);
             ui.menu_button(t(lang, "最近打开", "Recent files"), |ui| {
                 let recent = st.settings.recent_files();
                 if recent.is_empty() {
@@ -50,8 +51,8 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
                 }
             });
             ui.separator();
-            item(ui, lang, Action::Save, editing, &mut out);
-            item(ui, lang, Action::SaveAs, editing, &mut out);
+            item(ui, st, Action::Save, &mut out);
+            item(ui, st, Action::SaveAs, &mut out);
             ui.add_enabled_ui(editing, |ui| {
                 ui.menu_button(t(lang, "导出", "Export"), |ui| {
                     for (f, label) in [
@@ -66,24 +67,18 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
                     }
                 });
             });
-            item(ui, lang, Action::Merge, true, &mut out);
+            item(ui, st, Action::Merge, &mut out);
             ui.separator();
-            item(ui, lang, Action::Close, editing, &mut out);
-            item(ui, lang, Action::Quit, true, &mut out);
+            item(ui, st, Action::Close, &mut out);
+            item(ui, st, Action::Quit, &mut out);
         });
         ui.menu_button(t(lang, "编辑", "Edit"), |ui| {
-            item(ui, lang, Action::Undo, st.doc.can_undo(), &mut out);
-            item(ui, lang, Action::Redo, st.doc.can_redo(), &mut out);
+            item(ui, st, Action::Undo, &mut out);
+            item(ui, st, Action::Redo, &mut out);
             ui.separator();
             let blanks = st.doc.report.blank_inputs().len();
             ui.scope(|ui| {
-                item(
-                    ui,
-                    lang,
-                    Action::FillBlanks,
-                    editing && blanks > 0,
-                    &mut out,
-                );
+                item(ui, st, Action::FillBlanks, &mut out);
             })
             .response
             .on_hover_text(format!("表二、表三、表四中 {blanks} 个空白单元格"));
@@ -91,14 +86,18 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
         ui.menu_button(t(lang, "视图", "View"), |ui| {
             let mut yoy = st.year_over_year;
             let c = command(&Action::ToggleYearOverYear);
-            if ui.checkbox(&mut yoy, c.label(lang)).changed() {
+            let can = st.can(&Action::ToggleYearOverYear);
+            if ui
+                .add_enabled(can, egui::Checkbox::new(&mut yoy, c.label(lang)))
+                .changed()
+            {
                 out.push(Action::ToggleYearOverYear);
             }
-            item(ui, lang, Action::PickLastYear, editing, &mut out);
+            item(ui, st, Action::PickLastYear, &mut out);
             ui.separator();
-            item(ui, lang, Action::ZoomIn, true, &mut out);
-            item(ui, lang, Action::ZoomOut, true, &mut out);
-            item(ui, lang, Action::ZoomReset, true, &mut out);
+            item(ui, st, Action::ZoomIn, &mut out);
+            item(ui, st, Action::ZoomOut, &mut out);
+            item(ui, st, Action::ZoomReset, &mut out);
         });
         ui.menu_button(t(lang, "设置", "Settings"), |ui| {
             let before = st.settings.clone();

@@ -4,7 +4,7 @@ use super::document::EditTag;
 use super::grid_view;
 use super::palette;
 use super::state::{AppState, Page};
-use crate::model::{Narrative, Report, Scope, Section, cn_numeral};
+use crate::model::{Narrative, Report, Scope, Section, cn_numeral, paragraph_names};
 use crate::template::{PART_HEADINGS, PART1_SECTIONS, PART6_SECTIONS, t2_grid, t3_grid, t4_grid};
 
 /// Column widths of the three tables (logical points).
@@ -36,7 +36,7 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
                         ui,
                         st,
                         "part5",
-                        "五、存在的主要问题及改进情况",
+                        paragraph_names::PART5,
                         "存在的主要问题及改进情况（先写问题，再写改进措施）",
                         |r| &mut r.part5,
                     );
@@ -182,7 +182,7 @@ fn cover(ui: &mut egui::Ui, st: &mut AppState) {
         ui,
         st,
         "preamble",
-        "说明（前言）",
+        paragraph_names::PREAMBLE,
         "说明（前言：编制依据、统计期限、获取方式、联系方式）",
         |r| &mut r.preamble,
     );
@@ -238,7 +238,7 @@ fn sections(
             }
         });
         // The name findings give this paragraph (as `Report::narratives` does).
-        let name = format!("{part}（{}）{title}", cn_numeral(i + first_number));
+        let name = paragraph_names::section(part, i + first_number, &title);
         narrative(ui, st, &format!("{key}-{i}"), &name, "正文", move |r| {
             &mut get(r)[i].body
         });
@@ -272,13 +272,19 @@ fn part1(ui: &mut egui::Ui, st: &mut AppState) {
         ui,
         st,
         "p1-intro",
-        "一、总体情况·开头",
+        paragraph_names::PART1_INTRO,
         "开头（可选）",
         |r| &mut r.part1.intro,
     );
-    sections(ui, st, "p1", "一、", 0, &PART1_SECTIONS, |r| {
-        &mut r.part1.sections
-    });
+    sections(
+        ui,
+        st,
+        "p1",
+        paragraph_names::PART1,
+        0,
+        &PART1_SECTIONS,
+        |r| &mut r.part1.sections,
+    );
 }
 
 fn table_part(ui: &mut egui::Ui, st: &mut AppState, part: usize) {
@@ -290,7 +296,7 @@ fn table_part(ui: &mut egui::Ui, st: &mut AppState, part: usize) {
                 ui,
                 st,
                 "p2",
-                "二、说明文字",
+                paragraph_names::PART2_TEXT,
                 "说明文字（可选）",
                 |r| &mut r.part2_text,
             );
@@ -303,7 +309,7 @@ fn table_part(ui: &mut egui::Ui, st: &mut AppState, part: usize) {
                 ui,
                 st,
                 "p3",
-                "三、说明文字",
+                paragraph_names::PART3_TEXT,
                 "说明文字（可选）",
                 |r| &mut r.part3_text,
             );
@@ -323,7 +329,7 @@ fn table_part(ui: &mut egui::Ui, st: &mut AppState, part: usize) {
                 ui,
                 st,
                 "p4",
-                "四、说明文字",
+                paragraph_names::PART4_TEXT,
                 "说明文字（可选）",
                 |r| &mut r.part4_text,
             );
@@ -402,11 +408,17 @@ fn part6(ui: &mut egui::Ui, st: &mut AppState) {
         ui,
         st,
         "p6",
-        "六、其他需要报告的事项",
+        paragraph_names::PART6_TEXT,
         "其他说明（收费情况、无则写“无”）",
         |r| &mut r.part6.text,
     );
-    sections(ui, st, "p6s", "六、", 1, &PART6_SECTIONS, |r| {
-        &mut r.part6.sections
-    });
+    sections(
+        ui,
+        st,
+        "p6s",
+        paragraph_names::PART6,
+        1,
+        &PART6_SECTIONS,
+        |r| &mut r.part6.sections,
+    );
 }

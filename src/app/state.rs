@@ -69,10 +69,11 @@ impl Target {
         if let Some(k) = CellKey::parse(name) {
             return Target::Cell(k);
         }
+        use crate::model::paragraph_names as n;
         let first_paragraph = match name {
-            "part1" => "一、总体情况·开头",
-            "part5" => "五、存在的主要问题及改进情况",
-            "part6" => "六、其他需要报告的事项",
+            "part1" => n::PART1_INTRO,
+            "part5" => n::PART5,
+            "part6" => n::PART6_TEXT,
             other => other,
         };
         Target::Text(first_paragraph.to_string())
@@ -120,6 +121,10 @@ pub struct AppState {
     pub(super) guarded: u64,
     /// Whether the window size has been checked against the screen.
     pub(super) window_checked: bool,
+    /// An action waiting for the built-in Save As dialog to save.
+    pub(super) after_save: Option<Box<super::actions::Action>>,
+    /// The file the app was started with, opened once the recovery offer is declined.
+    pub(super) open_after_recovery: Option<std::path::PathBuf>,
 }
 
 impl AppState {
@@ -146,6 +151,8 @@ impl AppState {
             title_sent: String::new(),
             guarded: 0,
             window_checked: false,
+            after_save: None,
+            open_after_recovery: None,
         }
     }
 
@@ -158,11 +165,14 @@ impl AppState {
         self.home == Some(self.doc.generation())
     }
 
-    /// On start: offer to restore unsaved work, then open `file` if given (or
-    /// the last file, when the clerk asked for that).
+    /// On start: offer to restore unsaved work first (the file given, if
+    /// any, opens once the offer is declined; nothing may push the offer
+    /// aside), else open `file` (or the last file, when the clerk asked for that).
     pub fn startup(&mut self, file: Option<std::path::PathBuf>) {
         if let Some(rec) = self.storage.read_recovery() {
             self.modal = Some(Modal::Recovery(Box::new(rec)));
+            self.open_after_recovery = file;
+            return;
         }
         let file = file.or_else(|| {
             self.settings
@@ -181,13 +191,7 @@ impl AppState {
         self.doc = doc;
         self.page = Page::Cover;
         self.focus = None;
-        // A rollover keeps last year's figures: show them beside this year's.
-        self.year_over_year = self
-            .doc
-            .report
-            .baseline
-            .as_ref()
-            .is_some_and(|b| !b.values.is_empty());
+        self.status.clear();
     }
 
     /// Closes the report and shows the start page.

@@ -14,6 +14,8 @@ use crate::open::FileKind;
 impl AppState {
     /// Shows a native file dialog, or the built-in one when none can be shown.
     pub fn pick(&mut self, purpose: Purpose) {
+        // Only the save asked for by the unsaved-changes prompt carries an action on.
+        self.after_save = None;
         let start_dir = self
             .doc
             .path
@@ -58,7 +60,11 @@ impl AppState {
                     p.push(FileKind::Project.extension());
                     PathBuf::from(p)
                 };
-                self.save_to(&path);
+                if self.save_to(&path)
+                    && let Some(next) = self.after_save.take()
+                {
+                    self.perform(*next);
+                }
             }
             Purpose::Export(_) => self.export_to(&path),
             Purpose::NewFromLast => self.new_from_last(&path),
@@ -90,8 +96,8 @@ impl AppState {
                 let (next, summary) = crate::rollover::rollover(&last);
                 let year = next.meta.year.map(|y| y.to_string()).unwrap_or_default();
                 self.replace_document(Document::unsaved(next, None));
-                self.settings.add_recent(path, &last);
-                self.storage.save_settings(&self.settings);
+                // Last year's figures are kept: show them beside this year's.
+                self.year_over_year = true;
                 self.modal = Some(Modal::Message(
                     format!(
                         "已根据上年报告“{}”新建 {year} 年报告：\n\n{}",
@@ -135,13 +141,14 @@ impl AppState {
         }
     }
 
-    /// Saves to the current project file, or asks for one; returns whether it was saved now.
+    /// Saves to the current project file, or asks for one; returns whether it
+    /// was saved now (a native Save As dialog saves before it returns).
     pub fn save_current(&mut self) -> bool {
         match self.doc.path.clone() {
             Some(p) if FileKind::of(&p) == Some(FileKind::Project) => self.save_to(&p),
             _ => {
                 self.pick(Purpose::SaveAs);
-                false
+                self.doc.path.is_some() && !self.doc.is_dirty()
             }
         }
     }

@@ -138,8 +138,9 @@ fn keys(cells: &[CellKey]) -> Vec<String> {
 pub struct Ctx<'a> {
     pub report: &'a Report,
     pub totals: Totals,
-    /// From `--last FILE` if given, else the baseline rollover stored.
-    pub last: Option<Baseline>,
+    /// From `--last FILE` if given, else the baseline rollover stored
+    /// (borrowed: it holds every cell of last year, and rules run on each keystroke).
+    pub last: Option<std::borrow::Cow<'a, Baseline>>,
 }
 
 /// Runs every rule. `last` is last year's report when the caller has it.
@@ -147,7 +148,9 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
     let ctx = Ctx {
         report,
         totals: Totals::of(report),
-        last: last.map(baseline_of).or_else(|| report.baseline.clone()),
+        last: last
+            .map(|l| std::borrow::Cow::Owned(baseline_of(l)))
+            .or(report.baseline.as_ref().map(std::borrow::Cow::Borrowed)),
     };
     let mut out = Vec::new();
     b1_row_total::check(&ctx, &mut out);
@@ -315,14 +318,18 @@ pub fn baseline_of(last: &Report) -> Baseline {
             last.t2[T2_STOCK_ROWS[1][2]].clone(),
         ],
         t3_r25: last.t3.0[R25].clone(),
-        values: {
-            let totals = crate::compute::Totals::of(last);
-            crate::template::all_keys()
-                .iter()
-                .map(|&k| (k.to_string(), last.value_with(&totals, k)))
-                .collect()
-        },
+        values: Default::default(),
     }
+}
+
+/// Every cell of `last`'s tables (totals included) by cell key: what the
+/// year-over-year view shows from a rolled-over report.
+pub fn all_values(last: &Report) -> std::collections::BTreeMap<String, crate::cell::Cell> {
+    let totals = crate::compute::Totals::of(last);
+    crate::template::all_keys()
+        .iter()
+        .map(|&k| (k.to_string(), last.value_with(&totals, k)))
+        .collect()
 }
 
 /// `4+0+0` style rendering of the terms of a sum.
