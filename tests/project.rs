@@ -353,7 +353,7 @@ fn in_force_follows_through_a_negative_moment() {
     let [issued, repealed, in_force] = T2_STOCK_ROWS[1];
     last.t2[in_force] = Cell::Int(10);
     let (mut r, _) = rollover(&last);
-    let mut set = |r: &mut nianbao::model::Report, i: usize, v: Cell| {
+    let set = |r: &mut nianbao::model::Report, i: usize, v: Cell| {
         let before = r.clone();
         r.t2[i] = v;
         follow_in_force(&before, r);
