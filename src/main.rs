@@ -1,10 +1,24 @@
+// On Windows the app is a GUI-subsystem program, so double-clicking it opens
+// no console window. The command line keeps its output and exit code through
+// `nianbao.com` (src/console_launcher.rs), which cmd.exe runs first.
+#![cfg_attr(all(windows, feature = "gui"), windows_subsystem = "windows")]
+
 use clap::Parser;
 use nianbao::cli::{self, Cli};
 
 fn main() {
     #[cfg(feature = "gui")]
     nianbao::app::startup_timing::process_started();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            console::attach();
+            e.exit()
+        }
+    };
+    if cli.command.is_some() {
+        console::attach();
+    }
     let code = match cli.command {
         Some(cmd) => cli::run(cmd),
         None => open_app(cli.file),
@@ -18,6 +32,7 @@ fn open_app(file: Option<std::path::PathBuf>) -> i32 {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("nianbao: 无法启动窗口：{e}");
+            console::tell_if_unseen(&format!("无法启动窗口：{e}"));
             cli::EXIT_UNREADABLE
         }
     }
@@ -27,4 +42,56 @@ fn open_app(file: Option<std::path::PathBuf>) -> i32 {
 fn open_app(_file: Option<std::path::PathBuf>) -> i32 {
     eprintln!("nianbao: 此版本未包含桌面界面，请使用 check / dump / convert / rollover 子命令");
     cli::EXIT_UNREADABLE
+}
+
+/// The Windows GUI program and the console. Elsewhere these do nothing.
+mod console {
+    #[cfg(all(windows, feature = "gui"))]
+    mod win {
+        use std::ffi::c_void;
+        const STD_ERROR_HANDLE: u32 = -12i32 as u32;
+        const ATTACH_PARENT_PROCESS: u32 = u32::MAX;
+        unsafe extern "system" {
+            fn GetStdHandle(which: u32) -> *mut c_void;
+            fn AttachConsole(process: u32) -> i32;
+        }
+        /// Whether stderr goes anywhere: a GUI program started by Explorer
+        /// has no standard handles; one started by `nianbao.com` or with a
+        /// redirection has them.
+        pub fn has_stderr() -> bool {
+            // SAFETY: plain Win32 query without pointers.
+            let h = unsafe { GetStdHandle(STD_ERROR_HANDLE) };
+            !h.is_null() && h as isize != -1
+        }
+        pub fn attach_parent() {
+            // SAFETY: plain Win32 call; fails harmlessly without a parent console.
+            unsafe { AttachConsole(ATTACH_PARENT_PROCESS) };
+        }
+    }
+
+    /// `nianbao.exe check …` typed as such (bypassing `nianbao.com`): write
+    /// into the console it was typed in. cmd.exe does not wait for a GUI
+    /// program, so the prompt comes back first, but the output is there.
+    pub fn attach() {
+        #[cfg(all(windows, feature = "gui"))]
+        if !win::has_stderr() {
+            win::attach_parent();
+        }
+    }
+
+    /// A start-up error nobody would read on stderr (double-clicked
+    /// program) is shown in a message box.
+    #[cfg(feature = "gui")]
+    pub fn tell_if_unseen(message: &str) {
+        #[cfg(windows)]
+        if !win::has_stderr() {
+            rfd::MessageDialog::new()
+                .set_level(rfd::MessageLevel::Error)
+                .set_title("年报")
+                .set_description(message)
+                .show();
+        }
+        #[cfg(not(windows))]
+        let _ = message;
+    }
 }

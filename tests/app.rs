@@ -709,7 +709,10 @@ fn commands_that_cannot_run_do_nothing_from_their_shortcuts() {
     assert!(h.state().on_start_page());
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert!(h.state().modal.is_none(), "Ctrl+S on the start page saves nothing");
+    assert!(
+        h.state().modal.is_none(),
+        "Ctrl+S on the start page saves nothing"
+    );
 }
 
 #[test]

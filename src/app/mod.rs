@@ -89,10 +89,60 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
         viewport: viewport(&storage),
         ..Default::default()
     };
-    eframe::run_native(
-        "nianbao",
-        options,
-        Box::new(move |cc| Ok(Box::new(NianbaoApp::new(cc, file, storage)))),
-    )
-    .map_err(|e| e.to_string())
+    run_with_fallback(options, file, storage)
+}
+
+/// Opens the window with wgpu (DirectX 12 — with Windows' own software
+/// adapter when there is no GPU driver — Vulkan, Metal, or OpenGL ES), and
+/// with glow (desktop OpenGL) if wgpu cannot start: seen under Wine ("Parent
+/// device is lost") and to be expected on office PCs with broken drivers and
+/// some remote desktops. Both attempts fail before the app is created, so the
+/// second one starts from scratch. `NIANBAO_RENDERER=glow` (or `wgpu`) forces
+/// one renderer, for a machine where the first starts but draws badly.
+fn run_with_fallback(
+    mut options: eframe::NativeOptions,
+    file: Option<PathBuf>,
+    storage: files::Storage,
+) -> Result<(), String> {
+    use eframe::Renderer;
+    use std::{cell::Cell, rc::Rc};
+
+    // Without it the title bar and taskbar show egui's logo.
+    if let Ok(icon) =
+        eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/nianbao-64.png"))
+    {
+        options.viewport = options.viewport.with_icon(icon);
+    }
+    let forced = std::env::var("NIANBAO_RENDERER").ok();
+    let order: &[Renderer] = match forced.as_deref() {
+        Some("glow") => &[Renderer::Glow],
+        Some("wgpu") => &[Renderer::Wgpu],
+        _ => &[Renderer::Wgpu, Renderer::Glow],
+    };
+    let mut errors = Vec::new();
+    for &renderer in order {
+        let created = Rc::new(Cell::new(false));
+        let (flag, file, storage) = (Rc::clone(&created), file.clone(), storage.clone());
+        let result = eframe::run_native(
+            "nianbao",
+            eframe::NativeOptions {
+                renderer,
+                ..options.clone()
+            },
+            Box::new(move |cc| {
+                flag.set(true);
+                Ok(Box::new(NianbaoApp::new(cc, file, storage)))
+            }),
+        );
+        match result {
+            Ok(()) => return Ok(()),
+            // Failed after the app ran: not a start-up problem, so no retry.
+            Err(e) if created.get() => return Err(e.to_string()),
+            Err(e) => {
+                eprintln!("nianbao: {renderer} 渲染器无法启动：{e}");
+                errors.push(format!("{renderer}: {e}"));
+            }
+        }
+    }
+    Err(errors.join("；"))
 }
