@@ -22,6 +22,16 @@ INLINE = [
 ]
 
 
+def join(parts):
+    """Joins wrapped lines; Chinese text takes no space at a line break."""
+    out = ""
+    for p in parts:
+        if out and not (ord(out[-1]) > 0x2E7F or ord(p[0]) > 0x2E7F):
+            out += " "
+        out += p
+    return out
+
+
 def inline(text):
     # Escape first, then let the guide's own <kbd> through.
     out = html.escape(text, quote=False)
@@ -48,7 +58,7 @@ def convert(md, base):
     def flush():
         nonlocal para, lst
         if para:
-            out.append("<p>" + inline(" ".join(para)) + "</p>")
+            out.append("<p>" + inline(join(para)) + "</p>")
             para = []
         if lst:
             out.append(f"</{lst}>")
@@ -75,7 +85,7 @@ def convert(md, base):
         elif m_ul or m_ol:
             kind = "ul" if m_ul else "ol"
             if para:
-                out.append("<p>" + inline(" ".join(para)) + "</p>")
+                out.append("<p>" + inline(join(para)) + "</p>")
                 para = []
             if lst != kind:
                 if lst:
@@ -88,7 +98,9 @@ def convert(md, base):
             out.append('<p class="note">' + inline(line.lstrip("> ")) + "</p>")
         elif lst and raw.startswith("  "):
             # continuation of a list item
-            out[-1] = out[-1][: -len("</li>")] + " " + inline(line.strip()) + "</li>"
+            item = out[-1][: -len("</li>")]
+            sep = "" if ord(item[-1]) > 0x2E7F else " "
+            out[-1] = item + sep + inline(line.strip()) + "</li>"
         else:
             if lst:
                 out.append(f"</{lst}>")
