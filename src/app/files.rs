@@ -73,7 +73,7 @@ const RECENT_MAX: usize = 10;
 
 impl Settings {
     pub fn add_recent(&mut self, path: &Path, report: &Report) {
-        let p = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let p = canonical(path);
         self.recent.retain(|r| r != &p);
         self.recent.insert(0, p.clone());
         self.recent.truncate(RECENT_MAX);
@@ -104,6 +104,24 @@ impl Settings {
                     })
             })
             .collect()
+    }
+}
+
+/// `path` made absolute for the recent list. On Windows `canonicalize`
+/// answers `\\?\C:\…`, which the clerk would see in 最近打开: a drive-letter
+/// path loses that prefix (paths that need it, e.g. over 260 characters, keep it).
+fn canonical(path: &Path) -> PathBuf {
+    let p = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let text = p.to_string_lossy();
+    match text.strip_prefix(r"\\?\") {
+        Some(rest)
+            if rest.len() < 260
+                && rest.as_bytes().get(1) == Some(&b':')
+                && !text.contains('\u{FFFD}') =>
+        {
+            PathBuf::from(rest)
+        }
+        _ => p,
     }
 }
 
