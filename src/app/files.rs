@@ -174,6 +174,17 @@ pub struct Recovery {
     pub report: Report,
 }
 
+impl Recovery {
+    /// `doc` as it is now, stamped with the time.
+    pub fn of(doc: &Document) -> Recovery {
+        Recovery {
+            path: doc.path.clone(),
+            saved_at: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
+            report: doc.report.clone(),
+        }
+    }
+}
+
 /// The app's own folder (settings, recent files, recovery copy).
 #[derive(Clone, Debug)]
 pub struct Storage {
@@ -231,12 +242,7 @@ impl Storage {
     }
 
     pub fn write_recovery(&self, doc: &Document) -> Result<(), FileError> {
-        let rec = Recovery {
-            path: doc.path.clone(),
-            saved_at: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
-            report: doc.report.clone(),
-        };
-        self.write_recovery_copy(&rec)
+        self.write_recovery_copy(&Recovery::of(doc))
     }
 
     /// Writes `rec` as the recovery file (also from the panic hook).

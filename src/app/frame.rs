@@ -3,10 +3,11 @@
 
 use std::time::Duration;
 
-use super::actions::{Action, COMMANDS, Zoom};
+use super::actions::{Action, COMMANDS, Command, Zoom};
 use super::dialogs::{self, Modal};
 use super::state::AppState;
 use super::{findings_panel, merge_window, nav, pages, start_page};
+use egui::KeyboardShortcut;
 
 /// Autosave period in seconds.
 pub const AUTOSAVE_SECS: f64 = 30.0;
@@ -19,6 +20,20 @@ fn autosave_secs() -> f64 {
         .filter(|s: &f64| *s > 0.0)
         .unwrap_or(AUTOSAVE_SECS)
 }
+
+/// Every (command, shortcut) pair in the order they are tried, built once:
+/// Ctrl+N would also match Ctrl+Shift+N, so shortcuts with more modifiers come first.
+static SHORTCUT_ORDER: std::sync::LazyLock<Vec<(&Command, &KeyboardShortcut)>> =
+    std::sync::LazyLock::new(|| {
+        let mut pairs: Vec<_> = COMMANDS
+            .iter()
+            .flat_map(|c| c.shortcuts.iter().map(move |s| (c, s)))
+            .collect();
+        pairs.sort_by_key(|(_, s)| {
+            std::cmp::Reverse(s.modifiers.shift as u8 + s.modifiers.alt as u8)
+        });
+        pairs
+    });
 
 /// Width of the navigation list: the longest part heading fits on two lines.
 const NAV_WIDTH: f32 = 230.0;
@@ -79,16 +94,8 @@ impl AppState {
     /// The menu commands' shortcuts, consumed before any widget sees them.
     fn shortcuts(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let mut out = Vec::new();
-        // Ctrl+N would also match Ctrl+Shift+N: shortcuts with more modifiers are tried first.
-        let mut pairs: Vec<_> = COMMANDS
-            .iter()
-            .flat_map(|c| c.shortcuts.iter().map(move |s| (c, s)))
-            .collect();
-        pairs.sort_by_key(|(_, s)| {
-            std::cmp::Reverse(s.modifiers.shift as u8 + s.modifiers.alt as u8)
-        });
         ui.input_mut(|i| {
-            for (c, s) in pairs {
+            for (c, s) in SHORTCUT_ORDER.iter() {
                 if i.consume_shortcut(s) && !out.contains(&c.action) {
                     out.push(c.action.clone());
                 }

@@ -26,16 +26,7 @@ pub fn install() {
 
 /// Keeps the document aside if it has unsaved changes (call after each change).
 pub fn remember(storage: &Storage, doc: &Document) {
-    let copy = doc.is_dirty().then(|| {
-        (
-            storage.clone(),
-            Recovery {
-                path: doc.path.clone(),
-                saved_at: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
-                report: doc.report.clone(),
-            },
-        )
-    });
+    let copy = doc.is_dirty().then(|| (storage.clone(), Recovery::of(doc)));
     if let Ok(mut last) = LAST.lock() {
         *last = copy;
     }
