@@ -120,6 +120,7 @@ fn run_with_fallback(
         _ => &[Renderer::Wgpu, Renderer::Glow],
     };
     let mut errors = Vec::new();
+    startup_timing::mark("opening the window");
     for &renderer in order {
         let created = Rc::new(Cell::new(false));
         let (flag, file, storage) = (Rc::clone(&created), file.clone(), storage.clone());
@@ -131,7 +132,10 @@ fn run_with_fallback(
             },
             Box::new(move |cc| {
                 flag.set(true);
-                Ok(Box::new(NianbaoApp::new(cc, file, storage)))
+                startup_timing::mark("window and renderer ready");
+                let app = NianbaoApp::new(cc, file, storage);
+                startup_timing::mark("app created (fonts, settings, file)");
+                Ok(Box::new(app))
             }),
         );
         match result {
@@ -146,3 +150,4 @@ fn run_with_fallback(
     }
     Err(errors.join("；"))
 }
+
