@@ -15,6 +15,7 @@ pub mod actions;
 pub mod cell_input;
 pub mod dialogs;
 pub mod document;
+pub mod driver_warmup;
 pub mod files;
 pub mod findings_panel;
 pub mod fonts;
@@ -120,10 +121,12 @@ fn run_with_fallback(
         _ => &[Renderer::Wgpu, Renderer::Glow],
     };
     let mut errors = Vec::new();
+    let mut warmup = (order[0] == Renderer::Wgpu).then(driver_warmup::start);
     startup_timing::mark("opening the window");
     for &renderer in order {
         let created = Rc::new(Cell::new(false));
         let (flag, file, storage) = (Rc::clone(&created), file.clone(), storage.clone());
+        let warm = warmup.take();
         let result = eframe::run_native(
             "nianbao",
             eframe::NativeOptions {
@@ -133,6 +136,7 @@ fn run_with_fallback(
             Box::new(move |cc| {
                 flag.set(true);
                 startup_timing::mark("window and renderer ready");
+                drop(warm);
                 let app = NianbaoApp::new(cc, file, storage);
                 startup_timing::mark("app created (fonts, settings, file)");
                 Ok(Box::new(app))
@@ -150,4 +154,3 @@ fn run_with_fallback(
     }
     Err(errors.join("；"))
 }
-

@@ -28,7 +28,9 @@ pub fn process_started() {
 
 /// Notes that start-up reached `what` (only while measuring).
 pub fn mark(what: &'static str) {
-    if measuring() && let Ok(mut m) = MARKS.lock() {
+    if measuring()
+        && let Ok(mut m) = MARKS.lock()
+    {
         m.push((what, elapsed_ms()));
     }
 }
