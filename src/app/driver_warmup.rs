@@ -10,6 +10,9 @@
 //! libraries are loaded already. The thread keeps its instance until the
 //! renderer has started: dropping it sooner would unload them again.
 //!
+//! Runs only when wgpu is the first renderer tried (Windows and macOS; on
+//! Linux the window opens with OpenGL, see `run_with_fallback`).
+//!
 //! Only the system's own interface (Vulkan, DirectX 12, Metal) is warmed:
 //! wgpu's OpenGL backend opens display connections of its own, which are
 //! better not opened from a second thread at the same time.
@@ -22,15 +25,16 @@ use std::sync::mpsc::{Sender, channel};
 /// Keeps the warm-up thread's driver instance alive; drop it once the
 /// renderer has started.
 pub struct Warmup {
-    _keep: Option<Sender<()>>,
+    _keep: Sender<()>,
 }
 
-/// Starts loading the drivers (nothing when `WGPU_BACKEND` names only OpenGL).
-pub fn start() -> Warmup {
+/// Starts loading the drivers; `None` when there is nothing to warm (when
+/// `WGPU_BACKEND` names only OpenGL, or the thread could not start).
+pub fn start() -> Option<Warmup> {
     let backends =
         wgpu::Backends::from_env().unwrap_or(wgpu::Backends::PRIMARY) & wgpu::Backends::PRIMARY;
     if backends.is_empty() || std::env::var_os("NIANBAO_NO_WARMUP").is_some() {
-        return Warmup { _keep: None };
+        return None;
     }
     let (keep, dropped) = channel::<()>();
     let spawned = std::thread::Builder::new()
@@ -45,9 +49,7 @@ pub fn start() -> Warmup {
             drop(adapters);
             drop(instance);
         });
-    Warmup {
-        _keep: spawned.ok().map(|_| keep),
-    }
+    spawned.ok().map(|_| Warmup { _keep: keep })
 }
 
 /// Runs a future to its end on this thread. wgpu's native futures are ready

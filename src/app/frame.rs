@@ -40,7 +40,7 @@ const NAV_WIDTH: f32 = 230.0;
 
 impl AppState {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
-        super::startup_timing::mark("frame begins");
+        super::startup_timing::frame_begins();
         let mut actions = Vec::new();
         self.fit_window(ui);
         if let Some(mut m) = self.merge.take() {

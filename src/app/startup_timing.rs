@@ -35,6 +35,14 @@ pub fn mark(what: &'static str) {
     }
 }
 
+/// Called at the start of every frame; marks the first one only.
+pub fn frame_begins() {
+    static DONE: OnceLock<()> = OnceLock::new();
+    if measuring() && DONE.set(()).is_ok() {
+        mark("frame begins");
+    }
+}
+
 /// Called at the end of every frame; acts once.
 pub fn first_frame_done() {
     static DONE: OnceLock<()> = OnceLock::new();
