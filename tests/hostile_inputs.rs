@@ -5,7 +5,7 @@
 
 mod common;
 
-use nianbao::import::{import_bytes, import_file};
+use nianbao::import::{ImportError, PdfError, import_bytes, import_file};
 use std::path::Path;
 
 #[test]
@@ -39,7 +39,8 @@ fn a_million_table_rows_are_refused_with_a_message() {
     let mut text = String::from("一、总体情况\n三、收到和处理政府信息公开申请情况\n");
     text.push_str(&"|0|0|0|0|0|0|0|\n".repeat(1_000_000));
     let e = import_bytes("rows.txt", Path::new("rows.txt"), text.as_bytes()).unwrap_err();
-    assert!(e.contains("行"), "{e}");
+    assert_eq!(e, ImportError::TooManyLines { lines: 1_000_002 });
+    assert!(e.to_string().contains("1000002 行"), "{e}");
 }
 
 #[cfg(unix)]
@@ -62,7 +63,8 @@ fn devices_and_pipes_are_not_read() {
 fn the_size_refusal_gives_the_real_size() {
     let big = vec![b'a'; 21 * 1024 * 1024];
     let e = import_bytes("big.txt", Path::new("big.txt"), &big).unwrap_err();
-    assert!(e.contains("21.0 MB"), "{e}");
+    assert_eq!(e, ImportError::TooLarge(21 * 1024 * 1024));
+    assert!(e.to_string().contains("21.0 MB"), "{e}");
 }
 
 #[test]
@@ -70,11 +72,12 @@ fn a_million_nested_divs_are_refused_before_parsing() {
     let mut html = String::from("<html><body><p>一、总体情况</p>");
     html.push_str(&"<div>".repeat(1_000_000));
     let e = import_bytes("deep.html", Path::new("deep.html"), html.as_bytes()).unwrap_err();
-    assert!(e.contains("嵌套超过"), "{e}");
+    assert_eq!(e, ImportError::HtmlTooDeep);
+    assert!(e.to_string().contains("嵌套超过"), "{e}");
     // The same markup inside Markdown goes through the HTML reader too.
     let md = format!("一、总体情况\n<table><tr><td>{}", "<div>".repeat(5_000));
     let e = import_bytes("deep.md", Path::new("deep.md"), md.as_bytes()).unwrap_err();
-    assert!(e.contains("嵌套超过"), "{e}");
+    assert_eq!(e, ImportError::HtmlTooDeep);
     // Ordinary pages, with <p> and <td> left open, are not refused.
     let page = format!(
         "<html><body>{}</body></html>",
@@ -82,7 +85,7 @@ fn a_million_nested_divs_are_refused_before_parsing() {
     );
     assert!(
         nianbao::import::import_bytes("ok.html", Path::new("ok.html"), page.as_bytes())
-            .map_or_else(|e| !e.contains("嵌套"), |_| true)
+            .map_or_else(|e| e != ImportError::HtmlTooDeep, |_| true)
     );
 }
 
@@ -90,7 +93,12 @@ fn a_million_nested_divs_are_refused_before_parsing() {
 fn a_line_of_megabytes_is_refused_with_its_number() {
     let text = format!("一、总体情况\n{}\n", "（七）总计 1 2 3 ".repeat(100_000));
     let e = import_bytes("long.txt", Path::new("long.txt"), text.as_bytes()).unwrap_err();
-    assert!(e.contains("第 2 行") && e.contains("MB"), "{e}");
+    assert!(
+        matches!(e, ImportError::LineTooLong { line: 2, .. }),
+        "{e:?}"
+    );
+    let m = e.to_string();
+    assert!(m.contains("第 2 行") && m.contains("MB"), "{m}");
 }
 
 #[test]
@@ -99,5 +107,6 @@ fn a_pdf_nested_millions_deep_is_refused_not_a_stack_overflow() {
     pdf.extend(std::iter::repeat_n(b'[', 5_000_000));
     pdf.extend_from_slice(b" >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
     let e = import_bytes("deep.pdf", Path::new("deep.pdf"), &pdf).unwrap_err();
-    assert!(e.contains("嵌套"), "{e}");
+    assert!(matches!(e, ImportError::Pdf(PdfError::Broken(_))), "{e:?}");
+    assert!(e.to_string().contains("嵌套"), "{e}");
 }

@@ -9,7 +9,7 @@ mod common;
 
 use nianbao::cell::Cell;
 use nianbao::export::text::{Flavor, render};
-use nianbao::import::{import_bytes, import_text};
+use nianbao::import::{ImportError, PdfError, import_bytes, import_text};
 use nianbao::model::FormatVersion;
 use nianbao::rules::{RuleId, Severity, check};
 use std::path::Path;
@@ -185,9 +185,15 @@ fn reading_errors_never_become_the_publishers_balance_errors() {
 #[test]
 fn headings_inside_a_line_are_named_in_the_refusal() {
     let e = import_text("x.txt", "页面 一、总体情况 某某 二、主动公开政府信息情况 …").unwrap_err();
-    assert!(e.contains("不在单独的行首"), "{e}");
+    assert!(
+        matches!(&e, ImportError::NotAReport(m) if m.contains("不在单独的行首")),
+        "{e:?}"
+    );
     let e = import_text("x.txt", "hello world").unwrap_err();
-    assert!(e.contains("没有可读的中文文字"), "{e}");
+    assert!(
+        matches!(&e, ImportError::NotAReport(m) if m.contains("没有可读的中文文字")),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -247,11 +253,14 @@ fn one_row_other_processing_keeps_the_2021_format() {
 fn pdfs_that_cannot_be_read_say_why() {
     let path = Path::new("x.pdf");
     let e = import_bytes("x.pdf", path, b"%PDF-1.7\n%%EOF\n").unwrap_err();
-    assert!(e.contains("PDF"), "{e}");
+    assert!(matches!(e, ImportError::Pdf(_)), "{e:?}");
+    assert!(e.to_string().contains("PDF"), "{e}");
     let e = import_bytes("x.pdf", path, b"not a pdf at all").unwrap_err();
-    assert!(e.contains("PDF"), "{e}");
+    assert!(matches!(e, ImportError::Pdf(_)), "{e:?}");
     // The real PDF cut short (an interrupted download).
     let real = std::fs::read("tests/real/hongze2023.pdf").unwrap();
     let e = import_bytes("x.pdf", path, &real[..real.len() / 2]).unwrap_err();
-    assert!(e.contains("不完整") || e.contains("损坏"), "{e}");
+    assert!(matches!(e, ImportError::Pdf(PdfError::Broken(_))), "{e:?}");
+    let m = e.to_string();
+    assert!(m.contains("不完整") || m.contains("损坏"), "{m}");
 }

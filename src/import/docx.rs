@@ -14,25 +14,45 @@ const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 /// Cells one table row may have.
 use super::MAX_ROW_CELLS;
 
-pub fn read(bytes: &[u8]) -> Result<Doc, String> {
+/// Why a Word file could not be read (the zip and XML libraries' own
+/// errors are kept as their text).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DocxError {
+    #[error("不是有效的 Word（.docx）文件：{0}")]
+    NotZip(String),
+    #[error("不是 Word 文档：缺少 word/document.xml")]
+    NoDocumentXml,
+    /// Over [`MAX_XML_BYTES`] unpacked.
+    #[error("Word 文档正文过大")]
+    TooLarge,
+    #[error("无法读取 Word 文档正文：{0}")]
+    Unreadable(String),
+    /// `at` is the byte position in `word/document.xml`.
+    #[error("Word 文档正文 XML 有误（位置 {at}）：{why}")]
+    Xml { at: u64, why: String },
+    #[error("Word 文档文字编码有误：{0}")]
+    Encoding(String),
+}
+
+pub fn read(bytes: &[u8]) -> Result<Doc, DocxError> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("不是有效的 Word（.docx）文件：{e}"))?;
+        .map_err(|e| DocxError::NotZip(e.to_string()))?;
     let mut part = zip
         .by_name("word/document.xml")
-        .map_err(|_| "不是 Word 文档：缺少 word/document.xml".to_string())?;
+        .map_err(|_| DocxError::NoDocumentXml)?;
     if part.size() > MAX_XML_BYTES {
-        return Err("Word 文档正文过大".to_string());
+        return Err(DocxError::TooLarge);
     }
     let mut xml = String::new();
     part.by_ref()
         .take(MAX_XML_BYTES)
         .read_to_string(&mut xml)
-        .map_err(|e| format!("无法读取 Word 文档正文：{e}"))?;
+        .map_err(|e| DocxError::Unreadable(e.to_string()))?;
     parse(&xml)
 }
 
 /// Parses `word/document.xml`.
-pub fn parse(xml: &str) -> Result<Doc, String> {
+pub fn parse(xml: &str) -> Result<Doc, DocxError> {
     let mut reader = Reader::from_str(xml);
     let mut lines: Vec<Line> = Vec::new();
     let mut para = String::new();
@@ -45,11 +65,9 @@ pub fn parse(xml: &str) -> Result<Doc, String> {
     let mut continued = false;
     let mut in_text = false;
     loop {
-        let ev = reader.read_event().map_err(|e| {
-            format!(
-                "Word 文档正文 XML 有误（位置 {}）：{e}",
-                reader.buffer_position()
-            )
+        let ev = reader.read_event().map_err(|e| DocxError::Xml {
+            at: reader.buffer_position(),
+            why: e.to_string(),
         })?;
         match ev {
             Event::Start(ref e) | Event::Empty(ref e) => {
@@ -80,10 +98,7 @@ pub fn parse(xml: &str) -> Result<Doc, String> {
                 }
             }
             Event::Text(t) if in_text => {
-                para.push_str(
-                    &t.decode()
-                        .map_err(|e| format!("Word 文档文字编码有误：{e}"))?,
-                );
+                para.push_str(&t.decode().map_err(|e| DocxError::Encoding(e.to_string()))?);
             }
             Event::GeneralRef(r) if in_text => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {

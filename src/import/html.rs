@@ -29,7 +29,7 @@ pub const MAX_NESTING: usize = 1_000;
 /// Refuses HTML whose elements nest deeper than [`MAX_NESTING`], by a
 /// linear scan of its tags before parsing. Elements that need no end tag
 /// (`<br>`, `<p>`, `<td>`, …) are not counted, as pages leave them open.
-pub fn nesting_ok(source: &str) -> Result<(), String> {
+pub fn nesting_ok(source: &str) -> Result<(), super::ImportError> {
     const UNCOUNTED: [&str; 27] = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
@@ -64,9 +64,7 @@ pub fn nesting_ok(source: &str) -> Result<(), String> {
             deepest = deepest.max(depth);
         }
         if deepest > MAX_NESTING {
-            return Err(format!(
-                "网页的元素嵌套超过 {MAX_NESTING} 层，不是正常的网页，无法读取"
-            ));
+            return Err(super::ImportError::HtmlTooDeep);
         }
     }
     Ok(())

@@ -12,8 +12,11 @@ use std::path::Path;
 use crate::model::{ImportInfo, ImportNote, NoteKind, Report};
 use crate::project::{FileError, read_limited};
 
+pub use error::{DocxError, ImportError, PdfError};
+
 mod decode;
 mod docx;
+mod error;
 mod html;
 pub mod labels;
 mod meta;
@@ -192,7 +195,7 @@ pub fn import_file(path: &Path) -> Result<Report, FileError> {
         .file_name()
         .map(crate::path_name::shown_os)
         .unwrap_or_default();
-    import_bytes(&name, path, &bytes).map_err(|m| FileError::new(path, m))
+    import_bytes(&name, path, &bytes).map_err(|e| FileError::new(path, e.to_string()))
 }
 
 /// Lines a source may have (a real report has well under a thousand).
@@ -207,44 +210,36 @@ pub const MAX_LINE_BYTES: usize = 256 * 1024;
 /// A report has a few hundred lines; a source of many thousands is no
 /// report, and reading it would cost time and memory out of all proportion.
 /// (Counted in the text, never in a PDF's or Word file's bytes.)
-fn line_count_ok(lines: usize) -> Result<(), String> {
+fn line_count_ok(lines: usize) -> Result<(), ImportError> {
     if lines > MAX_LINES {
-        return Err(format!(
-            "文件有 {lines} 行，远超年度报告的篇幅（上限 {MAX_LINES} 行），不是年度报告"
-        ));
+        return Err(ImportError::TooManyLines { lines });
     }
     Ok(())
 }
 
 /// Refuses a source with a line over [`MAX_LINE_BYTES`]; `lines` gives each
 /// line's index (from 0) and length in bytes.
-fn line_lengths_ok(lines: impl Iterator<Item = (usize, usize)>) -> Result<(), String> {
+fn line_lengths_ok(lines: impl Iterator<Item = (usize, usize)>) -> Result<(), ImportError> {
     match lines.max_by_key(|&(_, len)| len) {
-        Some((i, len)) if len > MAX_LINE_BYTES => Err(format!(
-            "第 {} 行长达 {:.1} MB，远超年度报告的篇幅（每行上限 {} KB），不是年度报告",
-            i + 1,
-            len as f64 / (1024.0 * 1024.0),
-            MAX_LINE_BYTES / 1024
-        )),
+        Some((i, bytes)) if bytes > MAX_LINE_BYTES => {
+            Err(ImportError::LineTooLong { line: i + 1, bytes })
+        }
         _ => Ok(()),
     }
 }
 
 /// Both bounds on text about to be read by the text reader.
-fn text_bounds_ok(text: &str) -> Result<(), String> {
+fn text_bounds_ok(text: &str) -> Result<(), ImportError> {
     line_count_ok(text.lines().count())?;
     line_lengths_ok(text.lines().map(str::len).enumerate())
 }
 
 /// Imports a published report from its bytes; `path` names the kind.
-pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, String> {
+pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, ImportError> {
     if bytes.len() as u64 > crate::project::MAX_FILE_BYTES {
-        return Err(crate::project::too_large(bytes.len() as u64));
+        return Err(ImportError::TooLarge(bytes.len() as u64));
     }
-    let kind = SourceKind::detect(path, bytes).ok_or_else(|| {
-        "不支持此文件类型：请把 .doc/.wps 另存为 .docx，把 Excel 表格另存为网页或文本后再导入"
-            .to_string()
-    })?;
+    let kind = SourceKind::detect(path, bytes).ok_or(ImportError::UnsupportedKind)?;
     let doc = match kind {
         SourceKind::Text => {
             let text = decode::text(bytes);
@@ -261,7 +256,7 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Str
         }
         SourceKind::Docx => docx::read(bytes)?,
         SourceKind::Pdf => {
-            let text = pdf::text(bytes).map_err(|e| e.to_string())?;
+            let text = pdf::text(bytes)?;
             text_bounds_ok(&text)?;
             let mut doc = text::read(&text);
             doc.layout = "pdf";
@@ -289,9 +284,7 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Str
         })
         .sum();
     if cells > MAX_CELLS {
-        return Err(format!(
-            "表格共有 {cells} 个单元格（上限 {MAX_CELLS} 个），不是年度报告的表格"
-        ));
+        return Err(ImportError::TooManyCells { cells });
     }
     import_doc(name, doc)
 }
@@ -304,11 +297,11 @@ pub const MAX_ROW_CELLS: usize = 256;
 pub const MAX_CELLS: usize = 20_000;
 
 /// Imports a report from text (any of the text layouts).
-pub fn import_text(name: &str, text: &str) -> Result<Report, String> {
+pub fn import_text(name: &str, text: &str) -> Result<Report, ImportError> {
     import_doc(name, text::read(text))
 }
 
-fn import_doc(name: &str, doc: Doc) -> Result<Report, String> {
+fn import_doc(name: &str, doc: Doc) -> Result<Report, ImportError> {
     let mut notes = Notes::default();
     let mut report = Report::default();
     let parts = structure::read(&doc, &mut report, &mut notes)?;

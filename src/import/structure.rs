@@ -91,7 +91,11 @@ pub fn heading_part(line: &str) -> Option<usize> {
 }
 
 /// Reads everything but the tables into `report`; returns the table rows.
-pub fn read(doc: &Doc, report: &mut Report, notes: &mut Notes) -> Result<Parts, String> {
+pub fn read(
+    doc: &Doc,
+    report: &mut Report,
+    notes: &mut Notes,
+) -> Result<Parts, super::ImportError> {
     let mut parts = Parts::default();
     // Part index of every line (None before part 一).
     let mut current: Option<usize> = None;
@@ -156,7 +160,7 @@ pub fn read(doc: &Doc, report: &mut Report, notes: &mut Notes) -> Result<Parts, 
         paras[p + 1].append(&mut after_table[p]);
     }
     if last_seen.is_none() {
-        return Err(refusal(doc));
+        return Err(super::ImportError::NotAReport(refusal(doc)));
     }
     for (p, found) in parts.heading_lines.iter().enumerate() {
         if found.is_none() {

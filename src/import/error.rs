@@ -1,0 +1,48 @@
+//! Why a source could not be read as a report. Each text says what was
+//! found, in the clerk's words; the caller adds the file's name (through
+//! [`crate::project::FileError`]). The limits behind the refusals live
+//! with the readers that keep them.
+
+use thiserror::Error;
+
+pub use super::docx::DocxError;
+pub use super::pdf::PdfError;
+
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ImportError {
+    /// Over [`crate::project::MAX_FILE_BYTES`] (the size in bytes).
+    #[error("{}", crate::project::too_large(*.0))]
+    TooLarge(u64),
+    /// Neither text, a web page, a Word (.docx) file nor a PDF.
+    #[error("不支持此文件类型：请把 .doc/.wps 另存为 .docx，把 Excel 表格另存为网页或文本后再导入")]
+    UnsupportedKind,
+    #[error(
+        "文件有 {lines} 行，远超年度报告的篇幅（上限 {max} 行），不是年度报告",
+        max = super::MAX_LINES
+    )]
+    TooManyLines { lines: usize },
+    /// `line` counts from 1.
+    #[error(
+        "第 {line} 行长达 {mb:.1} MB，远超年度报告的篇幅（每行上限 {kb} KB），不是年度报告",
+        mb = *.bytes as f64 / (1024.0 * 1024.0),
+        kb = super::MAX_LINE_BYTES / 1024
+    )]
+    LineTooLong { line: usize, bytes: usize },
+    #[error(
+        "表格共有 {cells} 个单元格（上限 {max} 个），不是年度报告的表格",
+        max = super::MAX_CELLS
+    )]
+    TooManyCells { cells: usize },
+    #[error(
+        "网页的元素嵌套超过 {max} 层，不是正常的网页，无法读取",
+        max = super::html::MAX_NESTING
+    )]
+    HtmlTooDeep,
+    #[error(transparent)]
+    Docx(#[from] DocxError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    /// No part of the template was found: what the text looks like instead.
+    #[error("{0}")]
+    NotAReport(String),
+}
