@@ -3,9 +3,9 @@
 # started N times under Xvfb at 1366x768 with NIANBAO_MEASURE_STARTUP=1, the
 # configurations alternated start by start (so a noisy neighbour on a shared
 # machine hits them alike), then each one's median, min and max. A pause
-# before each start matters: right after a window closes the X server is
-# still tearing it down, and the next program's XOpenDisplay alone took
-# 50-60 ms instead of 1-5 ms when started at once.
+# before each start matters: started right after the previous program
+# closed its window, the next one's XOpenDisplay alone took 50-60 ms
+# instead of 1-5 ms.
 #
 # Usage: tests/gui/startup.sh [-n N] [BINARY] [LABEL=ENV ...]
 #   LABEL=ENV runs BINARY with ENV added (several variables: comma-separated),
