@@ -15,7 +15,6 @@
 //! `catch_unwind`; a panic becomes [`PdfError::Broken`].
 
 use pdf_oxide::PdfDocument;
-use std::fmt;
 
 /// Pages processed at most; later pages are ignored.
 pub const MAX_PAGES: usize = 200;
@@ -45,28 +44,19 @@ pub struct Run {
     pub font_size: f32,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PdfError {
     /// Needs a password we do not have (a PDF encrypted with an empty user password,
     /// i.e. with only "owner" restrictions, is decrypted and read normally).
+    #[error("PDF 已加密，无法读取")]
     Encrypted,
     /// Parsed fine but carries no text at all (a scan).
+    #[error("PDF 没有文字层（可能是扫描件），无法读取文字")]
     NoTextLayer,
     /// Not a PDF, truncated beyond repair, corrupt, unsupported, or over the safety limits.
+    #[error("PDF 文件已损坏：{0}")]
     Broken(String),
 }
-
-impl fmt::Display for PdfError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PdfError::Encrypted => write!(f, "PDF 已加密，无法读取"),
-            PdfError::NoTextLayer => write!(f, "PDF 没有文字层（可能是扫描件），无法读取文字"),
-            PdfError::Broken(why) => write!(f, "PDF 文件已损坏：{why}"),
-        }
-    }
-}
-
-impl std::error::Error for PdfError {}
 
 /// One positioned glyph, in reading-frame coordinates of its page (x to the right,
 /// y downwards from the top).
