@@ -1,12 +1,14 @@
-//! One number cell of a table: what the clerk types is kept exactly while the
-//! cell has focus, parsed into the model on every keystroke (so totals update
-//! live), and never "corrected" silently — invalid text stays, outlined red.
+//! One number cell of a table as drawn: its fill, its text (or the text
+//! being edited, with the caret), the selection and the red outline of an
+//! invalid entry; and the typing buffer of the single number fields (part
+//! 六's fees). What the clerk types is parsed into the model on every
+//! keystroke (so totals update live) and never "corrected" silently.
 
-use egui::{Color32, EventFilter, Rect, Stroke, StrokeKind};
+use egui::{Color32, Rect, Sense, Stroke, StrokeKind};
 
-use super::document::EditTag;
 use super::palette;
-use super::state::{AppState, CellMarks};
+use super::sheet::Edit;
+use super::state::CellMarks;
 use crate::cell::Cell;
 use crate::rules::{RuleId, cell_problem};
 use crate::template::CellKey;
@@ -50,6 +52,16 @@ pub fn remember_typing(ui: &egui::Ui, id: egui::Id, text: &str, parsed: &Cell) {
     ui.data_mut(|d| d.insert_temp(id, (text.to_string(), parsed.clone())));
 }
 
+/// Selects the whole text of field `id`, so that typing replaces it as in
+/// a spreadsheet cell (a click would put the caret in front of the digits).
+pub fn select_all(ui: &egui::Ui, id: egui::Id, text: &str) {
+    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    state.store(ui.ctx(), id);
+}
+
 /// Forgets the typing buffer of field `id` (it lost focus).
 pub fn forget_typing(ui: &egui::Ui, id: egui::Id) {
     ui.data_mut(|d| d.remove::<(String, Cell)>(id));
@@ -71,9 +83,9 @@ pub fn tooltip(marks: &CellMarks, key: CellKey, extra: Option<String>) -> Option
     (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
-/// Scrolls to a cell that just got the focus, with room for the frozen
+/// Scrolls to a cell that just became active, with room for the frozen
 /// header rows above it (`header_h`), so it never hides under them.
-fn reveal(ui: &egui::Ui, rect: Rect, header_h: f32) {
+pub fn reveal(ui: &egui::Ui, rect: Rect, header_h: f32) {
     ui.scroll_to_rect(
         Rect::from_min_max(
             rect.min - egui::vec2(0.0, header_h),
@@ -83,118 +95,131 @@ fn reveal(ui: &egui::Ui, rect: Rect, header_h: f32) {
     );
 }
 
-/// An editable input cell filling `rect`. Returns its response.
-pub fn input(
+/// How a value cell is drawn: whether it is computed, selected, active or
+/// being edited (with the edited text and caret).
+pub struct Look<'a> {
+    pub computed: bool,
+    pub selected: bool,
+    pub active: bool,
+    pub edit: Option<&'a Edit>,
+    /// Holds text that is not a valid value (outlined red).
+    pub invalid: bool,
+    pub fill: Color32,
+}
+
+/// Inner padding between a cell's border and its text.
+const TEXT_PAD: f32 = 5.0;
+
+/// Draws one value cell filling `rect` and returns its response. It is a
+/// plain widget, not a text field: the grid (`grid_view`) turns clicks and
+/// keys into edits, so no click ever places a caret before a number.
+pub fn draw(
     ui: &mut egui::Ui,
-    st: &mut AppState,
     rect: Rect,
     key: CellKey,
-    marks: &CellMarks,
-    header_h: f32,
+    shown: &str,
+    look: Look,
 ) -> egui::Response {
-    let id = cell_id(key);
-    // Focus is given before the field is drawn, so it draws as focused now.
-    let focus_now = st.take_focus_cell(key);
-    if focus_now {
-        ui.memory_mut(|m| m.request_focus(id));
+    // Computed cells take clicks (for a tooltip and a selection) but no focus.
+    let sense = if look.computed {
+        Sense::CLICK | Sense::DRAG
+    } else {
+        Sense::click_and_drag()
+    };
+    let inner = rect.shrink(1.0);
+    let resp = ui.interact(inner, cell_id(key), sense);
+    let text = look.edit.map_or(shown, |e| e.text.as_str());
+    resp.widget_info(|| egui::WidgetInfo::text_edit(!look.computed, text, text, ""));
+    let resp = resp.accessible_name(cell_name(key));
+    if !ui.is_rect_visible(rect) {
+        return resp;
     }
-    let cell = st.doc.report.input(key).cloned().unwrap_or_default();
-    let mut text = shown_text(ui, id, &cell);
-    let problem = cell_problem(&cell, key.kind());
-    let edit = egui::TextEdit::singleline(&mut text)
-        .id(id)
-        .align(egui::Align2::RIGHT_CENTER)
-        .background_color(fill_for(marks, key, palette::INPUT_FILL))
-        .event_filter(EventFilter {
-            horizontal_arrows: true,
-            // ↑/↓ are the grid's (it moves between input cells); egui's own
-            // focus movement must not act on them as well.
-            vertical_arrows: true,
-            tab: false,
-            escape: false,
-        })
-        .desired_width(rect.width() - 8.0);
-    let mut resp = ui
-        .put(rect.shrink(1.0), edit)
-        .accessible_name(cell_name(key));
-    if problem.is_some() {
-        ui.painter().rect_stroke(
-            rect.shrink(1.0),
+    let p = ui.painter();
+    let fill = if look.edit.is_some() {
+        palette::INPUT_FILL
+    } else {
+        look.fill
+    };
+    p.rect_filled(inner, 0.0, fill);
+    if look.selected && !look.active {
+        p.rect_filled(inner, 0.0, palette::SELECTED_TINT);
+    }
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let galley = p.layout_no_wrap(text.to_string(), font.clone(), color);
+    let x = inner.right() - TEXT_PAD - galley.size().x;
+    let y = inner.center().y - galley.size().y / 2.0;
+    p.with_clip_rect(inner)
+        .galley(egui::pos2(x, y), galley.clone(), color);
+    if let Some(e) = look.edit {
+        let before: String = e.text.chars().take(e.caret).collect();
+        let w = p.layout_no_wrap(before, font, color).size().x;
+        let cx = (x + w).min(inner.right() - 2.0);
+        p.line_segment(
+            [egui::pos2(cx, y), egui::pos2(cx, y + galley.size().y)],
+            Stroke::new(1.5, color),
+        );
+    }
+    if look.invalid {
+        p.rect_stroke(
+            inner,
             2.0,
             Stroke::new(2.0, palette::INVALID_STROKE),
             StrokeKind::Inside,
         );
     }
-    if resp.changed() {
-        let new = Cell::parse(&text, key.kind());
-        remember_typing(ui, id, &text, &new);
-        st.doc.edit(EditTag::Field(id), |r| {
-            if let Some(c) = r.input_mut(key) {
-                *c = new;
-            }
-        });
-    }
-    if resp.lost_focus() {
-        forget_typing(ui, id);
-        st.doc.break_merge();
-    }
-    if focus_now {
-        reveal(ui, rect, header_h);
-    }
-    let why = problem.map(|p| format!("{}：{p}（已按原样保留）", RuleId::B4.as_str()));
-    if let Some(tip) = tooltip(marks, key, why) {
-        resp = resp.on_hover_text(tip);
+    if look.active {
+        p.rect_stroke(
+            rect,
+            0.0,
+            Stroke::new(2.0, palette::ACTIVE_STROKE),
+            StrokeKind::Inside,
+        );
     }
     resp
 }
 
-/// A computed (read-only) cell showing `value`.
-pub fn computed(
-    ui: &mut egui::Ui,
-    st: &mut AppState,
-    rect: Rect,
+/// The hover text of an input cell: its findings, and why its text is invalid.
+pub fn input_tooltip(marks: &CellMarks, key: CellKey, cell: &Cell) -> Option<String> {
+    let why = cell_problem(cell, key.kind())
+        .map(|p| format!("{}：{p}（已按原样保留）", RuleId::B4.as_str()));
+    tooltip(marks, key, why)
+}
+
+/// The hover text of a computed cell, with what the imported report
+/// published there when that differs.
+pub fn computed_tooltip(
+    marks: &CellMarks,
     key: CellKey,
     value: i64,
-    marks: &CellMarks,
-    header_h: f32,
-) {
-    let mut text = value.to_string();
-    let edit = egui::TextEdit::singleline(&mut text)
-        .id(cell_id(key))
-        .interactive(false)
-        .align(egui::Align2::RIGHT_CENTER)
-        .background_color(fill_for(marks, key, palette::COMPUTED_FILL))
-        .desired_width(rect.width() - 8.0);
-    let resp = ui
-        .put(rect.shrink(1.0), edit)
-        .accessible_name(cell_name(key));
-    let published = st
-        .doc
-        .report
-        .published(key)
-        .filter(|c| **c != Cell::Int(value))
-        .map(|c| {
-            format!(
-                "原报告公布为 {}",
-                if c.display().is_empty() {
-                    "空".to_string()
-                } else {
-                    c.display()
-                }
-            )
-        });
-    let tip = tooltip(
+    published: Option<&Cell>,
+) -> Option<String> {
+    let published = published.filter(|c| **c != Cell::Int(value)).map(|c| {
+        format!(
+            "原报告公布为 {}",
+            if c.display().is_empty() {
+                "空".to_string()
+            } else {
+                c.display()
+            }
+        )
+    });
+    tooltip(
         marks,
         key,
         Some(format!(
             "自动计算，不能直接修改{}",
             published.map(|p| format!("；{p}")).unwrap_or_default()
         )),
-    );
-    if let Some(tip) = tip {
-        resp.on_hover_text(tip);
-    }
-    if st.take_focus_cell(key) {
-        reveal(ui, rect, header_h);
-    }
+    )
+}
+
+/// The fill of a value cell: its findings' colour, else input or computed.
+pub fn cell_fill(marks: &CellMarks, key: CellKey) -> Color32 {
+    let default = if key.is_computed() {
+        palette::COMPUTED_FILL
+    } else {
+        palette::INPUT_FILL
+    };
+    fill_for(marks, key, default)
 }

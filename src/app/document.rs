@@ -99,6 +99,25 @@ impl Document {
         self.last_tag = None;
     }
 
+    /// Takes back the current typing run of `tag` as if it never happened
+    /// (Esc in a table cell): the value before it returns and no undo step
+    /// is left behind. Does nothing if the last edit was another's.
+    pub fn cancel_run(&mut self, tag: EditTag) {
+        if self.last_tag != Some(tag) {
+            return;
+        }
+        if let Some(prev) = self.undo.pop() {
+            self.report = prev;
+            self.generation = next_generation();
+        }
+        self.last_tag = None;
+    }
+
+    /// How many steps Undo can take back.
+    pub fn undo_depth(&self) -> usize {
+        self.undo.len()
+    }
+
     pub fn undo(&mut self) -> bool {
         match self.undo.pop() {
             Some(prev) => {

@@ -1,10 +1,9 @@
 //! Draws a table in its official layout from the template grid — merged
 //! headers, the row-label hierarchy with long labels wrapped — with the
 //! header rows and the label columns frozen while the page scrolls (as in a
-//! spreadsheet), and handles spreadsheet keys: Enter and ↓ move down, ↑ up
-//! (every press counts, even several in one frame under key repeat), Tab
-//! moves on, and Ctrl+V of a block copied from Excel/WPS fills cells from
-//! the focused one.
+//! spreadsheet), and hands the frame's clicks and keys, in order, to the
+//! table's [`Sheet`] (what each does is in `sheet.rs`), carrying out its
+//! effects on the document and the clipboard.
 
 use egui::{Align2, Event, Key, Rect, Sense, Stroke, StrokeKind, vec2};
 
@@ -12,9 +11,11 @@ use super::cell_input::{self, cell_id};
 use super::dialogs::Modal;
 use super::document::EditTag;
 use super::palette;
+use super::sheet::{self, Effect, Held, Input, Sheet, SheetKey};
 use super::state::{AppState, CellMarks, Target};
 use crate::cell::Cell;
 use crate::compute::Totals;
+use crate::rules::cell_problem;
 use crate::template::{CellKey, Content, Grid};
 
 const PAD: f32 = 5.0;
@@ -62,88 +63,227 @@ fn position(m: &[Vec<Option<CellKey>>], key: CellKey) -> Option<(usize, usize)> 
         .find_map(|(r, row)| row.iter().position(|k| *k == Some(key)).map(|c| (r, c)))
 }
 
-/// The next input cell below `key` (skipping computed cells), if any.
-pub fn input_below(m: &[Vec<Option<CellKey>>], key: CellKey) -> Option<CellKey> {
-    let (r, c) = position(m, key)?;
-    m.iter()
-        .skip(r + 1)
-        .filter_map(|row| row.get(c).copied().flatten())
-        .find(|k| !k.is_computed())
+/// The grid's keys and edits from this frame's events, in the order they
+/// came: a digit before an Enter and one after it land in different cells
+/// however fast they were typed. Returns the events that are not the grid's.
+fn sheet_input(e: &Event) -> Option<Input> {
+    Some(match e {
+        Event::Text(t) => Input::Text(t.clone()),
+        Event::Ime(egui::ImeEvent::Commit(t)) => Input::Text(t.clone()),
+        Event::Copy => Input::Copy,
+        Event::Cut => Input::Cut,
+        Event::Paste(t) => Input::Paste(t.clone()),
+        Event::Key {
+            key,
+            pressed: true,
+            modifiers,
+            ..
+        } => {
+            let held = if modifiers.is_none() {
+                Held::Nothing
+            } else if modifiers.shift_only() {
+                Held::Shift
+            } else if modifiers.command_only() {
+                Held::Ctrl
+            } else {
+                return None;
+            };
+            let k = match key {
+                Key::Enter => SheetKey::Enter,
+                Key::Tab if held != Held::Ctrl => SheetKey::Tab,
+                Key::ArrowUp => SheetKey::Up,
+                Key::ArrowDown => SheetKey::Down,
+                Key::ArrowLeft => SheetKey::Left,
+                Key::ArrowRight => SheetKey::Right,
+                Key::Home => SheetKey::Home,
+                Key::End => SheetKey::End,
+                Key::Escape => SheetKey::Escape,
+                Key::F2 => SheetKey::F2,
+                Key::Delete => SheetKey::Delete,
+                Key::Backspace => SheetKey::Backspace,
+                _ => return None,
+            };
+            // Ctrl is the grid's only with Home and End (first and last cell).
+            if held == Held::Ctrl && !matches!(k, SheetKey::Home | SheetKey::End) {
+                return None;
+            }
+            Input::Key(k, held)
+        }
+        _ => return None,
+    })
 }
 
-/// The next input cell above `key` (skipping computed cells), if any.
-pub fn input_above(m: &[Vec<Option<CellKey>>], key: CellKey) -> Option<CellKey> {
-    let (r, c) = position(m, key)?;
-    m[..r]
-        .iter()
-        .rev()
-        .filter_map(|row| row.get(c).copied().flatten())
-        .find(|k| !k.is_computed())
-}
-
-/// Moves the focus for every Enter, ↓ and ↑ pressed in this frame while a
-/// cell of this grid has the focus (and no menu is open), starting from the
-/// cell about to be focused if an earlier press has not landed yet. The
-/// presses are taken out of the input, so neither the text field nor
-/// egui's own focus movement sees them.
-fn navigate(ui: &mut egui::Ui, st: &mut AppState, m: &[Vec<Option<CellKey>>]) {
-    if egui::Popup::is_any_open(ui.ctx()) {
-        return;
+/// Whether the keyboard is this table's: one of its cells has the focus, or
+/// nothing has it and the table had it (egui drops the focus on Esc in the
+/// first frame after a move, before a cell can say Esc is its own).
+fn has_keys(ui: &egui::Ui, st: &AppState, m: &[Vec<Option<CellKey>>]) -> bool {
+    let Some(sheet) = &st.sheet else {
+        return false;
+    };
+    if !sheet::contains(m, sheet.active) || st.modal.is_some() || egui::Popup::is_any_open(ui.ctx())
+    {
+        return false;
     }
-    let focused = ui.memory(|mem| mem.focused());
-    let Some(focused_cell) = m
+    match ui.memory(|mem| mem.focused()) {
+        Some(id) => id == cell_id(sheet.active),
+        None => st.sheet_had_keys,
+    }
+}
+
+/// Adopts the focus when it came to a cell some other way (Tab from the
+/// field above, a screen reader) or was asked for by a finding.
+fn follow_focus(ui: &egui::Ui, st: &mut AppState, m: &[Vec<Option<CellKey>>]) -> Option<CellKey> {
+    if let Some(Target::Cell(k)) = st.focus
+        && sheet::contains(m, k)
+    {
+        st.focus = None;
+        st.sheet = Some(Sheet::at(k));
+        ui.memory_mut(|mem| mem.request_focus(cell_id(k)));
+        return Some(k);
+    }
+    let focused = ui.memory(|mem| mem.focused())?;
+    let k = m
         .iter()
         .flatten()
         .flatten()
         .copied()
-        .find(|k| Some(cell_id(*k)) == focused)
-    else {
+        .find(|k| cell_id(*k) == focused)?;
+    if st.sheet.as_ref().is_none_or(|s| s.active != k) {
+        st.sheet = Some(Sheet::at(k));
+    }
+    None
+}
+
+/// What cell `key` shows now: the edited text, the stored value or the total.
+fn shown(st: &AppState, totals: &Totals, key: CellKey) -> String {
+    if let Some(e) = st
+        .sheet
+        .as_ref()
+        .filter(|s| s.active == key)
+        .and_then(|s| s.editing())
+    {
+        return e.text.clone();
+    }
+    if key.is_computed() {
+        return totals.get(key).unwrap_or(0).to_string();
+    }
+    st.doc
+        .report
+        .input(key)
+        .map(Cell::display)
+        .unwrap_or_default()
+}
+
+/// Feeds `inputs` to the sheet one by one, doing each effect before the next
+/// input is applied. Returns the cell to scroll into view, if one became active.
+fn apply_inputs(
+    ui: &egui::Ui,
+    st: &mut AppState,
+    grid: &Grid,
+    m: &[Vec<Option<CellKey>>],
+    inputs: Vec<Input>,
+) -> Option<CellKey> {
+    let mut reveal = None;
+    for input in inputs {
+        // The first click into a table starts its sheet.
+        let mut sheet = match (st.sheet.take(), &input) {
+            (Some(s), _) => s,
+            (None, Input::Click(k) | Input::DoubleClick(k)) => Sheet::at(*k),
+            (None, _) => continue,
+        };
+        let totals = Totals::of(&st.doc.report);
+        let effects = sheet.apply(m, input, &|k| shown(st, &totals, k));
+        st.sheet = Some(sheet);
+        for e in effects {
+            if let Some(k) = do_effect(ui, st, grid, e) {
+                reveal = Some(k);
+            }
+        }
+    }
+    reveal
+}
+
+/// Carries out one effect on the document or the clipboard.
+fn do_effect(ui: &egui::Ui, st: &mut AppState, grid: &Grid, e: Effect) -> Option<CellKey> {
+    match e {
+        Effect::Begin(_) | Effect::Commit(_) => st.doc.break_merge(),
+        Effect::Write(k, text) => {
+            let new = Cell::parse(&text, k.kind());
+            st.doc.edit(EditTag::Field(cell_id(k)), |r| {
+                if let Some(c) = r.input_mut(k) {
+                    *c = new;
+                }
+            });
+        }
+        Effect::Cancel(k) => st.doc.cancel_run(EditTag::Field(cell_id(k))),
+        Effect::Clear(cells) => {
+            let n = cells.len();
+            st.doc.edit(EditTag::Command, |r| {
+                for k in cells {
+                    if let Some(c) = r.input_mut(k) {
+                        *c = Cell::Blank;
+                    }
+                }
+            });
+            st.doc.break_merge();
+            st.status = format!("已清除 {n} 个单元格");
+        }
+        Effect::Copy(block) => {
+            let totals = Totals::of(&st.doc.report);
+            let tsv: Vec<String> = block
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|k| k.map(|k| shown(st, &totals, k)).unwrap_or_default())
+                        .collect::<Vec<_>>()
+                        .join("\t")
+                })
+                .collect();
+            let n = block.iter().flatten().flatten().count();
+            ui.ctx().copy_text(tsv.join("\n"));
+            st.status = format!("已复制 {n} 个单元格");
+        }
+        Effect::Paste { cells, text } => paste(st, grid, &cells, &text),
+        Effect::Refused(k) => {
+            st.status = format!("“{}”自动计算，不能直接修改", k.label());
+        }
+        Effect::Reveal(k) => return Some(k),
+    }
+    None
+}
+
+/// Pastes `text` over the selection `cells` (top-left first): a block from
+/// a spreadsheet fills the cells from the top-left one; a single value fills
+/// every input cell selected.
+fn paste(st: &mut AppState, grid: &Grid, cells: &[CellKey], text: &str) {
+    let Some(&start) = cells.first() else {
         return;
     };
-    let mut at = match &st.focus {
-        Some(Target::Cell(k)) if position(m, *k).is_some() => *k,
-        _ => focused_cell,
-    };
-    // A discarded pass (egui reruns a frame whose layout changed) sees the
-    // same presses again: they were acted on in the first pass.
-    let first_pass = ui.ctx().current_pass_index() == 0;
-    let mut moved = false;
-    let mut taken = false;
-    ui.input_mut(|i| {
-        i.events.retain(|e| {
-            let Event::Key {
-                key,
-                pressed: true,
-                modifiers,
-                ..
-            } = e
-            else {
-                return true;
-            };
-            let next = match key {
-                Key::Enter | Key::ArrowDown if modifiers.is_none() => input_below(m, at),
-                Key::ArrowUp if modifiers.is_none() => input_above(m, at),
-                Key::Enter if modifiers.shift_only() => input_above(m, at),
-                _ => return true,
-            };
-            if let Some(n) = next.filter(|_| first_pass) {
-                at = n;
-                moved = true;
+    if text.contains('\t') || text.trim_end().contains('\n') {
+        match paste_block(st, grid, start, text) {
+            Ok(done) => {
+                st.status = done.to_string();
+                if let (Some(sheet), Some(last)) = (st.sheet.as_mut(), done.corner) {
+                    sheet.active = start;
+                    sheet.corner = last;
+                }
             }
-            taken = true;
-            false
-        })
+            Err(e) => st.modal = Some(Modal::Message(e.to_string())),
+        }
+        return;
+    }
+    let value = text.trim();
+    let targets: Vec<CellKey> = cells.iter().copied().filter(|k| !k.is_computed()).collect();
+    let n = targets.len();
+    st.doc.edit(EditTag::Command, |r| {
+        for k in targets {
+            if let Some(c) = r.input_mut(k) {
+                *c = Cell::parse(value, k.kind());
+            }
+        }
     });
-    if taken {
-        // egui read the same press at the start of the frame and would move
-        // the focus spatially too (a field's key filter only holds from its
-        // second focused frame): the grid has moved it already.
-        ui.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
-    }
-    if moved {
-        st.focus = Some(Target::Cell(at));
-        ui.ctx().request_repaint();
-    }
+    st.doc.break_merge();
+    st.status = format!("已粘贴 {n} 个单元格");
 }
 
 /// Splits a tab- and newline-separated block (Excel, WPS) into rows of cells.
@@ -196,22 +336,48 @@ pub enum PasteRefused {
     NoStart,
     #[error("粘贴的内容有 {rows} 行 {cols} 列，超出了表格范围，未粘贴任何内容")]
     DoesNotFit { rows: usize, cols: usize },
-    #[error("粘贴区域包含自动计算的单元格“{0}”，未粘贴任何内容")]
-    CoversTotal(String),
 }
 
-/// Writes a pasted block into the cells from `start`; refuses (and changes
-/// nothing) when the block does not fit or would cover computed cells.
+/// What a block paste did: the cells filled, the computed ones it skipped
+/// (their values follow from the others), and the block's far corner.
+#[derive(Debug)]
+pub struct Pasted {
+    pub filled: usize,
+    pub skipped: Vec<CellKey>,
+    pub corner: Option<CellKey>,
+}
+
+impl std::fmt::Display for Pasted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "已粘贴 {} 个单元格", self.filled)?;
+        if !self.skipped.is_empty() {
+            let names: Vec<String> = self.skipped.iter().map(|k| k.label()).collect();
+            write!(
+                f,
+                "；跳过 {} 个自动计算的单元格（{}）",
+                self.skipped.len(),
+                names.join("、")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes a pasted block into the cells from `start` as one undo step;
+/// refuses (and changes nothing) when the block does not fit. Computed cells
+/// under the block are skipped and named: their values follow from the rest.
 pub fn paste_block(
     st: &mut AppState,
     grid: &Grid,
     start: CellKey,
     text: &str,
-) -> Result<usize, PasteRefused> {
+) -> Result<Pasted, PasteRefused> {
     let m = value_matrix(grid);
     let block = parse_block(text);
     let (r0, c0) = position(&m, start).ok_or(PasteRefused::NoStart)?;
     let mut targets = Vec::new();
+    let mut skipped = Vec::new();
+    let mut corner = None;
     for (dr, row) in block.iter().enumerate() {
         for (dc, value) in row.iter().enumerate() {
             let key = m
@@ -223,13 +389,15 @@ pub fn paste_block(
                     rows: block.len(),
                     cols: row.len(),
                 })?;
+            corner = Some(key);
             if key.is_computed() {
-                return Err(PasteRefused::CoversTotal(key.label()));
+                skipped.push(key);
+            } else {
+                targets.push((key, Cell::parse(value, key.kind())));
             }
-            targets.push((key, Cell::parse(value, key.kind())));
         }
     }
-    let n = targets.len();
+    let filled = targets.len();
     st.doc.edit(EditTag::Command, |r| {
         for (k, c) in targets {
             if let Some(cell) = r.input_mut(k) {
@@ -238,48 +406,20 @@ pub fn paste_block(
         }
     });
     st.doc.break_merge();
-    Ok(n)
-}
-
-/// Takes a multi-cell paste aimed at a focused cell of this grid out of the
-/// input before the text field sees it.
-fn intercept_paste(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid) {
-    let Some(focused) = ui.memory(|m| m.focused()) else {
-        return;
-    };
-    let Some(start) = grid.cells.iter().find_map(|c| match c.content {
-        Content::Value(k) if cell_id(k) == focused => Some(k),
-        _ => None,
-    }) else {
-        return;
-    };
-    let mut block = None;
-    ui.input_mut(|i| {
-        i.events.retain(|e| match e {
-            egui::Event::Paste(t) if t.contains('\t') || t.trim_end().contains('\n') => {
-                block = Some(t.clone());
-                false
-            }
-            _ => true,
-        })
-    });
-    if let Some(text) = block {
-        match paste_block(st, grid, start, &text) {
-            Ok(n) => {
-                ui.memory_mut(|m| m.surrender_focus(focused));
-                st.focus = Some(Target::Cell(start));
-                st.status = format!("已粘贴 {n} 个单元格");
-            }
-            Err(e) => st.modal = Some(Modal::Message(e.to_string())),
-        }
-    }
+    Ok(Pasted {
+        filled,
+        skipped,
+        corner,
+    })
 }
 
 /// Draws `grid` with column widths `col_w`.
 pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], marks: &CellMarks) {
-    intercept_paste(ui, st, grid);
     let matrix = value_matrix(grid);
-    navigate(ui, st, &matrix);
+    let mut reveal_key = follow_focus(ui, st, &matrix);
+    if let Some(k) = keyboard(ui, st, grid, &matrix) {
+        reveal_key = Some(k);
+    }
     let font = egui::TextStyle::Body.resolve(ui.style());
     let text_color = ui.visuals().text_color();
     let mut xs = vec![0.0];
@@ -346,24 +486,29 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], ma
             o + vec2(xs[c.col + c.colspan], ys[c.row + c.rowspan]),
         )
     };
+    let mut mouse = Vec::new();
+    let mut value_rects = Vec::new();
+    let first_pass = ui.ctx().current_pass_index() == 0;
     for (c, g) in grid.cells.iter().zip(&galleys) {
         let r = cell_rect(c);
         match c.content {
             Content::Label(_) => paint_label(ui.painter(), c, r, g.as_ref(), text_color),
-            Content::Value(key) if key.is_computed() => {
-                let v = totals.get(key).unwrap_or(0);
-                let (top, bottom) = split_for_yoy(r, yoy);
-                cell_input::computed(ui, st, top, key, v, marks, header_h);
-                if let Some(b) = bottom {
-                    last_year_line(ui, st, &totals, b, key);
-                }
-            }
             Content::Value(key) => {
                 let (top, bottom) = split_for_yoy(r, yoy);
                 if let Some(b) = bottom {
                     last_year_line(ui, st, &totals, b, key);
                 }
-                cell_input::input(ui, st, top, key, marks, header_h);
+                let resp = value_cell(ui, st, &matrix, &totals, top, key, marks);
+                if first_pass {
+                    mouse.extend(mouse_input(ui, &resp, key));
+                    if resp.dragged() {
+                        mouse.extend(drag_target(ui, &value_rects));
+                    }
+                }
+                if reveal_key == Some(key) {
+                    cell_input::reveal(ui, top, header_h);
+                }
+                value_rects.push((top, key));
             }
         }
         ui.painter().rect_stroke(
@@ -372,6 +517,22 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], ma
             Stroke::new(1.0, palette::GRID_LINE),
             StrokeKind::Inside,
         );
+    }
+    // A drag may be over a cell drawn after the one it started from.
+    if first_pass
+        && let Some(k) = st.sheet.as_ref().map(|s| s.active)
+        && ui.ctx().is_being_dragged(cell_id(k))
+    {
+        mouse.extend(drag_target(ui, &value_rects));
+    }
+    if !mouse.is_empty() {
+        let clicked = mouse.iter().any(|i| !matches!(i, Input::DragTo(_)));
+        apply_inputs(ui, st, grid, &matrix, mouse);
+        if clicked && let Some(k) = st.sheet.as_ref().map(|s| s.active) {
+            ui.memory_mut(|mem| mem.request_focus(cell_id(k)));
+            st.sheet_had_keys = true;
+        }
+        ui.ctx().request_repaint();
     }
     freeze_panes(
         ui,
@@ -383,6 +544,134 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], ma
         &galleys,
         text_color,
     );
+}
+
+/// Takes this frame's keys and typing for the table, in order, when the
+/// keyboard is the table's. Returns the cell that became active, if any.
+fn keyboard(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    grid: &Grid,
+    m: &[Vec<Option<CellKey>>],
+) -> Option<CellKey> {
+    // An edit whose cell changed under it (undo, another command) is over.
+    if let Some(sheet) = st.sheet.as_mut()
+        && let Some(e) = sheet.editing()
+        && st.doc.report.input(sheet.active).cloned()
+            != Some(Cell::parse(&e.text, sheet.active.kind()))
+    {
+        sheet.mode = sheet::Mode::Selected;
+    }
+    if !has_keys(ui, st, m) {
+        if st
+            .sheet
+            .as_ref()
+            .is_some_and(|s| sheet::contains(m, s.active))
+        {
+            st.sheet_had_keys = false;
+            if let Some(sheet) = st.sheet.as_mut() {
+                for e in sheet.commit() {
+                    do_effect(ui, st, grid, e);
+                }
+            }
+        }
+        return None;
+    }
+    // A discarded pass (egui reruns a frame whose layout changed) sees the
+    // same events again: they were acted on in the first pass.
+    let first_pass = ui.ctx().current_pass_index() == 0;
+    let mut inputs = Vec::new();
+    ui.input_mut(|i| {
+        i.events.retain(|e| match sheet_input(e) {
+            Some(input) => {
+                inputs.push(input);
+                false
+            }
+            None => true,
+        })
+    });
+    let reveal = if first_pass && !inputs.is_empty() {
+        ui.ctx().request_repaint();
+        apply_inputs(ui, st, grid, m, inputs)
+    } else {
+        None
+    };
+    let active = st.sheet.as_ref().map(|s| s.active)?;
+    // The focus follows the active cell; egui must not also move it on the
+    // arrows, Tab or Esc the table has taken.
+    ui.memory_mut(|mem| {
+        if mem.focused() != Some(cell_id(active)) {
+            mem.request_focus(cell_id(active));
+        }
+        mem.set_focus_lock_filter(
+            cell_id(active),
+            egui::EventFilter {
+                tab: true,
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                escape: true,
+            },
+        );
+        mem.move_focus(egui::FocusDirection::None);
+    });
+    st.sheet_had_keys = true;
+    reveal
+}
+
+/// Draws one value cell as the sheet and the findings say.
+fn value_cell(
+    ui: &mut egui::Ui,
+    st: &AppState,
+    m: &[Vec<Option<CellKey>>],
+    totals: &Totals,
+    rect: Rect,
+    key: CellKey,
+    marks: &CellMarks,
+) -> egui::Response {
+    let sheet = st.sheet.as_ref().filter(|s| sheet::contains(m, s.active));
+    let active = sheet.is_some_and(|s| s.active == key);
+    let cell = st.doc.report.input(key).cloned().unwrap_or_default();
+    let look = cell_input::Look {
+        computed: key.is_computed(),
+        selected: sheet.is_some_and(|s| s.selects(m, key)),
+        active,
+        edit: sheet.filter(|_| active).and_then(|s| s.editing()),
+        invalid: !key.is_computed() && cell_problem(&cell, key.kind()).is_some(),
+        fill: cell_input::cell_fill(marks, key),
+    };
+    let resp = cell_input::draw(ui, rect, key, &shown(st, totals, key), look);
+    let tip = if key.is_computed() {
+        let v = totals.get(key).unwrap_or(0);
+        cell_input::computed_tooltip(marks, key, v, st.doc.report.published(key))
+    } else {
+        cell_input::input_tooltip(marks, key, &cell)
+    };
+    match tip {
+        Some(t) => resp.on_hover_text(t),
+        None => resp,
+    }
+}
+
+/// What a click on a cell means to the sheet.
+fn mouse_input(ui: &egui::Ui, resp: &egui::Response, key: CellKey) -> Option<Input> {
+    if resp.double_clicked() {
+        Some(Input::DoubleClick(key))
+    } else if resp.clicked() && ui.input(|i| i.modifiers.shift_only()) {
+        Some(Input::ShiftClick(key))
+    } else if resp.clicked() || resp.drag_started() {
+        Some(Input::Click(key))
+    } else {
+        None
+    }
+}
+
+/// The cell under the pointer during a drag (among those drawn so far).
+fn drag_target(ui: &egui::Ui, rects: &[(Rect, CellKey)]) -> Option<Input> {
+    let pos = ui.input(|i| i.pointer.interact_pos())?;
+    rects
+        .iter()
+        .find(|(r, _)| r.contains(pos))
+        .map(|(_, k)| Input::DragTo(*k))
 }
 
 /// Paints a header or row-label cell.

@@ -390,6 +390,9 @@ fn part6(ui: &mut egui::Ui, st: &mut AppState) {
                     super::cell_input::remember_typing(ui, id, &text, &v);
                     st.doc.edit(EditTag::Field(id), |rep| *get(rep) = v);
                 }
+                if r.gained_focus() {
+                    super::cell_input::select_all(ui, id, &text);
+                }
                 if r.lost_focus() {
                     super::cell_input::forget_typing(ui, id);
                 }

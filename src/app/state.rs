@@ -111,6 +111,10 @@ pub struct AppState {
     pub merge: Option<MergeState>,
     /// A zoom change for the frame to apply.
     pub zoom: Option<Zoom>,
+    /// The selection and edit of the table last worked in.
+    pub sheet: Option<super::sheet::Sheet>,
+    /// Whether the table had the keyboard in the last frame.
+    pub sheet_had_keys: bool,
     /// The generation of the placeholder document shown behind the start
     /// page: while it is open, the start page is shown instead of the editor.
     home: Option<u64>,
@@ -147,6 +151,8 @@ impl AppState {
             close_now: false,
             merge: None,
             zoom: None,
+            sheet: None,
+            sheet_had_keys: false,
             marks_cache: None,
             title_sent: String::new(),
             guarded: 0,

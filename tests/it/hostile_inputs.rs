@@ -3,7 +3,7 @@
 //! crash, a hang or memory out of all proportion. (Time and memory are
 //! measured outside the tests; these check that each case returns.)
 
-mod common;
+use crate::common;
 
 use nianbao::import::{ImportError, PdfError, import_bytes, import_file};
 use std::path::Path;

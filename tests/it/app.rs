@@ -1,6 +1,6 @@
 //! The real UI driven headlessly with egui_kittest.
 
-mod common;
+use crate::common;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

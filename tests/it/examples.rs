@@ -1,7 +1,7 @@
 //! `saved_examples/` are the reports of tests/common, saved by this build.
 //! Run with UPDATE_EXAMPLES=1 to rewrite them after a deliberate change.
 
-mod common;
+use crate::common;
 
 use nianbao::project;
 use nianbao::rules::{RuleId, Severity, check};

@@ -5,7 +5,7 @@
 //! file with no readable table, headings in the middle of a line, and PDFs
 //! that cannot be read.
 
-mod common;
+use crate::common;
 
 use nianbao::cell::Cell;
 use nianbao::export::text::{Flavor, render};

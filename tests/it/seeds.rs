@@ -2,7 +2,7 @@
 //! non-zero cell, the blank and not-applicable counts, agency, year and date
 //! as the seed shows them, and `check` lists what a careful reader would.
 
-mod common;
+use crate::common;
 
 use nianbao::cell::Cell;
 use nianbao::export::text::{Flavor, render};

@@ -1,6 +1,6 @@
 //! Edge cases found in review: each was a silent mistake before.
 
-mod common;
+use crate::common;
 
 use nianbao::cell::Cell;
 use nianbao::export::text::{Flavor, render};

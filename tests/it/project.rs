@@ -1,6 +1,6 @@
 //! Project files, rollover and the golden text export.
 
-mod common;
+use crate::common;
 
 use nianbao::cell::Cell;
 use nianbao::export::text::{Flavor, render};

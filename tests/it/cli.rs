@@ -1,6 +1,6 @@
 //! The command line as users and scripts run it (CONTRACT.md §4).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,7 +1,7 @@
 //! HTML and Word exports import back to the same report: cells, meta and
 //! part texts (whitespace aside), for the five seeds and the saved examples.
 
-mod common;
+use crate::common;
 
 use nianbao::export::{Format, render};
 use nianbao::import::import_bytes;

@@ -2,7 +2,7 @@
 //! clean example; plus a property test that computed totals always satisfy
 //! B1, B2 and B5.
 
-mod common;
+use crate::common;
 
 use nianbao::cell::{Cell, Decimal};
 use nianbao::model::{ImportInfo, Narrative, Report};

@@ -2,10 +2,10 @@
 //! reports, the real samples (PDF, pdftotext and crawler text) and the render
 //! matrix (every layout the tools produce) must never panic or hang. The
 //! number of cases comes from NIANBAO_FUZZ_CASES (default 3000 here; run
-//! `NIANBAO_FUZZ_CASES=100000 cargo test --release --test fuzz_import -- --nocapture`
+//! `NIANBAO_FUZZ_CASES=100000 cargo test --release --test it fuzz_import:: -- --nocapture`
 //! for the long run).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::sync::Arc;
