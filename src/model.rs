@@ -95,7 +95,44 @@ impl Narrative {
     pub fn is_carried_unedited(&self) -> bool {
         matches!(&self.carried, Some(c) if !c.trim().is_empty() && c.trim() == self.text.trim())
     }
+
+    /// How much of the text is still last year's: the share of its
+    /// characters that lie in a run of [`CARRIED_RUN`] characters found in
+    /// the carried-over text, digits counted as one (so 2024→2025 alone
+    /// changes nothing). `None` when nothing was carried over or the text is
+    /// empty.
+    pub fn carried_share(&self) -> Option<f64> {
+        let carried = self.carried.as_deref().filter(|c| !c.trim().is_empty())?;
+        let norm = |s: &str| -> Vec<char> {
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                .collect()
+        };
+        let (old, new) = (norm(carried), norm(&self.text));
+        if new.is_empty() {
+            return None;
+        }
+        if new.len() < CARRIED_RUN {
+            return Some(if old == new { 1.0 } else { 0.0 });
+        }
+        let runs: std::collections::HashSet<&[char]> = old.windows(CARRIED_RUN).collect();
+        let mut covered = vec![false; new.len()];
+        for (i, w) in new.windows(CARRIED_RUN).enumerate() {
+            if runs.contains(w) {
+                covered[i..i + CARRIED_RUN]
+                    .iter_mut()
+                    .for_each(|c| *c = true);
+            }
+        }
+        Some(covered.iter().filter(|c| **c).count() as f64 / new.len() as f64)
+    }
 }
+
+/// The length of the runs [`Narrative::carried_share`] looks for: long
+/// enough that common phrases of two reports (依申请公开, 政府信息) do not
+/// count, short enough that a changed word leaves the rest of its sentence counted.
+pub const CARRIED_RUN: usize = 8;
 
 /// A titled sub-section, e.g. （一）主动公开. The title is stored without its numbering.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
@@ -403,9 +440,15 @@ impl Report {
     /// The table cells a clerk could still fill: inputs that hold nothing.
     /// (A cell holding text, `/` or a number is never counted.)
     pub fn blank_inputs(&self) -> Vec<CellKey> {
+        self.blank_inputs_in(None)
+    }
+
+    /// Like [`Report::blank_inputs`], of one table only (`None`: all three).
+    pub fn blank_inputs_in(&self, table: Option<template::Table>) -> Vec<CellKey> {
         template::all_keys()
             .iter()
             .copied()
+            .filter(|k| table.is_none_or(|t| k.table() == t))
             .filter(|k| self.input(*k).is_some_and(|c| *c == Cell::Blank))
             .collect()
     }
@@ -413,8 +456,11 @@ impl Report {
     /// 将空白单元格填为 0: sets every blank table input to 0 and returns how
     /// many. Most blanks in a finished report mean "none"; the template wants
     /// 0 written there. Cells holding anything, even invalid text, are kept.
-    pub fn fill_blanks_with_zero(&mut self) -> usize {
-        let blanks = self.blank_inputs();
+    ///
+    /// `table` limits it to one table: the one the clerk is working in, not
+    /// the tables not reached yet.
+    pub fn fill_blanks_with_zero(&mut self, table: Option<template::Table>) -> usize {
+        let blanks = self.blank_inputs_in(table);
         for k in &blanks {
             if let Some(c) = self.input_mut(*k) {
                 *c = Cell::parse("0", k.kind());

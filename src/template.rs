@@ -473,7 +473,35 @@ pub enum CellKey {
     T4 { group: usize, col: usize },
 }
 
+/// One of the three statistical tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Table {
+    T2,
+    T3,
+    T4,
+}
+
+impl Table {
+    /// 表二, 表三, 表四.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::T2 => "表二",
+            Table::T3 => "表三",
+            Table::T4 => "表四",
+        }
+    }
+}
+
 impl CellKey {
+    /// The table the cell belongs to.
+    pub fn table(self) -> Table {
+        match self {
+            CellKey::T2(_) => Table::T2,
+            CellKey::T3 { .. } => Table::T3,
+            CellKey::T4 { .. } => Table::T4,
+        }
+    }
+
     /// Whether the value is derived from other cells.
     pub fn is_computed(self) -> bool {
         match self {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::dialogs::Modal;
-use super::document::{Document, EditTag};
+use super::document::Document;
 use super::files::{Purpose, Recovery};
 use super::i18n::{Lang, t};
 use super::state::{AppState, Page, Target};
@@ -227,7 +227,14 @@ impl AppState {
             | Action::Export(_)
             | Action::PickLastYear
             | Action::ToggleYearOverYear => editing,
-            Action::FillBlanks => editing && !self.doc.report.blank_inputs().is_empty(),
+            Action::FillBlanks => {
+                editing
+                    && !self
+                        .doc
+                        .report
+                        .blank_inputs_in(self.page_table())
+                        .is_empty()
+            }
             Action::Undo => self.doc.can_undo(),
             Action::Redo => self.doc.can_redo(),
             _ => true,
@@ -262,12 +269,12 @@ impl AppState {
             Action::Export(f) => self.export(f),
             Action::ExportAnyway(f) => self.pick(Purpose::Export(f)),
             Action::FillBlanksThenExport(f) => {
-                self.perform(Action::FillBlanks);
+                self.fill_blanks(None);
                 self.pick(Purpose::Export(f));
             }
             Action::Picked(purpose, path) => self.picked(purpose, path),
             Action::PickLastYear => self.pick(Purpose::LastYear),
-            Action::ToggleYearOverYear => self.year_over_year = !self.year_over_year,
+            Action::ToggleYearOverYear => self.set_year_over_year(!self.year_over_year),
             Action::Merge => self.merge = Some(Default::default()),
             Action::AddMergeInput => self.pick(Purpose::MergeInput),
             Action::ApplyMerge(report) => {
@@ -285,14 +292,7 @@ impl AppState {
                     self.status = t(self.lang(), "已重做", "Redone").to_string();
                 }
             }
-            Action::FillBlanks => {
-                let mut n = 0;
-                if !self.doc.report.blank_inputs().is_empty() {
-                    self.doc
-                        .edit(EditTag::Command, |r| n = r.fill_blanks_with_zero());
-                }
-                self.status = format!("已将 {n} 个空白单元格填为 0（可撤销）");
-            }
+            Action::FillBlanks => self.fill_blanks(self.page_table()),
             Action::ZoomIn => self.zoom = Some(Zoom::In),
             Action::ZoomOut => self.zoom = Some(Zoom::Out),
             Action::ZoomReset => self.zoom = Some(Zoom::Reset),
@@ -344,13 +344,27 @@ impl AppState {
             .filter(|f| f.severity == Severity::Error)
             .map(|f| format!("{} {}", f.id.as_str(), f.message))
             .collect();
+        // The reminders too, last year's text left unchanged (S3) first: a
+        // copy-paste report is an accountability matter.
+        let mut reminders: Vec<&crate::rules::Finding> = self
+            .doc
+            .findings()
+            .iter()
+            .filter(|f| f.severity != Severity::Error)
+            .collect();
+        reminders.sort_by_key(|f| f.id != crate::rules::RuleId::S3);
+        let reminders: Vec<String> = reminders
+            .iter()
+            .map(|f| format!("{} {}", f.id.as_str(), f.message))
+            .collect();
         let blanks = self.doc.report.blank_inputs().len();
-        if errors.is_empty() && blanks == 0 {
+        if errors.is_empty() && reminders.is_empty() && blanks == 0 {
             self.pick(Purpose::Export(format));
         } else {
             self.modal = Some(Modal::BeforeExport {
                 format,
                 errors,
+                reminders,
                 blanks,
             });
         }

@@ -24,6 +24,7 @@ pub enum Modal {
     BeforeExport {
         format: crate::export::Format,
         errors: Vec<String>,
+        reminders: Vec<String>,
         blanks: usize,
     },
     Message(String),
@@ -158,18 +159,24 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal, st: &AppState) -> (bool, Opt
             Modal::BeforeExport {
                 format,
                 errors,
+                reminders,
                 blanks,
             } => {
                 ui.heading("报告还有问题");
-                if !errors.is_empty() {
-                    ui.label(format!("检查发现 {} 个错误：", errors.len()));
-                    for e in errors.iter().take(5) {
-                        ui.colored_label(palette::ERROR_TEXT, e.as_str());
+                let list = |ui: &mut egui::Ui, what: &str, items: &[String], color| {
+                    if items.is_empty() {
+                        return;
                     }
-                    if errors.len() > 5 {
-                        ui.label(format!("……另有 {} 个", errors.len() - 5));
+                    ui.label(format!("检查发现 {} 个{what}：", items.len()));
+                    for e in items.iter().take(5) {
+                        ui.colored_label(color, e.as_str());
                     }
-                }
+                    if items.len() > 5 {
+                        ui.label(format!("……另有 {} 个", items.len() - 5));
+                    }
+                };
+                list(ui, "错误", errors, palette::ERROR_TEXT);
+                list(ui, "提醒", reminders, palette::WARNING_TEXT);
                 if *blanks > 0 {
                     ui.label(format!("表格中还有 {blanks} 个空白单元格（无则应填 0）。"));
                 }

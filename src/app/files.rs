@@ -57,6 +57,9 @@ pub struct Settings {
     pub reopen_last: bool,
     /// Where the window was when the app was last closed.
     pub window: Option<WindowPlace>,
+    /// 视图 → show last year's figures under this year's (kept across
+    /// starts and recoveries: the clerk chose it once).
+    pub year_over_year: bool,
 }
 
 /// What the start page says about a recent file.
@@ -274,6 +277,19 @@ pub enum Picked {
     Cancelled,
     /// No native dialog could be shown.
     Unavailable,
+}
+
+/// Where a file dialog opens when no file says where: the user's documents
+/// folder (文档 on a Chinese desktop, Documents elsewhere), else home.
+pub fn documents_dir() -> Option<PathBuf> {
+    let home = std::env::var_os(if cfg!(windows) { "USERPROFILE" } else { "HOME" })
+        .map(PathBuf::from)
+        .filter(|h| h.is_dir())?;
+    ["文档", "Documents"]
+        .iter()
+        .map(|d| home.join(d))
+        .find(|d| d.is_dir())
+        .or(Some(home))
 }
 
 /// A dialog that returns "cancelled" faster than this was never shown.

@@ -16,10 +16,13 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
         }
     });
     // Blanks left in the tables are offered to be zeroed in one step.
-    let blanks = st.doc.report.blank_inputs().len();
+    // On a table's page only that table's: the clerk may not have reached the others.
+    let table = st.page_table();
+    let blanks = st.doc.report.blank_inputs_in(table).len();
     if blanks > 0 {
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!("表格中还有 {blanks} 个空白单元格（无则填 0）"));
+            let scope = table.map_or("表格", |t| t.name());
+            ui.label(format!("{scope}中还有 {blanks} 个空白单元格（无则填 0）"));
             if ui.button("将空白单元格填为 0").clicked() {
                 out.push(Action::FillBlanks);
             }

@@ -23,11 +23,24 @@ fn item(ui: &mut egui::Ui, st: &AppState, action: Action, out: &mut Vec<Action>)
     let c = command(&action);
     let mut b = egui::Button::new(c.label(lang));
     if let Some(s) = c.shortcuts.first() {
-        b = b.shortcut_text(ui.ctx().format_shortcut(s));
+        b = b.shortcut_text(shortcut_text(ui.ctx(), s));
     }
     if ui.add_enabled(enabled, b).clicked() {
         out.push(action);
     }
+}
+
+/// egui writes a key by its name (`Ctrl+Equals`, `Ctrl+Minus`); a menu
+/// shows the character printed on the key.
+fn shortcut_text(ctx: &egui::Context, s: &egui::KeyboardShortcut) -> String {
+    let text = ctx.format_shortcut(s);
+    let symbol = match s.logical_key {
+        egui::Key::Equals => "=",
+        egui::Key::Minus => "-",
+        egui::Key::Plus => "+",
+        _ => return text,
+    };
+    text.replace(s.logical_key.name(), symbol)
 }
 
 pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
@@ -76,12 +89,14 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
             item(ui, st, Action::Undo, &mut out);
             item(ui, st, Action::Redo, &mut out);
             ui.separator();
-            let blanks = st.doc.report.blank_inputs().len();
+            let table = st.page_table();
+            let blanks = st.doc.report.blank_inputs_in(table).len();
+            let scope = table.map_or("表二、表三、表四", |t| t.name());
             ui.scope(|ui| {
                 item(ui, st, Action::FillBlanks, &mut out);
             })
             .response
-            .on_hover_text(format!("表二、表三、表四中 {blanks} 个空白单元格"));
+            .on_hover_text(format!("{scope}中 {blanks} 个空白单元格"));
         });
         ui.menu_button(t(lang, "视图", "View"), |ui| {
             let mut yoy = st.year_over_year;
@@ -248,6 +263,7 @@ pub fn status_bar(ui: &mut egui::Ui, st: &mut AppState) {
                 Lang::En => format!("{e} errors, {w} warnings"),
             });
         }
+        st.age_status();
         if !st.status.is_empty() {
             ui.separator();
             ui.label(&st.status);

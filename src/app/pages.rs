@@ -89,8 +89,14 @@ pub fn narrative(
             "{} 字",
             n.text.chars().filter(|c| !c.is_whitespace()).count()
         ));
-        if n.is_carried_unedited() {
-            ui.colored_label(palette::WARNING_TEXT, "● 沿用上年原文，请修改后再发布");
+        if let Some(share) = n
+            .carried_share()
+            .filter(|s| *s >= crate::rules::s3_carried_over::STILL_LAST_YEARS)
+        {
+            ui.colored_label(
+                palette::WARNING_TEXT,
+                format!("● 约 {:.0}% 沿用上年原文，请改写后再发布", share * 100.0),
+            );
         }
         l
     });

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::actions::Zoom;
 use super::dialogs::Modal;
-use super::document::Document;
+use super::document::{Document, EditTag};
 use super::files::{Settings, Storage};
 use super::i18n::Lang;
 use super::merge_window::MergeState;
@@ -97,6 +97,9 @@ pub struct AppState {
     pub focus: Option<Target>,
     pub modal: Option<Modal>,
     pub status: String,
+    /// The status as last shown, with the document generation and page of
+    /// then: once the clerk edits or moves on, it is old news and goes.
+    status_seen: Option<(String, u64, Page)>,
     pub storage: Storage,
     pub settings: Settings,
     /// Set once the user agreed to close; the next close request goes through.
@@ -134,6 +137,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(storage: Storage) -> Self {
         let settings = storage.load_settings();
+        let year_over_year = settings.year_over_year;
         let doc = placeholder();
         AppState {
             home: Some(doc.generation()),
@@ -142,12 +146,13 @@ impl AppState {
             focus: None,
             modal: None,
             status: String::new(),
+            status_seen: None,
             storage,
             settings,
             allow_close: false,
             last_autosave: 0.0,
             was_focused: true,
-            year_over_year: false,
+            year_over_year,
             close_now: false,
             merge: None,
             zoom: None,
@@ -160,6 +165,52 @@ impl AppState {
             after_save: None,
             open_after_recovery: None,
         }
+    }
+
+    /// Clears the status message once the document or the page changed
+    /// after it was shown (a message set in the same frame stays).
+    pub fn age_status(&mut self) {
+        let now = (self.doc.generation(), self.page);
+        match &self.status_seen {
+            Some((text, g, p)) if *text == self.status => {
+                if (*g, *p) != now {
+                    self.status.clear();
+                    self.status_seen = None;
+                }
+            }
+            _ => self.status_seen = Some((self.status.clone(), now.0, now.1)),
+        }
+    }
+
+    /// Shows or hides last year's figures beside this year's, and remembers it.
+    pub fn set_year_over_year(&mut self, on: bool) {
+        self.year_over_year = on;
+        if self.settings.year_over_year != on {
+            self.settings.year_over_year = on;
+            self.storage.save_settings(&self.settings);
+        }
+    }
+
+    /// The table on the page shown, if it shows one.
+    pub fn page_table(&self) -> Option<crate::template::Table> {
+        use crate::template::Table;
+        match self.page {
+            Page::Part(1) => Some(Table::T2),
+            Page::Part(2) => Some(Table::T3),
+            Page::Part(3) => Some(Table::T4),
+            _ => None,
+        }
+    }
+
+    /// 将空白单元格填为 0 in `table` (all three for `None`), one undo step.
+    pub fn fill_blanks(&mut self, table: Option<crate::template::Table>) {
+        let mut n = 0;
+        if !self.doc.report.blank_inputs_in(table).is_empty() {
+            self.doc
+                .edit(EditTag::Command, |r| n = r.fill_blanks_with_zero(table));
+        }
+        let scope = table.map_or("表格", |t| t.name());
+        self.status = format!("已将{scope}中 {n} 个空白单元格填为 0（可撤销）");
     }
 
     pub fn lang(&self) -> Lang {

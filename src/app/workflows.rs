@@ -21,7 +21,11 @@ impl AppState {
             .path
             .as_ref()
             .or(self.settings.recent.first())
-            .and_then(|p| p.parent().map(Path::to_path_buf));
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .filter(|d| !d.as_os_str().is_empty())
+            // A recovered document has no folder; a program started from
+            // the desktop has `/` as its working folder.
+            .or_else(files::documents_dir);
         let base = self.suggested_base_name();
         let file_name = match &purpose {
             Purpose::Export(f) => format!("{base}.{}", f.extension()),
@@ -79,7 +83,7 @@ impl AppState {
                 Ok(last) => {
                     self.doc.last_year = Some(last);
                     self.doc.touch();
-                    self.year_over_year = true;
+                    self.set_year_over_year(true);
                     self.status =
                         format!("已载入上年报告用于对比：{}", crate::path_name::shown(&path));
                 }
@@ -97,7 +101,7 @@ impl AppState {
                 let year = next.meta.year.map(|y| y.to_string()).unwrap_or_default();
                 self.replace_document(Document::unsaved(next, None));
                 // Last year's figures are kept: show them beside this year's.
-                self.year_over_year = true;
+                self.set_year_over_year(true);
                 self.modal = Some(Modal::Message(
                     format!(
                         "已根据上年报告“{}”新建 {year} 年报告：\n\n{}",

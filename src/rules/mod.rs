@@ -20,7 +20,7 @@ mod b5_t4_total;
 mod b6_blank;
 mod s1_required_parts;
 mod s2_year;
-mod s3_carried_over;
+pub mod s3_carried_over;
 mod w1_carry_over;
 mod w2_in_force;
 mod w3_fees;

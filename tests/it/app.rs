@@ -377,17 +377,40 @@ fn fill_blanks_with_zero_is_one_undo_step_and_keeps_typed_text() {
     h.get_by_label("将空白单元格填为 0").click();
     h.run();
     let rep = &h.state().doc.report;
-    assert!(rep.blank_inputs().is_empty());
+    use nianbao::template::Table;
+    assert!(rep.blank_inputs_in(Some(Table::T3)).is_empty());
+    // Only the table on the page: 表二 and 表四 may not have been reached yet.
+    assert_eq!(rep.t2[1], Cell::Blank);
+    assert!(!rep.blank_inputs_in(Some(Table::T4)).is_empty());
     assert_eq!(rep.t3.0[0][0], Cell::Int(7));
     assert_eq!(rep.t3.0[1][0], Cell::Invalid("约三件".into()));
     assert_eq!(rep.t2[0], Cell::Na);
     assert_eq!(rep.t3.0[2][0], Cell::Int(0));
-    assert!(h.query_by_label_contains("已将").is_some());
-    // Gone from the panel once nothing is blank; one undo brings every blank back.
+    assert!(h.query_by_label_contains("已将表三中").is_some());
+    // Gone from the panel once nothing on the page is blank; one undo brings every blank back.
     assert!(h.query_by_label("将空白单元格填为 0").is_none());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().doc.report.blank_inputs().len(), blanks);
+}
+
+#[test]
+fn export_lists_the_reminders_last_years_text_first() {
+    use nianbao::app::actions::Action;
+    use nianbao::export::Format;
+    let dir = tempfile::tempdir().unwrap();
+    let (next, _) = nianbao::rollover::rollover(&common::clean_report());
+    let mut h = harness(state(dir.path(), next, Page::Cover));
+    h.run();
+    h.state_mut().perform(Action::Export(Format::Html));
+    h.run();
+    assert!(h.query_by_label_contains("个提醒").is_some());
+    assert!(
+        // The dialog's five lines are S3's, first (the findings panel has
+        // two spaces after the id).
+        h.query_all_by_label_contains("S3 “").count() == 5,
+        "S3 is listed first"
+    );
 }
 
 #[test]

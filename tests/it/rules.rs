@@ -287,7 +287,19 @@ fn s3_carried_over_narrative() {
     let f = fired(&next, RuleId::S3);
     // Intro, five sections, 五 and 六 were carried over; the preamble was updated instead.
     assert_eq!(f.len(), 8, "{f:#?}");
-    next.part5.text.push_str("2026年新增改进措施。");
+    // A year changed, a sentence added: still last year's text.
+    next.part5.text = next.part5.text.replace("2025", "2026") + "2026年新增改进措施。";
+    let f5 = fired(&next, RuleId::S3);
+    assert_eq!(f5.len(), f.len(), "{f5:#?}");
+    assert!(
+        f5.iter()
+            .any(|f| f.message.contains("% 仍是上年报告的原文")),
+        "{f5:#?}"
+    );
+    // Rewritten: no longer flagged.
+    next.part5.text = "本年度针对群众反映的问题，逐项制定了整改清单，明确责任科室和完成时限，\
+        并在门户网站开设专栏公布整改进展，接受社会监督。"
+        .into();
     assert_eq!(fired(&next, RuleId::S3).len(), f.len() - 1);
 }
 
