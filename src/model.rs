@@ -219,6 +219,10 @@ pub struct Baseline {
     /// the year-over-year view needs no second look at last year's file.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub values: BTreeMap<String, Cell>,
+    /// What the importer said when last year's report was read from a
+    /// published file: its doubts about last year's figures stay in view.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_from: Option<ImportInfo>,
 }
 
 /// Something the importer could not place, had to infer, or left out.

@@ -92,6 +92,7 @@ pub fn rollover(last: &Report) -> (Report, RolloverSummary) {
     ));
     next.baseline = Some(Baseline {
         values: all_values(last),
+        read_from: last.import.clone(),
         ..baseline_of(last)
     });
     s.lines

@@ -192,9 +192,13 @@ fn cover(ui: &mut egui::Ui, st: &mut AppState) {
         "说明（前言：编制依据、统计期限、获取方式、联系方式）",
         |r| &mut r.preamble,
     );
-    if let Some(info) = st.doc.report.import.clone() {
+    let this_year = st.doc.report.import.clone().map(|i| ("导入自", i));
+    let last_year = (st.doc.report.baseline.as_ref())
+        .and_then(|b| b.read_from.clone())
+        .map(|i| ("上年报告读取自", i));
+    for (what, info) in this_year.into_iter().chain(last_year) {
         ui.separator();
-        ui.strong(format!("导入自：{}（{}）", info.source, info.layout));
+        ui.strong(format!("{what}：{}（{}）", info.source, info.layout));
         for n in &info.notes {
             ui.label(format!(
                 "{}{}",

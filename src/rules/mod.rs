@@ -319,6 +319,7 @@ pub fn baseline_of(last: &Report) -> Baseline {
         ],
         t3_r25: last.t3.0[R25].clone(),
         values: Default::default(),
+        read_from: None,
     }
 }
 

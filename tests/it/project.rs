@@ -372,3 +372,27 @@ fn in_force_follows_through_a_negative_moment() {
     set(&mut r, issued, Cell::Int(8));
     assert_eq!(r.t2[in_force], Cell::Int(7));
 }
+
+#[test]
+fn last_years_reading_notes_survive_the_rollover_and_the_save() {
+    use nianbao::model::{ImportInfo, ImportNote};
+    let dir = tempfile::tempdir().unwrap();
+    let mut last = common::clean_report();
+    last.import = Some(ImportInfo {
+        source: "2024年报.pdf".into(),
+        layout: "pdf".into(),
+        notes: vec![ImportNote {
+            message: "表三“自然人”列第 5 行未能读取".into(),
+            ..ImportNote::default()
+        }],
+        fee_unit_yuan: false,
+    });
+    let (next, _) = nianbao::rollover::rollover(&last);
+    assert_eq!(next.import, None, "this year's report is not an import");
+    let kept = next.baseline.as_ref().and_then(|b| b.read_from.clone());
+    assert_eq!(kept, last.import);
+    let path = dir.path().join("2025.ron");
+    nianbao::project::save(&next, &path).unwrap();
+    let back = nianbao::project::load(&path).unwrap();
+    assert_eq!(back.baseline.and_then(|b| b.read_from), last.import);
+}
