@@ -22,3 +22,4 @@ mod real_samples;
 mod render_matrix;
 mod rules;
 mod seeds;
+mod sheet;
