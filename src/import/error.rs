@@ -5,8 +5,8 @@
 
 use thiserror::Error;
 
-pub use super::docx::DocxError;
-pub use super::pdf::PdfError;
+pub use super::decode::docx::DocxError;
+pub use super::decode::pdf::PdfError;
 
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ImportError {
@@ -18,19 +18,19 @@ pub enum ImportError {
     UnsupportedKind,
     #[error(
         "文件有 {lines} 行，远超年度报告的篇幅（上限 {max} 行），不是年度报告",
-        max = super::MAX_LINES
+        max = super::limits::MAX_LINES
     )]
     TooManyLines { lines: usize },
     /// `line` counts from 1.
     #[error(
         "第 {line} 行长达 {mb:.1} MB，远超年度报告的篇幅（每行上限 {kb} KB），不是年度报告",
         mb = *.bytes as f64 / (1024.0 * 1024.0),
-        kb = super::MAX_LINE_BYTES / 1024
+        kb = super::limits::MAX_LINE_BYTES / 1024
     )]
     LineTooLong { line: usize, bytes: usize },
     #[error(
         "表格共有 {cells} 个单元格（上限 {max} 个），不是年度报告的表格",
-        max = super::MAX_CELLS
+        max = super::limits::MAX_CELLS
     )]
     TooManyCells { cells: usize },
     #[error(

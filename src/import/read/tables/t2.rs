@@ -4,8 +4,9 @@
 //! means (FORMAT.md §8.1), and every other 2019 figure is noted, never mapped.
 
 use super::{Fit, assign, items, note_fit, read_columns, value, values_of};
+use crate::import::doc::Tok;
 use crate::import::labels::{Target, t2_labels};
-use crate::import::{Notes, Tok};
+use crate::import::notes::Notes;
 use crate::model::{FormatVersion, Report};
 use crate::template::{CellKey, T2_FIELDS, T2_ROWS_2019, ValueKind};
 

@@ -20,11 +20,12 @@
 //! inference gets a note naming the row; whatever could not be read gets an
 //! IMPORT error naming the cells, so no rule blames the publisher for it.
 
-use super::labels::{Label, NormRow, Target, is_template_text, lnorm, match_label};
-use super::normalize::{Unit, is_value_like, strip_units};
-use super::structure::Parts;
-use super::{Notes, Tok, TokKind};
 use crate::cell::{Cell, Decimal};
+use crate::import::doc::Parts;
+use crate::import::doc::{Tok, TokKind};
+use crate::import::labels::{Label, NormRow, Target, is_template_text, lnorm, match_label};
+use crate::import::normalize::{Unit, is_value_like, strip_units};
+use crate::import::notes::Notes;
 use crate::model::{FormatVersion, Report};
 use crate::template::{CellKey, FORMAT_2019_MARKERS, FORMAT_2021_MARKERS, ValueKind};
 
@@ -74,7 +75,7 @@ fn note_stray_text(rows: &[Vec<Tok>], notes: &mut Notes) {
             && tok.kind != TokKind::Run
             && !is_value_like(t)
             && !is_template_text(t)
-            && super::labels::closest_t3_row(t, |_| true).is_none()
+            && crate::import::labels::closest_t3_row(t, |_| true).is_none()
         {
             let clip: String = t.chars().take(30).collect();
             notes.add(

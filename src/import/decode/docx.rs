@@ -6,13 +6,13 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::io::Read;
 
-use super::{Doc, Line, LineKind, Tok, TokKind};
+use crate::import::doc::{Doc, Line, LineKind, Tok, TokKind};
 
 /// The main document part is refused beyond this size (zip bombs).
 const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Cells one table row may have.
-use super::MAX_ROW_CELLS;
+use crate::import::limits::MAX_ROW_CELLS;
 
 /// Why a Word file could not be read (the zip and XML libraries' own
 /// errors are kept as their text).

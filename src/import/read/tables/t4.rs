@@ -5,7 +5,8 @@
 
 use super::split::Sum;
 use super::{Fit, assign, items, note_fit, value, values_of};
-use crate::import::{Notes, Tok};
+use crate::import::doc::Tok;
+use crate::import::notes::Notes;
 use crate::model::Report;
 use crate::template::{CellKey, T4_COLS, T4_GROUPS, T4_INPUT_COLS, ValueKind};
 

@@ -10,8 +10,9 @@ use super::{
     Fit, Item, Unsplit, assign, items, note_inferred, numbers, read_columns, value, values_of,
 };
 use crate::cell::Cell;
+use crate::import::doc::{Tok, TokKind};
 use crate::import::labels::{Target, closest_t3_row, lnorm, t3_labels};
-use crate::import::{Notes, Tok, TokKind};
+use crate::import::notes::Notes;
 use crate::model::Report;
 use crate::template::{
     CellKey, R01, R02, R03, R21, R23, R24, R25, T3_COLS, T3_INPUT_COLS, T3_ROWS, ValueKind,

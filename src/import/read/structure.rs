@@ -2,100 +2,21 @@
 //! their heading variants (FORMAT.md §7.6), part 一's sub-sections, part 六's
 //! fee sentence and sub-sections, and the signature with its date.
 
-use super::normalize::{cn_digit, norm};
-use super::{Doc, LineKind, Notes, Tok, meta};
+use super::meta;
+use crate::import::doc::{Doc, LineKind, Parts, Tok};
+use crate::import::headings::heading_part;
+use crate::import::normalize::{cn_digit, norm};
+use crate::import::notes::{Notes, clip};
 
 use crate::model::{Narrative, Report, Section};
 use crate::template::PART6_SECTIONS;
-
-/// Table rows found under parts 二, 三 and 四.
-#[derive(Default, Debug)]
-pub struct Parts {
-    /// Rows of tokens for 表二, 表三, 表四.
-    pub rows: [Vec<Vec<Tok>>; 3],
-    /// Line of each part heading (1-based), where found.
-    pub heading_lines: [Option<usize>; 6],
-}
-
-/// Which part (0..6) a heading line starts, if it is one.
-pub fn heading_part(line: &str) -> Option<usize> {
-    // A heading is short: a paragraph is told apart without normalising it
-    // (normalising only drops spaces and maps punctuation one to one).
-    let core = line.trim_end_matches(|c: char| {
-        c.is_whitespace() || ['。', '.', ':', ';', '．', '：', '；'].contains(&c)
-    });
-    if core
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .nth(40)
-        .is_some()
-    {
-        return None;
-    }
-    let t = norm(line);
-    let t = t.trim_end_matches(['。', '.', ':', ';']);
-    if t.chars().count() > 40 || t.starts_with('(') || t.is_empty() {
-        return None;
-    }
-    let mut chars = t.chars();
-    let first = chars.next()?;
-    let numbered = cn_digit(first).is_some() && chars.next() == Some('、');
-    let rest = if numbered {
-        &t[first.len_utf8() + '、'.len_utf8()..]
-    } else {
-        t
-    };
-    if rest.contains('。') || rest.contains('.') && !numbered {
-        return None;
-    }
-    let has = |k: &str| rest.contains(k);
-    if numbered {
-        if has("总体情况") || rest == "概述" {
-            Some(0)
-        } else if has("主动公开") && has("情况") && !has("申请") {
-            Some(1)
-        } else if has("申请") && (has("收到") || has("处理") || has("依申请")) && has("情况")
-        {
-            Some(2)
-        } else if (has("复议") || has("诉讼")) && !has("申请数量") {
-            Some(3)
-        } else if has("问题") {
-            Some(4)
-        } else if has("其他") && (has("事项") || has("报告")) {
-            Some(5)
-        } else {
-            None
-        }
-    } else if !["情况", "事项", "问题", "措施", "概述"]
-        .iter()
-        .any(|e| rest.ends_with(e))
-    {
-        // An unnumbered heading is the heading alone, not a wrapped line of
-        // prose that happens to name it ("…行政复议和行政诉讼情况、存在的主").
-        None
-    } else if rest == "总体情况" || rest == "概述" {
-        Some(0)
-    } else if has("主动公开政府信息情况") {
-        Some(1)
-    } else if has("收到和处理政府信息公开申请情况") {
-        Some(2)
-    } else if has("行政复议") && has("行政诉讼") && t.chars().count() <= 30 {
-        Some(3)
-    } else if has("存在的主要问题") && t.chars().count() <= 20 {
-        Some(4)
-    } else if has("其他需要报告的事项") {
-        Some(5)
-    } else {
-        None
-    }
-}
 
 /// Reads everything but the tables into `report`; returns the table rows.
 pub fn read(
     doc: &Doc,
     report: &mut Report,
     notes: &mut Notes,
-) -> Result<Parts, super::ImportError> {
+) -> Result<Parts, crate::import::error::ImportError> {
     let mut parts = Parts::default();
     // Part index of every line (None before part 一).
     let mut current: Option<usize> = None;
@@ -160,7 +81,7 @@ pub fn read(
         paras[p + 1].append(&mut after_table[p]);
     }
     if last_seen.is_none() {
-        return Err(super::ImportError::NotAReport(refusal(doc)));
+        return Err(crate::import::error::ImportError::NotAReport(refusal(doc)));
     }
     for (p, found) in parts.heading_lines.iter().enumerate() {
         if found.is_none() {
@@ -236,7 +157,9 @@ fn flush_stray(pending: &mut Vec<(usize, String)>, notes: &mut Notes) {
 /// A line inside parts 二–四 that belongs to a table although it holds no
 /// number: a label or header (also wrapped, or with a misprint), not prose.
 fn is_table_line(t: &str) -> bool {
-    use super::labels::{NormRow, closest_t3_row, is_template_text, match_label, table_labels};
+    use crate::import::labels::{
+        NormRow, closest_t3_row, is_template_text, match_label, table_labels,
+    };
     if t.contains('。') || heading_part(t).is_some() || t.chars().count() > 80 {
         return false;
     }
@@ -254,15 +177,6 @@ fn is_table_line(t: &str) -> bool {
     }
     let labels = table_labels();
     (0..row.norms.len()).any(|i| match_label(&row, i, labels).is_some())
-}
-
-pub fn clip(t: &str) -> String {
-    let c: String = t.chars().take(30).collect();
-    if c.len() < t.len() {
-        format!("{c}…")
-    } else {
-        c
-    }
 }
 
 fn narrative(lines: &[(usize, String)]) -> Narrative {

@@ -5,7 +5,7 @@
 use scraper::{ElementRef, Html, Node};
 use std::collections::HashSet;
 
-use super::{Doc, Line, LineKind, Tok, TokKind};
+use crate::import::doc::{Doc, Line, LineKind, Tok, TokKind};
 
 pub fn read(source: &str) -> Doc {
     let html = Html::parse_document(source);
@@ -29,7 +29,7 @@ pub const MAX_NESTING: usize = 1_000;
 /// Refuses HTML whose elements nest deeper than [`MAX_NESTING`], by a
 /// linear scan of its tags before parsing. Elements that need no end tag
 /// (`<br>`, `<p>`, `<td>`, …) are not counted, as pages leave them open.
-pub fn nesting_ok(source: &str) -> Result<(), super::ImportError> {
+pub fn nesting_ok(source: &str) -> Result<(), crate::import::error::ImportError> {
     const UNCOUNTED: [&str; 27] = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
@@ -64,7 +64,7 @@ pub fn nesting_ok(source: &str) -> Result<(), super::ImportError> {
             deepest = deepest.max(depth);
         }
         if deepest > MAX_NESTING {
-            return Err(super::ImportError::HtmlTooDeep);
+            return Err(crate::import::error::ImportError::HtmlTooDeep);
         }
     }
     Ok(())
@@ -104,7 +104,7 @@ impl Walker {
         self.buf.clear();
         for piece in t.split('\n') {
             let piece = piece.trim();
-            if !piece.is_empty() && !super::normalize::is_page_marker(piece) {
+            if !piece.is_empty() && !crate::import::normalize::is_page_marker(piece) {
                 let no = self.next_no();
                 self.lines.push(Line {
                     no,
@@ -222,7 +222,7 @@ impl Walker {
 /// Rows read of one table, cells a row may reach, cells one span may cover,
 /// and places spans may cover in one table: far above any real report.
 const MAX_ROWS: usize = 2_000;
-const MAX_COLS: usize = super::MAX_ROW_CELLS;
+const MAX_COLS: usize = crate::import::limits::MAX_ROW_CELLS;
 const MAX_SPAN: usize = 64;
 const MAX_COVERED: usize = 100_000;
 

@@ -4,10 +4,10 @@
 //! breadcrumbs, metadata tables, a crawler's separator lines — is left out,
 //! and said so.
 
-use super::Notes;
-use super::normalize::norm;
-use super::structure::clip;
 use crate::dates::parse_date;
+use crate::import::normalize::norm;
+use crate::import::notes::Notes;
+use crate::import::notes::clip;
 use crate::model::{FormatVersion, Report};
 use crate::template::TITLE_SUFFIX;
 

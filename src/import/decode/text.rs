@@ -5,10 +5,10 @@
 //! text with the whole body on one line and table cells run together, and
 //! Markdown with embedded HTML tables (what pandoc and PDF converters write).
 
-use super::labels::segment;
-use super::normalize::{is_page_marker, is_value_like};
-use super::structure::heading_part;
-use super::{Doc, Line, LineKind, Tok, TokKind};
+use crate::import::doc::{Doc, Line, LineKind, Tok, TokKind};
+use crate::import::headings::heading_part;
+use crate::import::labels::segment;
+use crate::import::normalize::{is_page_marker, is_value_like};
 use crate::template::PART_HEADINGS;
 
 /// The layout of a text file, decided once from its lines.
@@ -304,7 +304,7 @@ fn sentences(t: &str) -> Vec<String> {
             && chars.get(i + 2) == Some(&'）')
             && chars
                 .get(i + 1)
-                .is_some_and(|d| super::normalize::cn_digit(*d).is_some());
+                .is_some_and(|d| crate::import::normalize::cn_digit(*d).is_some());
         if sub && matches!(prev, '。' | '；') {
             out.push(String::new());
         }

@@ -1,0 +1,11 @@
+//! Step 1 of the import: one decoder per container, each turning the file's
+//! bytes into the same [`Doc`](super::doc::Doc) of lines. `encoding.rs`
+//! finds the text in bytes of any Chinese encoding; `text.rs` reads the
+//! layouts of plain text (and of what the PDF decoder extracts).
+
+pub mod docx;
+pub mod encoding;
+pub mod html;
+pub mod pdf;
+pub mod pdf_nesting;
+pub mod text;

@@ -1,0 +1,77 @@
+//! The intermediate form every decoder produces and the readers consume: a
+//! file as [`Line`]s — paragraphs and table rows of cell [`Tok`]ens, each
+//! with its source line number — and the table rows the structure step
+//! found under each part ([`Parts`]).
+
+/// One cell of a table row as it appeared in the source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tok {
+    pub text: String,
+    /// 1-based source line.
+    pub line: usize,
+    pub kind: TokKind,
+}
+
+impl Tok {
+    pub fn new(text: impl Into<String>, line: usize) -> Self {
+        Tok {
+            text: text.into(),
+            line,
+            kind: TokKind::Cell,
+        }
+    }
+    pub fn with_kind(text: impl Into<String>, line: usize, kind: TokKind) -> Self {
+        Tok {
+            text: text.into(),
+            line,
+            kind,
+        }
+    }
+}
+
+/// What a token is, beyond its text: the source format knows things about a
+/// cell that its text does not show, and the table reader needs them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TokKind {
+    /// A cell or a piece of text as printed.
+    #[default]
+    Cell,
+    /// A place covered by a merged cell (colspan, rowspan, `w:vMerge`): it
+    /// carries no data of its own, unlike a cell printed empty.
+    Span,
+    /// Digits of several cells printed with no separator (crawler text): the
+    /// table's arithmetic decides where the cells end.
+    Run,
+    /// One of a run of values printed one per line (plain `pdftotext`): such
+    /// runs may be columns of the table rather than rows.
+    Stacked,
+}
+
+/// What one source line (or paragraph, or table row) is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LineKind {
+    Para(String),
+    Row(Vec<Tok>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub no: usize,
+    pub kind: LineKind,
+}
+
+/// A file turned into lines, with the name of the layout recognised.
+#[derive(Debug)]
+pub struct Doc {
+    pub lines: Vec<Line>,
+    pub layout: &'static str,
+}
+
+/// Table rows found under parts 二, 三 and 四.
+#[derive(Default, Debug)]
+pub struct Parts {
+    /// Rows of tokens for 表二, 表三, 表四.
+    pub rows: [Vec<Vec<Tok>>; 3],
+    /// Line of each part heading (1-based), where found.
+    pub heading_lines: [Option<usize>; 6],
+}

@@ -1,0 +1,32 @@
+//! Step 2 of the import: the report read out of a decoded [`Doc`] — its
+//! parts and title block (`structure.rs`, `meta.rs`), then its tables
+//! (`tables/`: rows matched to the template's labels, numbers placed and
+//! reconciled with the totals), with the notes of what could not be read.
+
+use super::ImportError;
+use super::doc::Doc;
+use super::notes::Notes;
+use crate::model::{ImportInfo, Report};
+
+pub mod meta;
+pub mod structure;
+pub mod tables;
+
+/// Reads the report out of `doc`, decoded from the file `name`.
+pub fn report(name: &str, doc: Doc) -> Result<Report, ImportError> {
+    let mut notes = Notes::default();
+    let mut report = Report::default();
+    let parts = structure::read(&doc, &mut report, &mut notes)?;
+    tables::read(&parts, &mut report, &mut notes);
+    meta::settle_format(&mut report, &mut notes);
+    report.import = Some(ImportInfo {
+        source: name.to_string(),
+        layout: doc.layout.to_string(),
+        fee_unit_yuan: notes
+            .0
+            .iter()
+            .any(|n| n.message.contains(tables::YUAN_NOTE)),
+        notes: notes.0,
+    });
+    Ok(report)
+}
