@@ -105,3 +105,51 @@ fn agency_and_year_of_the_real_samples() {
         assert_eq!(r.meta.format.as_str(), "2021", "{file}");
     }
 }
+
+/// The narrative paragraphs of `file`, and those that end in the middle of
+/// a sentence (a printed line kept as a paragraph).
+fn paragraphs(file: &str) -> (Vec<String>, Vec<String>) {
+    let r = import_file(&Path::new("tests/real").join(file)).unwrap();
+    let all: Vec<String> = r
+        .narratives()
+        .iter()
+        .flat_map(|(_, n)| {
+            n.text
+                .lines()
+                .map(str::trim)
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let ends = ['。', '！', '？', '；', '：', '”', '）', ')', '.', '」'];
+    let broken = all.iter().filter(|p| !p.ends_with(ends)).cloned().collect();
+    (all, broken)
+}
+
+#[test]
+fn prose_comes_back_as_paragraphs() {
+    let mut results = Vec::new();
+    for file in [
+        "hongze2023.pdf",
+        "hongze2023.pdftotext-layout.txt",
+        "hongze2023.pdftotext-raw.txt",
+        "pingtan2024.crawler.txt",
+    ] {
+        let (all, broken) = paragraphs(file);
+        eprintln!(
+            "{file}: {} of {} paragraphs end mid-sentence",
+            broken.len(),
+            all.len()
+        );
+        results.push((file, all.len(), broken));
+    }
+    // At most 2 % (the goal).
+    for (file, all, broken) in results {
+        assert!(
+            broken.len() * 50 <= all,
+            "{file}: {} of {all} paragraphs end mid-sentence: {broken:#?}",
+            broken.len(),
+        );
+    }
+}

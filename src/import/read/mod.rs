@@ -9,6 +9,7 @@ use super::notes::Notes;
 use crate::model::{ImportInfo, Report};
 
 pub mod meta;
+pub mod prose;
 pub mod structure;
 pub mod tables;
 

@@ -3,13 +3,14 @@
 //! fee sentence and sub-sections, and the signature with its date.
 
 use super::meta;
+use super::prose::{self, Wrap};
 use crate::import::doc::{Doc, LineKind, Parts, Tok};
 use crate::import::headings::heading_part;
 use crate::import::normalize::{cn_digit, norm};
 use crate::import::notes::{Notes, clip};
 
 use crate::model::{Narrative, Report, Section};
-use crate::template::PART6_SECTIONS;
+use crate::template::{PART1_SECTIONS, PART6_SECTIONS};
 
 /// Reads everything but the tables into `report`; returns the table rows.
 pub fn read(
@@ -18,6 +19,7 @@ pub fn read(
     notes: &mut Notes,
 ) -> Result<Parts, crate::import::error::ImportError> {
     let mut parts = Parts::default();
+    let wrap = Wrap::of(doc);
     // Part index of every line (None before part 一).
     let mut current: Option<usize> = None;
     let mut last_seen: Option<usize> = None;
@@ -97,17 +99,17 @@ pub fn read(
     }
 
     meta::read_title_block(&mut before, report, notes);
-    report.preamble = narrative(&before);
+    report.preamble = narrative(&before, wrap);
 
     // Part 一.
-    read_part1(&paras[0], report);
-    report.part2_text = narrative(&paras[1]);
-    report.part3_text = narrative(&paras[2]);
-    report.part4_text = narrative(&paras[3]);
-    report.part5 = narrative(&paras[4]);
+    read_part1(&paras[0], report, wrap);
+    report.part2_text = narrative(&paras[1], wrap);
+    report.part3_text = narrative(&paras[2], wrap);
+    report.part4_text = narrative(&paras[3], wrap);
+    report.part5 = narrative(&paras[4], wrap);
     let mut six = paras[5].clone();
     meta::read_signature(&mut six, report, notes);
-    read_part6(&six, report);
+    read_part6(&six, report, wrap);
     meta::infer_meta(report, notes);
     Ok(parts)
 }
@@ -179,16 +181,13 @@ fn is_table_line(t: &str) -> bool {
     (0..row.norms.len()).any(|i| match_label(&row, i, labels).is_some())
 }
 
-fn narrative(lines: &[(usize, String)]) -> Narrative {
-    Narrative::new(
-        lines
-            .iter()
-            .map(|(_, t)| t.trim())
-            .filter(|t| !t.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    )
+fn narrative(lines: &[(usize, String)], wrap: Wrap) -> Narrative {
+    Narrative::new(prose::paragraphs(lines, wrap, None))
 }
+
+/// A section's title, its body lines, and the printed width of the title's
+/// line when the body began on it (`（一）主动公开情况。主要通过…`).
+type Titled = (String, Vec<(usize, String)>, Option<usize>);
 
 /// `（一）主动公开：text` → ("主动公开", "text"); `None` if the line is not a sub-heading.
 pub fn sub_heading(line: &str) -> Option<(String, String)> {
@@ -218,6 +217,19 @@ pub fn sub_heading(line: &str) -> Option<(String, String)> {
             return Some((title.to_string(), rest.to_string()));
         }
     }
+    // `（一）主动公开情况。主要通过…`: a short title ended by 。, the body after it.
+    if let Some(idx) = after.find('。') {
+        let title = &after[..idx];
+        let rest = after[idx + '。'.len_utf8()..].trim();
+        // Only a title of the template's (a numbered finding in part 五 reads alike).
+        let known = PART1_SECTIONS
+            .iter()
+            .chain(&PART6_SECTIONS)
+            .any(|s| title.contains(s.trim_end_matches("情况")));
+        if known && !rest.is_empty() && title.chars().count() <= 25 && !title.contains('，') {
+            return Some((title.to_string(), rest.to_string()));
+        }
+    }
     let title = after.trim_end_matches(['。', '.']);
     if title.chars().count() <= 25
         && !title.contains('。')
@@ -229,41 +241,45 @@ pub fn sub_heading(line: &str) -> Option<(String, String)> {
     None
 }
 
-fn read_part1(lines: &[(usize, String)], report: &mut Report) {
+fn read_part1(lines: &[(usize, String)], report: &mut Report, wrap: Wrap) {
     let mut intro = Vec::new();
-    let mut sections: Vec<(String, Vec<(usize, String)>)> = Vec::new();
+    let mut sections: Vec<Titled> = Vec::new();
     for (no, t) in lines {
         if let Some((title, rest)) = sub_heading(t) {
-            let mut body = Vec::new();
-            if !rest.is_empty() {
-                body.push((*no, rest));
-            }
-            sections.push((title, body));
-        } else if let Some((_, body)) = sections.last_mut() {
+            sections.push(titled(*no, t, title, rest));
+        } else if let Some((_, body, _)) = sections.last_mut() {
             body.push((*no, t.clone()));
         } else {
             intro.push((*no, t.clone()));
         }
     }
-    report.part1.intro = narrative(&intro);
-    report.part1.sections = to_sections(sections);
+    report.part1.intro = narrative(&intro, wrap);
+    report.part1.sections = to_sections(sections, wrap);
 }
 
 /// Titled bodies collected line by line, as sections.
-fn to_sections(sections: Vec<(String, Vec<(usize, String)>)>) -> Vec<Section> {
+fn to_sections(sections: Vec<Titled>, wrap: Wrap) -> Vec<Section> {
     sections
         .into_iter()
-        .map(|(title, body)| Section {
+        .map(|(title, body, lead)| Section {
             title,
-            body: narrative(&body),
+            body: Narrative::new(prose::paragraphs(&body, wrap, lead)),
         })
         .collect()
 }
 
+/// A section begun by the heading line `t` (line `no`).
+fn titled(no: usize, t: &str, title: String, rest: String) -> Titled {
+    if rest.is_empty() {
+        return (title, Vec::new(), None);
+    }
+    (title, vec![(no, rest)], Some(prose::width(t.trim())))
+}
+
 /// Part 六: the fee sentence this program writes, sub-sections, free text.
-fn read_part6(lines: &[(usize, String)], report: &mut Report) {
+fn read_part6(lines: &[(usize, String)], report: &mut Report, wrap: Wrap) {
     let mut text = Vec::new();
-    let mut sections: Vec<(String, Vec<(usize, String)>)> = Vec::new();
+    let mut sections: Vec<Titled> = Vec::new();
     for (no, t) in lines {
         if report.part6.fees.is_empty() && sections.len() <= 1 && read_fee_sentence(t, report) {
             continue;
@@ -272,14 +288,10 @@ fn read_part6(lines: &[(usize, String)], report: &mut Report) {
             Some((title, rest))
                 if !(sections.is_empty() && title != PART6_SECTIONS[0] && !text.is_empty()) =>
             {
-                let mut body = Vec::new();
-                if !rest.is_empty() {
-                    body.push((*no, rest));
-                }
-                sections.push((title, body));
+                sections.push(titled(*no, t, title, rest));
             }
             _ => match sections.last_mut() {
-                Some((_, body)) => body.push((*no, t.clone())),
+                Some((_, body, _)) => body.push((*no, t.clone())),
                 None => text.push((*no, t.clone())),
             },
         }
@@ -287,13 +299,13 @@ fn read_part6(lines: &[(usize, String)], report: &mut Report) {
     // （一）收取信息处理费情况 is the fee statement and free text of part 六 itself.
     if sections
         .first()
-        .is_some_and(|(t, _)| t == PART6_SECTIONS[0])
+        .is_some_and(|(t, _, _)| t == PART6_SECTIONS[0])
     {
-        let (_, body) = sections.remove(0);
+        let (_, body, _) = sections.remove(0);
         text.extend(body);
     }
-    report.part6.text = narrative(&text);
-    report.part6.sections = to_sections(sections);
+    report.part6.text = narrative(&text, wrap);
+    report.part6.sections = to_sections(sections, wrap);
 }
 
 /// The fee sentence as `export::fee_sentence` writes it.
@@ -373,6 +385,10 @@ mod tests {
         assert_eq!(
             sub_heading("(一) 政务公开信息仍需不断丰富。提高主动公开意识，丰富公开形式"),
             None
+        );
+        assert_eq!(
+            sub_heading("（一）主动公开情况。主要通过政府门户网站主动公开"),
+            Some(("主动公开情况".into(), "主要通过政府门户网站主动公开".into()))
         );
     }
 }
