@@ -1,8 +1,8 @@
 //! Word export (`.docx`) after the conventions of Chinese official documents
-//! (GB/T 9704): A4 with 37/35/28/26 mm margins, the title in 小标宋 (宋体 as
-//! fallback) 二号, body text 仿宋 三号, 一、 headings 黑体 and （一） headings
-//! 楷体, tables with the official merges and borders, page numbers centred
-//! in the footer. Ready to publish: table header rows repeat on each page
+//! (GB/T 9704): A4 with 37/35/28/26 mm margins, the title in bold 宋体 二号
+//! (for 小标宋), body text 仿宋 三号, 一、 headings 黑体 and （一） headings
+//! 楷体 — faces a stock Windows PC has — tables with the official merges and
+//! borders, page numbers `— 1 —` centred in the footer. Ready to publish: table header rows repeat on each page
 //! and rows never split across pages, headings keep with what follows, and
 //! the core properties name the agency, the title and the time of export.
 
@@ -27,6 +27,14 @@ const MM: f64 = 56.692;
 /// Text width of A4 with 28 + 26 mm side margins, in twips.
 const TEXT_WIDTH: f64 = (210.0 - 28.0 - 26.0) * MM;
 
+/// The faces a stock Windows PC has (Word substitutes a missing one without
+/// a word, and 仿宋_GB2312, 楷体_GB2312 and 方正小标宋简体 come only with extra
+/// font packs); 信创 desktops map these names to their own 仿宋/楷体/宋体.
+/// The title's 小标宋 is approximated by 宋体 in bold.
+const BODY_FONT: &str = "仿宋";
+const SECTION_FONT: &str = "楷体";
+const TITLE_FONT: &str = "宋体";
+
 fn fonts(name: &str) -> RunFonts {
     RunFonts::new()
         .east_asia(name)
@@ -40,7 +48,7 @@ fn run(text: &str, font: &str, size: usize) -> Run {
 
 fn body_para(text: &str) -> Paragraph {
     Paragraph::new()
-        .add_run(run(text, "仿宋_GB2312", SANHAO))
+        .add_run(run(text, BODY_FONT, SANHAO))
         .indent(
             None,
             Some(docx_rs::SpecialIndentType::FirstLine(FIRST_LINE)),
@@ -67,20 +75,22 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
                 .header((15.0 * MM) as i32)
                 .footer((28.0 * MM) as i32 - 200),
         )
-        .default_fonts(fonts("仿宋_GB2312"))
+        .default_fonts(fonts(BODY_FONT))
         .default_size(SANHAO)
         .footer(
             Footer::new().add_paragraph(
+                // 公文 page numbers: — 1 —.
                 Paragraph::new()
                     .align(AlignmentType::Center)
-                    .add_page_num(PageNum::new()),
+                    .add_run(Run::new().add_text("— "))
+                    .add_page_num(PageNum::new())
+                    .add_run(Run::new().add_text(" —")),
             ),
         );
     doc = doc.add_paragraph(
-        Paragraph::new().align(AlignmentType::Center).add_run(
-            run(&r.title(), "方正小标宋简体", ERHAO)
-                .fonts(fonts("方正小标宋简体").east_asia("方正小标宋简体")),
-        ),
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(run(&r.title(), TITLE_FONT, ERHAO).bold()),
     );
     doc = paras(doc, &r.preamble);
     doc = heading1(doc, PART_HEADINGS[0]);
@@ -109,11 +119,11 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
     doc = sections(doc, &r.part6.sections, 1);
     for line in [r.meta.agency.clone(), chinese_date(&r.meta.date)] {
         if !line.is_empty() {
-            doc = doc.add_paragraph(Paragraph::new().align(AlignmentType::Right).add_run(run(
-                &line,
-                "仿宋_GB2312",
-                SANHAO,
-            )));
+            doc = doc.add_paragraph(
+                Paragraph::new()
+                    .align(AlignmentType::Right)
+                    .add_run(run(&line, BODY_FONT, SANHAO)),
+            );
         }
     }
     let mut buf = std::io::Cursor::new(Vec::new());
@@ -227,7 +237,7 @@ fn heading1(doc: Docx, text: &str) -> Docx {
 }
 
 fn heading2(doc: Docx, text: &str) -> Docx {
-    heading(doc, text, "楷体_GB2312")
+    heading(doc, text, SECTION_FONT)
 }
 
 fn paras(mut doc: Docx, n: &Narrative) -> Docx {
@@ -288,11 +298,11 @@ fn table(r: &Report, totals: &Totals, grid: &Grid, widths: &[f64]) -> Table {
                 Content::Label(_) if !c.header && c.rowspan == 1 => AlignmentType::Left,
                 _ => AlignmentType::Center,
             };
-            cell = cell.add_paragraph(Paragraph::new().align(align).add_run(run(
-                &text,
-                "仿宋_GB2312",
-                WUHAO,
-            )));
+            cell = cell.add_paragraph(
+                Paragraph::new()
+                    .align(align)
+                    .add_run(run(&text, BODY_FONT, WUHAO)),
+            );
             cells.push(cell);
             col += c.colspan;
         }

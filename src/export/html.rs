@@ -98,9 +98,15 @@ fn sections(h: &mut String, sections: &[Section], first: usize) {
     }
 }
 
+/// Each cell's own border (see [`table`]).
+const CELL_BORDER: &str = "border: 1px solid #000";
+
 fn table(h: &mut String, r: &Report, totals: &Totals, grid: &Grid) {
     // Header rows in <thead>, which a browser repeats on each printed page.
-    h.push_str("<table>\n");
+    // Borders on the table and its cells themselves as well as in the
+    // <style> block: LibreOffice and many site editors drop the style block
+    // when the page is pasted or opened, and the table would have no lines.
+    h.push_str("<table border=\"1\" cellspacing=\"0\" style=\"border-collapse: collapse\">\n");
     for row in 0..grid.rows {
         if row == 0 && grid.header_rows > 0 {
             h.push_str("<thead>\n");
@@ -129,7 +135,7 @@ fn table(h: &mut String, r: &Report, totals: &Totals, grid: &Grid) {
                 }
             };
             h.push_str(&format!(
-                "<{tag}{class}{}{}>{}</{tag}>",
+                "<{tag}{class}{}{} style=\"{CELL_BORDER}\">{}</{tag}>",
                 span(c.rowspan, "rowspan"),
                 span(c.colspan, "colspan"),
                 esc(&cell_text(r, totals, c))

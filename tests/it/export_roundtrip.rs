@@ -53,11 +53,21 @@ fn html_has_the_official_merges() {
     let html = String::from_utf8(render(&common::clean_report(), Format::Html).unwrap()).unwrap();
     assert!(html.contains("<meta charset=\"utf-8\">"));
     assert!(html.contains("@page { size: A4 portrait"));
-    assert!(html.contains("<th rowspan=\"3\" colspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>"));
-    assert!(html.contains("<td rowspan=\"22\">三、本年度办理结果</td>"));
-    assert!(html.contains("<td rowspan=\"8\">（三）不予公开</td>"));
-    assert!(html.contains("<th colspan=\"10\">行政诉讼</th>"));
-    assert!(html.contains("<td class=\"num\" colspan=\"3\">1845</td>"));
+    // Borders on the cells themselves (editors drop the <style> block).
+    assert!(html.contains("<table border=\"1\""));
+    assert!(html.contains("<th rowspan=\"3\" colspan=\"3\" style=\"border: 1px solid #000\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>"));
+    assert!(
+        html.contains(
+            "<td rowspan=\"22\" style=\"border: 1px solid #000\">三、本年度办理结果</td>"
+        )
+    );
+    assert!(
+        html.contains("<td rowspan=\"8\" style=\"border: 1px solid #000\">（三）不予公开</td>")
+    );
+    assert!(html.contains("<th colspan=\"10\" style=\"border: 1px solid #000\">行政诉讼</th>"));
+    assert!(
+        html.contains("<td class=\"num\" colspan=\"3\" style=\"border: 1px solid #000\">1845</td>")
+    );
     // Printing repeats the header rows (thead) and keeps rows whole.
     assert_eq!(html.matches("<thead>").count(), 2, "表三 and 表四");
     assert!(html.contains("thead { display: table-header-group; }"));
@@ -73,7 +83,9 @@ fn docx_has_merges_fonts_and_page_numbers() {
         .unwrap();
     assert!(xml.contains("w:gridSpan w:val=\"3\""));
     assert!(xml.contains("w:vMerge w:val=\"restart\""));
-    assert!(xml.contains("仿宋_GB2312") && xml.contains("黑体") && xml.contains("楷体_GB2312"));
+    // Faces a stock Windows PC has, not the GB2312 ones of extra font packs.
+    assert!(xml.contains("\"仿宋\"") && xml.contains("黑体") && xml.contains("\"楷体\""));
+    assert!(!xml.contains("GB2312") && !xml.contains("方正"));
     assert!(xml.contains("w:pgSz w:w=\"11905\" w:h=\"16837\""), "A4");
     let mut footer = String::new();
     let name = (0..zip.len())
@@ -82,6 +94,10 @@ fn docx_has_merges_fonts_and_page_numbers() {
         .unwrap();
     std::io::Read::read_to_string(&mut zip.by_name(&name).unwrap(), &mut footer).unwrap();
     assert!(footer.contains("PAGE"), "{footer}");
+    assert!(
+        footer.contains("— ") && footer.contains(" —"),
+        "公文 page numbers: {footer}"
+    );
 }
 
 #[test]
