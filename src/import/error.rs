@@ -13,9 +13,12 @@ pub enum ImportError {
     /// Over [`crate::project::MAX_FILE_BYTES`] (the size in bytes).
     #[error("{}", crate::project::too_large(*.0))]
     TooLarge(u64),
-    /// Neither text, a web page, a Word (.docx) file nor a PDF.
-    #[error("不支持此文件类型：请把 .doc/.wps 另存为 .docx，把 Excel 表格另存为网页或文本后再导入")]
-    UnsupportedKind,
+    /// A kind of file recognised by its content that cannot be read yet:
+    /// what it is, in the clerk's words.
+    #[error(
+        "这是{0}，nianbao 还不能直接读取：请在 WPS 或 Word 中打开，另存为 .docx（Word 文档）、网页或 PDF 后再导入"
+    )]
+    NotYetReadable(&'static str),
     #[error(
         "文件有 {lines} 行，远超年度报告的篇幅（上限 {max} 行），不是年度报告",
         max = super::limits::MAX_LINES

@@ -22,7 +22,7 @@ use crate::project::{FileError, read_limited};
 
 pub use error::{DocxError, ImportError, PdfError};
 
-use decode::{docx, encoding, html, pdf, text};
+use decode::{docx, encoding, html, mht, pdf, rtf, text};
 
 mod decode;
 pub mod doc;
@@ -41,11 +41,16 @@ pub enum SourceKind {
     Html,
     Docx,
     Pdf,
+    Rtf,
+    /// A single-file web page (MIME, `.mht`).
+    Mht,
+    /// Word 2003 XML (`<w:wordDocument>`).
+    WordXml,
 }
 
 /// Every extension the importer reads, with its kind: the one list that
 /// the command line's folder walk and the app's file dialogs use too.
-pub const EXTENSIONS: [(&str, SourceKind); 10] = [
+pub const EXTENSIONS: [(&str, SourceKind); 15] = [
     ("txt", SourceKind::Text),
     ("md", SourceKind::Text),
     ("text", SourceKind::Text),
@@ -56,37 +61,105 @@ pub const EXTENSIONS: [(&str, SourceKind); 10] = [
     ("shtml", SourceKind::Html),
     ("docx", SourceKind::Docx),
     ("pdf", SourceKind::Pdf),
+    ("rtf", SourceKind::Rtf),
+    ("mht", SourceKind::Mht),
+    ("mhtml", SourceKind::Mht),
+    // What a .doc or .wps really is (HTML, MHT, RTF, Word 2003 XML, a
+    // renamed .docx, or the Word 97 binary format) is read off its bytes.
+    ("doc", SourceKind::Docx),
+    ("wps", SourceKind::Docx),
 ];
 
 impl SourceKind {
-    /// By extension, falling back to the content for unknown extensions.
-    pub fn detect(path: &Path, bytes: &[u8]) -> Option<SourceKind> {
+    /// What `bytes` are, by their content first (a `.doc` from a website is
+    /// often a web page, RTF or a renamed `.docx`), then by the extension of
+    /// `path` for plain text. Formats recognised but not read yet (Word 97,
+    /// WPS, spreadsheets, OpenDocument) get a message saying what they are.
+    pub fn detect(path: &Path, bytes: &[u8]) -> Result<SourceKind, ImportError> {
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
-            .map(|e| e.to_ascii_lowercase());
-        if let Some(ext) = ext.as_deref() {
-            if let Some((_, kind)) = EXTENSIONS.iter().find(|(e, _)| *e == ext) {
-                return Some(*kind);
-            }
-            if matches!(ext, "doc" | "wps" | "xls" | "xlsx") {
-                return None;
-            }
+            .map(|e| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        let head = &bytes[..bytes.len().min(4096)];
+        if contains(&head[..head.len().min(1024)], b"%PDF-") {
+            return Ok(SourceKind::Pdf);
         }
         if bytes.starts_with(b"PK\x03\x04") {
-            Some(SourceKind::Docx)
-        } else if bytes.starts_with(b"%PDF-") {
-            Some(SourceKind::Pdf)
-        } else {
-            let head =
-                String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
-            if head.contains("<html") || head.contains("<table") || head.contains("<!doctype html")
-            {
-                Some(SourceKind::Html)
-            } else {
-                Some(SourceKind::Text)
-            }
+            return zip_kind(bytes);
         }
+        if bytes.starts_with(&CFB_MAGIC) {
+            return Err(ImportError::NotYetReadable(cfb_kind(bytes, &ext)));
+        }
+        if rtf::is_rtf(bytes) {
+            return Ok(SourceKind::Rtf);
+        }
+        let by_name = EXTENSIONS.iter().find(|(e, _)| *e == ext).map(|(_, k)| *k);
+        // Text named as text stays text: Markdown may hold HTML tables, and
+        // the text reader reads them in place.
+        if by_name == Some(SourceKind::Text) {
+            return Ok(SourceKind::Text);
+        }
+        let text = String::from_utf8_lossy(head);
+        if mht::is_mht(text.trim_start()) {
+            return Ok(SourceKind::Mht);
+        }
+        let lower = text.to_ascii_lowercase();
+        if lower.contains("<w:worddocument") {
+            return Ok(SourceKind::WordXml);
+        }
+        if lower.contains("<html") || lower.contains("<table") || lower.contains("<!doctype html") {
+            return Ok(SourceKind::Html);
+        }
+        match (ext.as_str(), by_name) {
+            // A .pdf or .docx without its signature: its reader says what is wrong.
+            ("pdf" | "docx", Some(k)) | (_, Some(k @ SourceKind::Html)) => Ok(k),
+            // Anything else with no binary signature is text.
+            _ => Ok(SourceKind::Text),
+        }
+    }
+}
+
+/// The first bytes of an OLE compound file (Word 97–2003, WPS, Excel 97–2003, ET).
+const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// A zip file: Word, or a kind named for the message.
+fn zip_kind(bytes: &[u8]) -> Result<SourceKind, ImportError> {
+    if contains(bytes, b"word/document.xml") {
+        Ok(SourceKind::Docx)
+    } else if contains(bytes, b"xl/workbook.xml") {
+        Err(ImportError::NotYetReadable("Excel 工作簿（.xlsx）"))
+    } else if contains(bytes, b"application/vnd.oasis.opendocument.spreadsheet") {
+        Err(ImportError::NotYetReadable("OpenDocument 表格（.ods）"))
+    } else if contains(bytes, b"application/vnd.oasis.opendocument.text") {
+        Err(ImportError::NotYetReadable("OpenDocument 文字文档（.odt）"))
+    } else {
+        // Let the Word reader say what is missing.
+        Ok(SourceKind::Docx)
+    }
+}
+
+/// What an OLE compound file holds, by its stream names (UTF-16 in the directory).
+fn cfb_kind(bytes: &[u8], ext: &str) -> &'static str {
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    if contains(bytes, &utf16("WordDocument")) {
+        if ext == "wps" {
+            "WPS 文字文档（.wps）"
+        } else {
+            "Word 97–2003 文档（.doc）"
+        }
+    } else if contains(bytes, &utf16("Workbook")) || contains(bytes, &utf16("Book")) {
+        if ext == "et" {
+            "WPS 表格（.et）"
+        } else {
+            "Excel 97–2003 工作簿（.xls）"
+        }
+    } else {
+        "Office 97–2003 格式的文件"
     }
 }
 
@@ -105,7 +178,7 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Imp
     if bytes.len() as u64 > crate::project::MAX_FILE_BYTES {
         return Err(ImportError::TooLarge(bytes.len() as u64));
     }
-    let kind = SourceKind::detect(path, bytes).ok_or(ImportError::UnsupportedKind)?;
+    let kind = SourceKind::detect(path, bytes)?;
     let doc = match kind {
         SourceKind::Text => {
             let text = encoding::text(bytes);
@@ -121,6 +194,15 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Imp
             html::read(&text)
         }
         SourceKind::Docx => docx::read(bytes)?,
+        SourceKind::WordXml => docx::parse(&encoding::html(bytes))?,
+        SourceKind::Rtf => rtf::read(bytes),
+        SourceKind::Mht => {
+            let page = mht::html_part(bytes)
+                .ok_or(ImportError::NotYetReadable("没有网页正文的 MHT 文件"))?;
+            let text = encoding::html(&page);
+            html::nesting_ok(&text)?;
+            html::read(&text)
+        }
         SourceKind::Pdf => {
             let text = pdf::text(bytes)?;
             limits::text_ok(&text)?;

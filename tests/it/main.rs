@@ -15,6 +15,7 @@ mod fuzz_import;
 mod grid;
 mod hostile_inputs;
 mod import_edge_cases;
+mod import_forms;
 mod import_layouts;
 mod import_real_world;
 mod project;

@@ -6,6 +6,8 @@
 pub mod docx;
 pub mod encoding;
 pub mod html;
+pub mod mht;
 pub mod pdf;
 pub mod pdf_nesting;
+pub mod rtf;
 pub mod text;

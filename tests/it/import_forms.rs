@@ -1,0 +1,181 @@
+//! Files are read by what they are, not by their name (issue 21): a `.doc`
+//! that is really a web page, a renamed `.docx`, RTF, a single-file web page
+//! (MHT) or Word 2003 XML reads like its source; Word 97, WPS and
+//! spreadsheet files are named for what they are in the refusal.
+
+use crate::common;
+
+use nianbao::export::{Format, render};
+use nianbao::import::{ImportError, import_bytes};
+use nianbao::model::Report;
+use std::path::Path;
+
+fn import(name: &str, bytes: &[u8]) -> Result<Report, ImportError> {
+    import_bytes(name, Path::new(name), bytes)
+}
+
+fn same_cells(got: &Report, want: &Report, what: &str) {
+    assert_eq!(
+        nianbao::cli::dump(got),
+        nianbao::cli::dump(want),
+        "{what}: cells and meta"
+    );
+}
+
+#[test]
+fn a_doc_that_is_a_web_page_or_a_renamed_docx_is_read() {
+    let r = common::clean_report();
+    let html = render(&r, Format::Html).unwrap();
+    let docx = render(&r, Format::Docx).unwrap();
+    for (name, bytes) in [
+        ("报告.doc", &html),
+        ("报告.doc", &docx),
+        ("报告.wps", &docx),
+    ] {
+        let back = import(name, bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        same_cells(&back, &r, name);
+    }
+    // And the other way round: a .txt that is a Word file.
+    same_cells(&import("报告.txt", &docx).unwrap(), &r, "docx named .txt");
+}
+
+/// RTF as Word writes it: paragraphs, and tables of `\intbl` cells, with
+/// Chinese as `\uN?` escapes — made here from the Markdown export.
+fn rtf_of(r: &Report) -> Vec<u8> {
+    let md = String::from_utf8(render(r, Format::Markdown).unwrap()).unwrap();
+    let esc = |t: &str| -> String {
+        t.chars()
+            .map(|c| match c {
+                '\\' | '{' | '}' => format!("\\{c}"),
+                c if c.is_ascii() => c.to_string(),
+                c => c
+                    .encode_utf16(&mut [0; 2])
+                    .iter()
+                    .map(|u| format!("\\u{}?", *u as i16))
+                    .collect(),
+            })
+            .collect()
+    };
+    let mut out = String::from("{\\rtf1\\ansi\\ansicpg936\\uc1{\\fonttbl{\\f0 SimSun;}}\n");
+    for line in md.lines() {
+        let t = line.trim();
+        if t.starts_with('|') {
+            if t.chars().all(|c| "|-: ".contains(c)) {
+                continue;
+            }
+            out.push_str("\\trowd\\pard\\intbl ");
+            for cell in t.trim_matches('|').split('|') {
+                out.push_str(&esc(cell.trim()));
+                out.push_str("\\cell ");
+            }
+            out.push_str("\\row\n");
+        } else {
+            out.push_str("\\pard ");
+            out.push_str(&esc(t.trim_start_matches('#').trim()));
+            out.push_str("\\par\n");
+        }
+    }
+    out.push('}');
+    out.into_bytes()
+}
+
+#[test]
+fn rtf_is_read_under_either_name() {
+    let r = common::clean_report();
+    let rtf = rtf_of(&r);
+    for name in ["报告.rtf", "报告.doc"] {
+        let back = import(name, &rtf).unwrap_or_else(|e| panic!("{name}: {e}"));
+        same_cells(&back, &r, name);
+        assert_eq!(back.import.unwrap().layout, "rtf");
+    }
+}
+
+fn quoted_printable(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    let mut col = 0;
+    for &b in bytes {
+        let piece = if b == b'\n' {
+            col = 0;
+            out.push_str("\r\n");
+            continue;
+        } else if b.is_ascii_graphic() && b != b'=' || b == b' ' {
+            (b as char).to_string()
+        } else {
+            format!("={b:02X}")
+        };
+        if col + piece.len() > 75 {
+            out.push_str("=\r\n");
+            col = 0;
+        }
+        col += piece.len();
+        out.push_str(&piece);
+    }
+    out
+}
+
+#[test]
+fn a_single_file_web_page_is_read() {
+    let r = common::clean_report();
+    let html = render(&r, Format::Html).unwrap();
+    let mht = format!(
+        "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01\"\r\n\r\n\
+         ------=_NextPart_01\r\nContent-Location: file:///C:/report.htm\r\n\
+         Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset=\"utf-8\"\r\n\r\n\
+         {}\r\n------=_NextPart_01--\r\n",
+        quoted_printable(&html)
+    );
+    for name in ["报告.mht", "报告.doc"] {
+        let back = import(name, mht.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        same_cells(&back, &r, name);
+    }
+}
+
+#[test]
+fn word_2003_xml_is_read() {
+    let r = common::clean_report();
+    let docx = render(&r, Format::Docx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    // The same body under Word 2003's root element and namespace.
+    let body = &xml[xml.find("<w:body").unwrap()..xml.rfind("</w:body>").unwrap() + 9];
+    let wordml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<?mso-application progid=\"Word.Document\"?>\n\
+         <w:wordDocument xmlns:w=\"http://schemas.microsoft.com/office/word/2003/wordml\">{body}</w:wordDocument>"
+    );
+    let back = import("报告.doc", wordml.as_bytes()).unwrap();
+    same_cells(&back, &r, "Word 2003 XML");
+}
+
+#[test]
+fn binary_office_files_and_spreadsheets_are_named_in_the_refusal() {
+    let cfb = |stream: &str| -> Vec<u8> {
+        let mut b = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        b.resize(1024, 0);
+        b.extend(stream.encode_utf16().flat_map(u16::to_le_bytes));
+        b.resize(4096, 0);
+        b
+    };
+    let xlsx = {
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        w.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut w, b"<workbook/>").unwrap();
+        w.finish().unwrap().into_inner()
+    };
+    for (name, bytes, says) in [
+        (
+            "2024年报.doc",
+            cfb("WordDocument"),
+            "Word 97–2003 文档（.doc）",
+        ),
+        ("2024年报.wps", cfb("WordDocument"), "WPS 文字文档（.wps）"),
+        ("表三.xls", cfb("Workbook"), "Excel 97–2003 工作簿（.xls）"),
+        ("表三.xlsx", xlsx, "Excel 工作簿（.xlsx）"),
+    ] {
+        let e = import(name, &bytes).unwrap_err();
+        assert_eq!(e, ImportError::NotYetReadable(says), "{name}");
+        assert!(e.to_string().contains("另存为 .docx"), "{name}: {e}");
+    }
+}
