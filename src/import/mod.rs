@@ -33,6 +33,7 @@ pub mod limits;
 pub mod normalize;
 pub mod notes;
 mod read;
+pub mod runs;
 
 /// The kinds of file the importer reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,7 +194,16 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Imp
             html::nesting_ok(&text)?;
             html::read(&text)
         }
-        SourceKind::Docx => docx::read(bytes)?,
+        SourceKind::Docx => match docx::read(bytes)? {
+            docx::Word::Flow(doc) => doc,
+            docx::Word::Positioned(runs) => {
+                let text = runs::layout_text(&runs);
+                limits::text_ok(&text)?;
+                let mut doc = text::read(&text);
+                doc.layout = "docx-text-boxes";
+                doc
+            }
+        },
         SourceKind::WordXml => docx::parse(&encoding::html(bytes))?,
         SourceKind::Rtf => rtf::read(bytes),
         SourceKind::Mht => {

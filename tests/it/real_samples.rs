@@ -82,6 +82,12 @@ fn hongze_pdf() {
 }
 
 #[test]
+fn hongze_pdf_saved_as_word_by_libreoffice() {
+    // Every run in its own positioned text box: read by position, as a PDF.
+    assert_exact("hongze2023.lo-pdf2docx.docx", &HONGZE_B);
+}
+
+#[test]
 fn pingtan_crawler() {
     // 表二's 行政规范性文件 row prints 6233440 for three counts: no sum tells
     // where they end, so it is honestly unread (an IMPORT error), not guessed.
@@ -97,6 +103,7 @@ fn agency_and_year_of_the_real_samples() {
         ("hongze2023.pdftotext-layout.txt", "洪泽区人民政府", 2023),
         ("hongze2023.pdftotext-raw.txt", "洪泽区人民政府", 2023),
         ("hongze2023.pdf", "洪泽区人民政府", 2023),
+        ("hongze2023.lo-pdf2docx.docx", "洪泽区人民政府", 2023),
         ("pingtan2024.crawler.txt", "平潭综合实验区", 2024),
     ] {
         let r = import_file(&Path::new("tests/real").join(file)).unwrap();
@@ -134,6 +141,7 @@ fn prose_comes_back_as_paragraphs() {
         "hongze2023.pdf",
         "hongze2023.pdftotext-layout.txt",
         "hongze2023.pdftotext-raw.txt",
+        "hongze2023.lo-pdf2docx.docx",
         "pingtan2024.crawler.txt",
     ] {
         let (all, broken) = paragraphs(file);

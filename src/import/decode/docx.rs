@@ -7,6 +7,7 @@ use quick_xml::events::Event;
 use std::io::Read;
 
 use crate::import::doc::{Doc, Line, LineKind, Tok, TokKind};
+use crate::import::runs::Run;
 
 /// The main document part is refused beyond this size (zip bombs).
 const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
@@ -34,7 +35,19 @@ pub enum DocxError {
     Encoding(String),
 }
 
-pub fn read(bytes: &[u8]) -> Result<Doc, DocxError> {
+/// What a Word file holds: paragraphs and tables in the flow of the text,
+/// or (a PDF opened in LibreOffice and saved as Word) every piece of text in
+/// its own text box placed on the page, which only positions put in order.
+pub enum Word {
+    Flow(Doc),
+    Positioned(Vec<Run>),
+}
+
+/// A document with at least this many text boxes and no table is a page
+/// laid out in boxes (a converted PDF has one per printed run, thousands).
+const POSITIONED_BOXES: usize = 30;
+
+pub fn read(bytes: &[u8]) -> Result<Word, DocxError> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| DocxError::NotZip(e.to_string()))?;
     let mut part = zip
@@ -48,7 +61,106 @@ pub fn read(bytes: &[u8]) -> Result<Doc, DocxError> {
         .take(MAX_XML_BYTES)
         .read_to_string(&mut xml)
         .map_err(|e| DocxError::Unreadable(e.to_string()))?;
-    parse(&xml)
+    if xml.matches("<w:txbxContent").count() >= POSITIONED_BOXES && !xml.contains("<w:tbl>") {
+        return text_boxes(&xml).map(Word::Positioned);
+    }
+    parse(&xml).map(Word::Flow)
+}
+
+/// The text boxes anchored on the pages, as runs: the box's offset (EMU,
+/// 12,700 to a point) gives the place, its width the run's end, the first
+/// `w:sz` (half-points) the font size. Each box is written twice, for new
+/// Word and as a VML fallback (`mc:Fallback`), which is skipped. Offsets
+/// are from the page's top: a jump back up starts the next page.
+fn text_boxes(xml: &str) -> Result<Vec<Run>, DocxError> {
+    const EMU_PER_PT: f32 = 12_700.0;
+    let mut reader = Reader::from_str(xml);
+    let mut runs = Vec::new();
+    let mut fallback = 0usize;
+    // (x, y, width, font size, text) of the anchor being read.
+    let mut cur: Option<(f32, f32, f32, f32, String)> = None;
+    let mut vertical = false;
+    let mut offset = false;
+    let mut in_text = false;
+    let (mut page, mut last_y) = (1usize, 0f32);
+    loop {
+        let ev = reader.read_event().map_err(|e| DocxError::Xml {
+            at: reader.buffer_position(),
+            why: e.to_string(),
+        })?;
+        match ev {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(ev, Event::Empty(_));
+                match e.name().as_ref() {
+                    b"mc:Fallback" if !empty => fallback += 1,
+                    _ if fallback > 0 => {}
+                    b"wp:anchor" if !empty => cur = Some((0.0, 0.0, 0.0, 0.0, String::new())),
+                    b"wp:positionH" => vertical = false,
+                    b"wp:positionV" => vertical = true,
+                    b"wp:posOffset" => offset = !empty,
+                    b"wp:extent" => {
+                        if let (Some(c), Some(cx)) = (cur.as_mut(), attr(e, b"cx")) {
+                            c.2 = cx.parse::<f32>().unwrap_or(0.0) / EMU_PER_PT;
+                        }
+                    }
+                    b"w:sz" => {
+                        if let (Some(c), Some(v)) = (cur.as_mut(), attr(e, b"w:val"))
+                            && c.3 == 0.0
+                        {
+                            c.3 = v.parse::<f32>().unwrap_or(24.0) / 2.0;
+                        }
+                    }
+                    b"w:t" => in_text = !empty,
+                    _ => {}
+                }
+            }
+            Event::Text(t) if fallback == 0 && (offset || in_text) => {
+                let t = t.decode().map_err(|e| DocxError::Encoding(e.to_string()))?;
+                if let Some(c) = cur.as_mut() {
+                    if offset {
+                        let v = t.trim().parse::<f32>().unwrap_or(0.0) / EMU_PER_PT;
+                        if vertical { c.1 = v } else { c.0 = v }
+                    } else {
+                        c.4.push_str(&t);
+                    }
+                }
+            }
+            Event::GeneralRef(r) if fallback == 0 && in_text => {
+                if let (Some(c), Ok(Some(ch))) = (cur.as_mut(), r.resolve_char_ref()) {
+                    c.4.push(ch);
+                }
+            }
+            Event::End(e) => match e.name().as_ref() {
+                b"mc:Fallback" => fallback = fallback.saturating_sub(1),
+                _ if fallback > 0 => {}
+                b"wp:posOffset" => offset = false,
+                b"w:t" => in_text = false,
+                b"wp:anchor" => {
+                    if let Some((x, top, width, size, text)) = cur.take()
+                        && !text.trim().is_empty()
+                    {
+                        let size = if size > 0.0 { size } else { 12.0 };
+                        if top + 100.0 < last_y {
+                            page += 1;
+                        }
+                        last_y = top;
+                        runs.push(Run {
+                            page,
+                            x,
+                            y: top + size,
+                            x_end: x + width,
+                            text: text.trim().to_string(),
+                            font_size: size,
+                        });
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(runs)
 }
 
 /// Parses `word/document.xml`.

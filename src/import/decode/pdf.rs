@@ -16,6 +16,8 @@
 
 use pdf_oxide::PdfDocument;
 
+use crate::import::runs::{Run, layout_text};
+
 /// Pages processed at most; later pages are ignored.
 pub const MAX_PAGES: usize = 200;
 /// Characters collected at most over the whole document.
@@ -28,21 +30,6 @@ pub const MAX_BYTES: usize = 200 * 1024 * 1024;
 const MERGE_GAP_EM: f32 = 0.3;
 /// Stack of the worker thread (only reserved; pages are touched as the recursion needs them).
 const WORKER_STACK: usize = 512 * 1024 * 1024;
-
-/// One run of text on a page: characters that sit next to each other on one baseline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Run {
-    /// 1-based page number.
-    pub page: usize,
-    /// Left edge of the first character, in points from the page's left edge.
-    pub x: f32,
-    /// Baseline, in points from the top of the page (grows downwards).
-    pub y: f32,
-    /// Right edge of the last character (its origin plus its advance).
-    pub x_end: f32,
-    pub text: String,
-    pub font_size: f32,
-}
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PdfError {
@@ -297,12 +284,6 @@ fn place_page(
     }
 }
 
-/// A count or amount as printed in a table cell: `21`, `7730.28`, `-`, `12%`.
-fn is_number(s: &str) -> bool {
-    s.chars().any(|c| c.is_ascii_digit())
-        && s.chars().all(|c| c.is_ascii_digit() || ".,-%".contains(c))
-}
-
 fn is_wide(c: char) -> bool {
     matches!(c as u32,
         0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
@@ -490,67 +471,6 @@ pub fn runs(bytes: &[u8]) -> Result<Vec<Run>, PdfError> {
         )));
     }
     Ok(runs)
-}
-
-/// Rebuild text lines like `pdftotext -layout`: runs grouped into lines by baseline, lines
-/// top to bottom per page, runs inside a line separated by a number of spaces proportional
-/// to the gap (at least 2 for a gap of an em or more — table columns — and 1 for a smaller
-/// gap). One line per `\n`; each later page starts with a form feed.
-pub fn layout_text(runs: &[Run]) -> String {
-    let mut out = String::new();
-    let mut pages: Vec<usize> = runs.iter().map(|r| r.page).collect();
-    pages.sort_unstable();
-    pages.dedup();
-    for (pi, &page) in pages.iter().enumerate() {
-        if pi > 0 {
-            // A form feed starts each later page, as pdftotext writes it: the
-            // text reader knows a page's last line (its number) by it.
-            out.push('\x0c');
-        }
-        let mut rs: Vec<&Run> = runs.iter().filter(|r| r.page == page).collect();
-        rs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-        // Group runs into lines with the same rule as glyphs.
-        let mut lines: Vec<(f32, f32, Vec<&Run>)> = Vec::new();
-        for r in rs {
-            match lines.last_mut() {
-                Some((y0, size, members)) if r.y - *y0 <= 0.3 * size.min(r.font_size) => {
-                    *size = size.min(r.font_size);
-                    members.push(r);
-                }
-                _ => lines.push((r.y, r.font_size, vec![r])),
-            }
-        }
-        for (_, _, mut members) in lines {
-            members.sort_by(|a, b| a.x.total_cmp(&b.x));
-            let mut line = String::new();
-            for (k, r) in members.iter().enumerate() {
-                if k > 0 {
-                    let p = members[k - 1];
-                    let gap = r.x - p.x_end;
-                    let em = p.font_size.min(r.font_size).max(1.0);
-                    let mut spaces = if gap < 0.25 * em {
-                        0
-                    } else if gap < 1.0 * em {
-                        1
-                    } else {
-                        ((gap / (0.5 * em)).round() as usize).clamp(2, 200)
-                    };
-                    // A count in a tight table cell: label → number, or number → number, where
-                    // the number ends the line or another number follows. Body text such as
-                    // "处理费 0 元" keeps its single space.
-                    let next_numeric = members.get(k + 1).is_none_or(|n| is_number(&n.text));
-                    if spaces == 1 && is_number(&r.text) && (is_number(&p.text) || next_numeric) {
-                        spaces = 2;
-                    }
-                    line.extend(std::iter::repeat_n(' ', spaces));
-                }
-                line.push_str(&r.text);
-            }
-            out.push_str(&line);
-            out.push('\n');
-        }
-    }
-    out
 }
 
 /// The document as text lines (see [`layout_text`]), for the text reader.
