@@ -26,7 +26,7 @@ pub const INVALID_STROKE: Color32 = Color32::from_rgb(210, 0, 0);
 /// Outline of a table's active cell (where typing goes).
 pub const ACTIVE_STROKE: Color32 = Color32::from_rgb(24, 90, 200);
 /// Tint over the cells of a selected block.
-pub const SELECTED_TINT: Color32 = Color32::from_rgba_premultiplied(40, 100, 220, 40);
+pub const SELECTED_TINT: Color32 = Color32::from_rgba_unmultiplied_const(40, 100, 220, 56);
 
 /// Table header cells and row labels.
 pub const HEADER_FILL: Color32 = Color32::from_rgb(236, 240, 246);
