@@ -54,6 +54,8 @@ pub enum Action {
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    /// 帮助 › 使用说明: the clerk's guide, inside the app (no browser needed offline).
+    ShowGuide,
     /// Show a page of the report.
     GoTo(Page),
     /// Show the page of a finding's first cell or paragraph and focus it.
@@ -108,7 +110,7 @@ const fn shift_cmd(key: Key) -> KeyboardShortcut {
 
 /// Every menu command. Shortcuts are consumed before any widget runs, so a
 /// focused text field does not undo on its own.
-pub static COMMANDS: [Command; 16] = [
+pub static COMMANDS: [Command; 17] = [
     Command {
         action: Action::New,
         zh: "新建空白报告…",
@@ -205,6 +207,12 @@ pub static COMMANDS: [Command; 16] = [
         en: "Actual size",
         shortcuts: &[cmd(Key::Num0)],
     },
+    Command {
+        action: Action::ShowGuide,
+        zh: "使用说明",
+        en: "User guide",
+        shortcuts: &[KeyboardShortcut::new(Modifiers::NONE, Key::F1)],
+    },
 ];
 
 /// The menu command that performs `action`.
@@ -296,6 +304,7 @@ impl AppState {
             Action::ZoomIn => self.zoom = Some(Zoom::In),
             Action::ZoomOut => self.zoom = Some(Zoom::Out),
             Action::ZoomReset => self.zoom = Some(Zoom::Reset),
+            Action::ShowGuide => self.modal = Some(Modal::Guide),
             Action::GoTo(page) => self.page = page,
             Action::Reveal(name) => {
                 let target = Target::of(&name);

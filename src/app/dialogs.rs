@@ -28,6 +28,8 @@ pub enum Modal {
         blanks: usize,
     },
     Message(String),
+    /// 帮助 › 使用说明.
+    Guide,
     Recovery(Box<Recovery>),
 }
 
@@ -196,6 +198,12 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal, st: &AppState) -> (bool, Opt
                     }
                 });
             }
+            Modal::Guide => {
+                guide(ui);
+                if ui.button(t(lang, "关闭", "Close")).clicked() {
+                    keep = false;
+                }
+            }
             Modal::Message(text) => {
                 ui.label(text.as_str());
                 ui.add_space(8.0);
@@ -360,4 +368,34 @@ fn wanted(p: &Path, purpose: &Purpose) -> bool {
         Purpose::Export(f) => ext == f.extension(),
         _ => kind.is_some(),
     }
+}
+
+/// The clerk's guide (`assets/docs/使用说明.md`, built into the program) as
+/// plain text: headings in bold, pictures left out, `**` marks dropped.
+fn guide(ui: &mut egui::Ui) {
+    const GUIDE: &str = include_str!("../../assets/docs/使用说明.md");
+    ui.label(format!("nianbao {}", env!("CARGO_PKG_VERSION")));
+    // A fixed height: one that follows the window made the modal grow frame
+    // by frame, its buttons moving under the pointer.
+    egui::ScrollArea::vertical()
+        .max_height(480.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for line in GUIDE.lines() {
+                let text = line.replace("**", "");
+                if line.trim_start().starts_with("![") || line.trim_start().starts_with("<img") {
+                    continue;
+                }
+                match text.strip_prefix('#') {
+                    Some(h) => {
+                        ui.add_space(6.0);
+                        ui.strong(h.trim_start_matches('#').trim());
+                    }
+                    None if text.trim().is_empty() => ui.add_space(4.0),
+                    None => {
+                        ui.label(text);
+                    }
+                }
+            }
+        });
 }

@@ -138,6 +138,9 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
                 st.storage.save_settings(&st.settings);
             }
         });
+        ui.menu_button(t(lang, "帮助", "Help"), |ui| {
+            item(ui, st, Action::ShowGuide, &mut out);
+        });
     });
     out
 }

@@ -763,3 +763,25 @@ fn saving_from_the_unsaved_prompt_then_carries_on() {
     assert!(path.is_file());
     assert!(st.on_start_page());
 }
+
+#[test]
+fn f1_shows_the_user_guide_inside_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(state(dir.path(), Report::new("测试局", 2025), Page::Cover));
+    h.run();
+    h.key_press(Key::F1);
+    h.run();
+    let first_heading = include_str!("../../assets/docs/使用说明.md")
+        .lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .unwrap();
+    assert!(
+        h.query_by_label(first_heading.trim()).is_some(),
+        "{first_heading}"
+    );
+    // The modal settles its size over a few frames (the window grows to its text).
+    h.run_steps(10);
+    h.get_by_label("关闭").click();
+    h.run();
+    assert!(h.state().modal.is_none(), "closed");
+}
