@@ -84,10 +84,7 @@ fn text_boxes(xml: &str) -> Result<Vec<Run>, DocxError> {
     let mut in_text = false;
     let (mut page, mut last_y) = (1usize, 0f32);
     loop {
-        let ev = reader.read_event().map_err(|e| DocxError::Xml {
-            at: reader.buffer_position(),
-            why: e.to_string(),
-        })?;
+        let ev = next_event(&mut reader)?;
         match ev {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(ev, Event::Empty(_));
@@ -104,7 +101,7 @@ fn text_boxes(xml: &str) -> Result<Vec<Run>, DocxError> {
                         }
                     }
                     b"w:sz" => {
-                        if let (Some(c), Some(v)) = (cur.as_mut(), attr(e, b"w:val"))
+                        if let (Some(c), Some(v)) = (cur.as_mut(), attr(e, b"val"))
                             && c.3 == 0.0
                         {
                             c.3 = v.parse::<f32>().unwrap_or(24.0) / 2.0;
@@ -126,8 +123,8 @@ fn text_boxes(xml: &str) -> Result<Vec<Run>, DocxError> {
                 }
             }
             Event::GeneralRef(r) if fallback == 0 && in_text => {
-                if let (Some(c), Ok(Some(ch))) = (cur.as_mut(), r.resolve_char_ref()) {
-                    c.4.push(ch);
+                if let Some(c) = cur.as_mut() {
+                    push_ref(&mut c.4, &r);
                 }
             }
             Event::End(e) => match e.name().as_ref() {
@@ -177,10 +174,7 @@ pub fn parse(xml: &str) -> Result<Doc, DocxError> {
     let mut continued = false;
     let mut in_text = false;
     loop {
-        let ev = reader.read_event().map_err(|e| DocxError::Xml {
-            at: reader.buffer_position(),
-            why: e.to_string(),
-        })?;
+        let ev = next_event(&mut reader)?;
         match ev {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 // An empty `<w:t/>` opens no text.
@@ -212,20 +206,7 @@ pub fn parse(xml: &str) -> Result<Doc, DocxError> {
             Event::Text(t) if in_text => {
                 para.push_str(&t.decode().map_err(|e| DocxError::Encoding(e.to_string()))?);
             }
-            Event::GeneralRef(r) if in_text => {
-                if let Ok(Some(c)) = r.resolve_char_ref() {
-                    para.push(c);
-                } else {
-                    para.push_str(match r.decode().as_deref() {
-                        Ok("amp") => "&",
-                        Ok("lt") => "<",
-                        Ok("gt") => ">",
-                        Ok("quot") => "\"",
-                        Ok("apos") => "'",
-                        _ => "",
-                    });
-                }
-            }
+            Event::GeneralRef(r) if in_text => push_ref(&mut para, &r),
             Event::End(e) => match e.local_name().as_ref() {
                 b"t" => in_text = false,
                 b"p" => {
@@ -284,9 +265,62 @@ pub fn parse(xml: &str) -> Result<Doc, DocxError> {
     })
 }
 
+/// The next XML event, its error with the byte position.
+fn next_event<'a>(reader: &mut Reader<&'a [u8]>) -> Result<Event<'a>, DocxError> {
+    reader.read_event().map_err(|e| DocxError::Xml {
+        at: reader.buffer_position(),
+        why: e.to_string(),
+    })
+}
+
+/// Appends what an entity in a text stands for: a character reference, or
+/// one of XML's five named entities.
+fn push_ref(out: &mut String, r: &quick_xml::events::BytesRef) {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        out.push(c);
+    } else {
+        out.push_str(match r.decode().as_deref() {
+            Ok("amp") => "&",
+            Ok("lt") => "<",
+            Ok("gt") => ">",
+            Ok("quot") => "\"",
+            Ok("apos") => "'",
+            _ => "",
+        });
+    }
+}
+
 fn attr(e: &quick_xml::events::BytesStart, key: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == key)
         .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_boxes_keep_their_place_and_their_entities() {
+        let anchor = |x: i64, y: i64, t: &str| {
+            format!(
+                "<wp:anchor><wp:positionH><wp:posOffset>{x}</wp:posOffset></wp:positionH>\
+                 <wp:positionV><wp:posOffset>{y}</wp:posOffset></wp:positionV>\
+                 <wp:extent cx=\"127000\" cy=\"0\"/><w:txbxContent><w:p><w:r><w:rPr><w:sz w:val=\"32\"/></w:rPr>\
+                 <w:t>{t}</w:t></w:r></w:p></w:txbxContent></wp:anchor>\
+                 <mc:Fallback><w:t>twice</w:t></mc:Fallback>"
+            )
+        };
+        let xml = format!(
+            "<w:body>{}{}</w:body>",
+            anchor(12_700, 127_000, "A&amp;B"),
+            anchor(254_000, 127_000, "&#26412;")
+        );
+        let runs = text_boxes(&xml).unwrap();
+        let texts: Vec<&str> = runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["A&B", "本"], "no fallback copy, entities resolved");
+        assert_eq!((runs[0].x, runs[0].y, runs[0].font_size), (1.0, 26.0, 16.0));
+        assert_eq!(runs[0].x_end, 11.0);
+    }
 }
