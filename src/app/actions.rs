@@ -282,7 +282,7 @@ impl AppState {
             }
             Action::Picked(purpose, path) => self.picked(purpose, path),
             Action::PickLastYear => self.pick(Purpose::LastYear),
-            Action::ToggleYearOverYear => self.set_year_over_year(!self.year_over_year),
+            Action::ToggleYearOverYear => self.set_year_over_year(!self.year_over_year()),
             Action::Merge => self.merge = Some(Default::default()),
             Action::AddMergeInput => self.pick(Purpose::MergeInput),
             Action::ApplyMerge(report) => {

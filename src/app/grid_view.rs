@@ -71,7 +71,7 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], ma
     }
     // Row heights: enough for each wrapped label of the row, and for the
     // year-over-year strip when it is shown.
-    let yoy = st.year_over_year;
+    let yoy = st.year_over_year();
     let mut hs: Vec<f32> = (0..grid.rows)
         .map(|r| {
             let has_values = grid

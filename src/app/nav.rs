@@ -99,7 +99,7 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
             .on_hover_text(format!("{scope}中 {blanks} 个空白单元格"));
         });
         ui.menu_button(t(lang, "视图", "View"), |ui| {
-            let mut yoy = st.year_over_year;
+            let mut yoy = st.year_over_year();
             let c = command(&Action::ToggleYearOverYear);
             let can = st.can(&Action::ToggleYearOverYear);
             if ui

@@ -106,8 +106,6 @@ pub struct AppState {
     pub allow_close: bool,
     pub last_autosave: f64,
     pub was_focused: bool,
-    /// Show last year's value and the change beside every cell.
-    pub year_over_year: bool,
     /// Close the window on the next frame (the user chose to quit).
     pub close_now: bool,
     /// The 汇总 window, while open.
@@ -137,7 +135,6 @@ pub struct AppState {
 impl AppState {
     pub fn new(storage: Storage) -> Self {
         let settings = storage.load_settings();
-        let year_over_year = settings.year_over_year;
         let doc = placeholder();
         AppState {
             home: Some(doc.generation()),
@@ -152,7 +149,6 @@ impl AppState {
             allow_close: false,
             last_autosave: 0.0,
             was_focused: true,
-            year_over_year,
             close_now: false,
             merge: None,
             zoom: None,
@@ -182,9 +178,13 @@ impl AppState {
         }
     }
 
+    /// Whether last year's figures are shown beside this year's (a setting).
+    pub fn year_over_year(&self) -> bool {
+        self.settings.year_over_year
+    }
+
     /// Shows or hides last year's figures beside this year's, and remembers it.
     pub fn set_year_over_year(&mut self, on: bool) {
-        self.year_over_year = on;
         if self.settings.year_over_year != on {
             self.settings.year_over_year = on;
             self.storage.save_settings(&self.settings);

@@ -125,7 +125,7 @@ impl SourceKind {
 const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    decode::pdf_nesting::find(hay, needle).is_some()
 }
 
 /// A zip file: Word, or a kind named for the message.

@@ -576,7 +576,7 @@ fn start_page_offers_last_years_report_first_and_lists_recent_files() {
     assert!(!st.on_start_page());
     assert_eq!(st.doc.report.meta.year, Some(2026));
     assert!(
-        st.year_over_year,
+        st.year_over_year(),
         "last year's figures are shown from the rollover"
     );
 }
