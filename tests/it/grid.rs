@@ -75,6 +75,18 @@ fn double_click(h: &mut Harness<'static, AppState>, k: &str) {
     h.run();
 }
 
+/// Clicks cell `k` and lets the frame run.
+fn click(h: &mut Harness<'static, AppState>, k: &str) {
+    h.get_by_label_contains(&name(k)).click();
+    h.run();
+}
+
+/// Types `text` while cell `k` has the keyboard and lets the frame run.
+fn type_text(h: &mut Harness<'static, AppState>, k: &str, text: &str) {
+    h.get_by_label_contains(&name(k)).type_text(text);
+    h.run();
+}
+
 fn focused(h: &Harness<'static, AppState>, k: &str) -> bool {
     h.get_by_label_contains(&name(k)).is_focused()
 }
@@ -85,12 +97,9 @@ fn click_then_type_replaces_the_value_in_one_undo_step() {
     for (k, before) in CASES {
         let mut h = harness(dir.path(), report());
         let depth = h.state().doc.undo_depth();
-        h.get_by_label_contains(&name(k)).click();
-        h.run();
-        h.get_by_label_contains(&name(k)).type_text("7");
-        h.run();
-        h.get_by_label_contains(&name(k)).type_text("2");
-        h.run();
+        click(&mut h, k);
+        type_text(&mut h, k, "7");
+        type_text(&mut h, k, "2");
         assert_eq!(value(&h, k), Cell::Int(72), "{k} held {before:?}");
         assert_eq!(h.state().doc.undo_depth(), depth + 1, "{k}: one undo step");
         h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -112,8 +121,7 @@ fn a_click_anywhere_in_the_cell_selects_it() {
         let mut h = harness(dir.path(), report());
         click_at(&h, Pos2::new(x, r.center().y), Modifiers::NONE);
         h.run();
-        h.get_by_label_contains(&name(k)).type_text("9");
-        h.run();
+        type_text(&mut h, k, "9");
         assert_eq!(value(&h, k), Cell::Int(9), "click at x = {x} of {r:?}");
     }
 }
@@ -129,24 +137,20 @@ fn double_click_or_f2_edits_in_place_with_the_caret_at_the_end() {
         let mut h = harness(dir.path(), report());
         let depth = h.state().doc.undo_depth();
         double_click(&mut h, k);
-        h.get_by_label_contains(&name(k)).type_text("5");
-        h.run();
+        type_text(&mut h, k, "5");
         assert_eq!(value(&h, k), want, "double click on {k} holding {before:?}");
         assert_eq!(h.state().doc.undo_depth(), depth + 1);
 
         let mut h = harness(dir.path(), report());
-        h.get_by_label_contains(&name(k)).click();
-        h.run();
+        click(&mut h, k);
         h.key_press(Key::F2);
         h.run();
-        h.get_by_label_contains(&name(k)).type_text("5");
-        h.run();
+        type_text(&mut h, k, "5");
         assert_eq!(value(&h, k), want, "F2 on {k} holding {before:?}");
         // ← moves the caret while editing in place, it does not leave the cell.
         h.key_press(Key::ArrowLeft);
         h.run();
-        h.get_by_label_contains(&name(k)).type_text("1");
-        h.run();
+        type_text(&mut h, k, "1");
         assert!(focused(&h, k), "← stays in the cell edited in place");
         h.key_press(Key::Enter);
         h.run();
@@ -168,10 +172,8 @@ fn escape_restores_the_value_from_before_the_edit() {
     for (k, before) in CASES {
         let mut h = harness(dir.path(), report());
         let depth = h.state().doc.undo_depth();
-        h.get_by_label_contains(&name(k)).click();
-        h.run();
-        h.get_by_label_contains(&name(k)).type_text("98");
-        h.run();
+        click(&mut h, k);
+        type_text(&mut h, k, "98");
         assert_eq!(value(&h, k), Cell::Int(98));
         h.key_press(Key::Escape);
         h.run();
@@ -180,8 +182,7 @@ fn escape_restores_the_value_from_before_the_edit() {
         assert!(focused(&h, k), "the cell stays selected");
         // A double click then Esc restores too.
         double_click(&mut h, k);
-        h.get_by_label_contains(&name(k)).type_text("4");
-        h.run();
+        type_text(&mut h, k, "4");
         h.key_press(Key::Escape);
         h.run();
         assert_eq!(value(&h, k), before, "Esc after a double click on {k}");
@@ -194,8 +195,7 @@ fn delete_clears_the_selected_cell_or_block_in_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
     for (k, before) in CASES {
         let mut h = harness(dir.path(), report());
-        h.get_by_label_contains(&name(k)).click();
-        h.run();
+        click(&mut h, k);
         h.key_press(Key::Delete);
         h.run();
         assert_eq!(
@@ -204,8 +204,7 @@ fn delete_clears_the_selected_cell_or_block_in_one_undo_step() {
             "Delete on {k} holding {before:?}"
         );
         let mut h = harness(dir.path(), report());
-        h.get_by_label_contains(&name(k)).click();
-        h.run();
+        click(&mut h, k);
         h.key_press(Key::Backspace);
         h.run();
         assert_eq!(value(&h, k), Cell::Blank, "Backspace on {k}");
@@ -290,8 +289,7 @@ fn paste_over_a_block_skips_the_computed_cells_and_names_them() {
     for (k, before) in CASES {
         // A single value pasted over a selected cell replaces it.
         let mut h = harness(dir.path(), report());
-        h.get_by_label_contains(&name(k)).click();
-        h.run();
+        click(&mut h, k);
         h.event(Event::Paste("41".into()));
         h.run();
         assert_eq!(
