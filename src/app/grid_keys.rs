@@ -173,14 +173,7 @@ fn do_effect(ui: &egui::Ui, st: &mut AppState, grid: &Grid, e: Effect) -> Option
         Effect::Cancel(k) => st.doc.cancel_run(EditTag::Field(cell_id(k))),
         Effect::Clear(cells) => {
             let n = cells.len();
-            st.doc.edit(EditTag::Command, |r| {
-                for k in cells {
-                    if let Some(c) = r.input_mut(k) {
-                        *c = Cell::Blank;
-                    }
-                }
-            });
-            st.doc.break_merge();
+            grid_paste::write_cells(st, cells.into_iter().map(|k| (k, Cell::Blank)));
             st.status = format!("已清除 {n} 个单元格");
         }
         Effect::Copy(block) => {

@@ -34,14 +34,12 @@ pub(super) fn paste(st: &mut AppState, grid: &Grid, cells: &[CellKey], text: &st
     let value = text.trim();
     let targets: Vec<CellKey> = cells.iter().copied().filter(|k| !k.is_computed()).collect();
     let n = targets.len();
-    st.doc.edit(EditTag::Command, |r| {
-        for k in targets {
-            if let Some(c) = r.input_mut(k) {
-                *c = Cell::parse(value, k.kind());
-            }
-        }
-    });
-    st.doc.break_merge();
+    write_cells(
+        st,
+        targets
+            .into_iter()
+            .map(|k| (k, Cell::parse(value, k.kind()))),
+    );
     st.status = format!("已粘贴 {n} 个单元格");
 }
 
@@ -157,17 +155,22 @@ pub fn paste_block(
         }
     }
     let filled = targets.len();
+    write_cells(st, targets);
+    Ok(Pasted {
+        filled,
+        skipped,
+        corner,
+    })
+}
+
+/// Stores `cells` as one undo step of their own (a paste, a Delete on a block).
+pub(super) fn write_cells(st: &mut AppState, cells: impl IntoIterator<Item = (CellKey, Cell)>) {
     st.doc.edit(EditTag::Command, |r| {
-        for (k, c) in targets {
+        for (k, c) in cells {
             if let Some(cell) = r.input_mut(k) {
                 *cell = c;
             }
         }
     });
     st.doc.break_merge();
-    Ok(Pasted {
-        filled,
-        skipped,
-        corner,
-    })
 }
