@@ -31,8 +31,8 @@ fn open_app(file: Option<std::path::PathBuf>) -> i32 {
     match nianbao::app::run(file) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("nianbao: 无法启动窗口：{e}");
-            console::tell_if_unseen(&format!("无法启动窗口：{e}"));
+            eprintln!("nianbao: {e}");
+            console::tell_if_unseen(&e);
             cli::EXIT_UNREADABLE
         }
     }
@@ -79,19 +79,28 @@ mod console {
         }
     }
 
-    /// A start-up error nobody would read on stderr (double-clicked
-    /// program) is shown in a message box.
+    /// A start-up error nobody would read on stderr (a program started
+    /// from the menu or by a double click) is shown in a message box:
+    /// Windows' own, or on Linux zenity's (which rfd runs; the .deb
+    /// recommends it). A Linux program started from a terminal has its
+    /// stderr there and shows no box.
     #[cfg(feature = "gui")]
     pub fn tell_if_unseen(message: &str) {
         #[cfg(windows)]
-        if !win::has_stderr() {
+        let unseen = !win::has_stderr();
+        #[cfg(not(windows))]
+        let unseen = {
+            use std::io::IsTerminal;
+            !std::io::stderr().is_terminal()
+                && (std::env::var_os("DISPLAY").is_some()
+                    || std::env::var_os("WAYLAND_DISPLAY").is_some())
+        };
+        if unseen {
             rfd::MessageDialog::new()
                 .set_level(rfd::MessageLevel::Error)
                 .set_title("年报")
                 .set_description(message)
                 .show();
         }
-        #[cfg(not(windows))]
-        let _ = message;
     }
 }

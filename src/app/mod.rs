@@ -163,12 +163,20 @@ fn run_with_fallback(
         match result {
             Ok(()) => return Ok(()),
             // Failed after the app ran: not a start-up problem, so no retry.
-            Err(e) if created.get() => return Err(e.to_string()),
+            Err(e) if created.get() => return Err(format!("窗口出错：{e}")),
             Err(e) => {
                 eprintln!("nianbao: {renderer} 渲染器无法启动：{e}");
                 errors.push(format!("{renderer}: {e}"));
             }
         }
     }
-    Err(errors.join("；"))
+    Err(format!("{NO_RENDERER}\n详细信息：{}", errors.join("；")))
 }
+
+/// What the clerk reads when neither renderer starts (Linux: a machine
+/// without a working OpenGL 2.1 or Vulkan driver, or a remote session
+/// without GL): what is wrong, what to install, and that the command line
+/// still works.
+const NO_RENDERER: &str = "无法打开窗口：本机的图形驱动不能用（需要 OpenGL 2.1 以上或 Vulkan）。\
+    请安装或更新显卡驱动；远程桌面、虚拟机可安装 Mesa 软件渲染（软件包 libgl1-mesa-dri）。\
+    命令行功能不受影响，例如 nianbao check 报告.ron（nianbao help 列出全部命令）。";
