@@ -170,8 +170,23 @@ fn run_with_fallback(
             }
         }
     }
-    Err(format!("{NO_RENDERER}\n详细信息：{}", errors.join("；")))
+    // The first attempt says why: the second only finds the event loop gone.
+    let why = if errors
+        .first()
+        .is_some_and(|e| e.to_lowercase().contains("connection"))
+    {
+        NO_DISPLAY
+    } else {
+        NO_RENDERER
+    };
+    Err(format!("{why}\n详细信息：{}", errors.join("；")))
 }
+
+/// When the desktop's display server cannot be reached (no X11 or Wayland
+/// session, a wrong DISPLAY, a session over ssh).
+const NO_DISPLAY: &str = "无法打开窗口：连接不到桌面的显示服务（X11 或 Wayland）。\
+    请在桌面里启动年报；通过远程终端登录时没有图形界面。\
+    命令行功能不受影响，例如 nianbao check 报告.ron（nianbao help 列出全部命令）。";
 
 /// What the clerk reads when neither renderer starts (Linux: a machine
 /// without a working OpenGL 2.1 or Vulkan driver, or a remote session
