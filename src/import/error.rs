@@ -7,6 +7,7 @@ use thiserror::Error;
 
 pub use super::decode::docx::DocxError;
 pub use super::decode::pdf::PdfError;
+pub use super::decode::word97::Word97Error;
 
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ImportError {
@@ -45,6 +46,8 @@ pub enum ImportError {
     Docx(#[from] DocxError),
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Word97(#[from] Word97Error),
     /// No part of the template was found: what the text looks like instead.
     #[error("{0}")]
     NotAReport(String),

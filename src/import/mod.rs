@@ -20,9 +20,9 @@ use std::path::Path;
 use crate::model::Report;
 use crate::project::{FileError, read_limited};
 
-pub use error::{DocxError, ImportError, PdfError};
+pub use error::{DocxError, ImportError, PdfError, Word97Error};
 
-use decode::{docx, encoding, html, mht, pdf, rtf, text};
+use decode::{docx, encoding, html, mht, pdf, rtf, text, word97};
 
 mod decode;
 pub mod doc;
@@ -47,6 +47,8 @@ pub enum SourceKind {
     Mht,
     /// Word 2003 XML (`<w:wordDocument>`).
     WordXml,
+    /// The Word 97–2003 binary format (`.doc`, WPS's `.wps`).
+    Word97,
 }
 
 /// Every extension the importer reads, with its kind: the one list that
@@ -65,17 +67,17 @@ pub const EXTENSIONS: [(&str, SourceKind); 15] = [
     ("rtf", SourceKind::Rtf),
     ("mht", SourceKind::Mht),
     ("mhtml", SourceKind::Mht),
-    // What a .doc or .wps really is (HTML, MHT, RTF, Word 2003 XML, a
-    // renamed .docx, or the Word 97 binary format) is read off its bytes.
-    ("doc", SourceKind::Docx),
-    ("wps", SourceKind::Docx),
+    // What a .doc or .wps really is (the Word 97 binary format, or HTML,
+    // MHT, RTF, Word 2003 XML, a renamed .docx) is read off its bytes.
+    ("doc", SourceKind::Word97),
+    ("wps", SourceKind::Word97),
 ];
 
 impl SourceKind {
     /// What `bytes` are, by their content first (a `.doc` from a website is
     /// often a web page, RTF or a renamed `.docx`), then by the extension of
-    /// `path` for plain text. Formats recognised but not read yet (Word 97,
-    /// WPS, spreadsheets, OpenDocument) get a message saying what they are.
+    /// `path` for plain text. Formats recognised but not read yet
+    /// (spreadsheets, OpenDocument) get a message saying what they are.
     pub fn detect(path: &Path, bytes: &[u8]) -> Result<SourceKind, ImportError> {
         let ext = path
             .extension()
@@ -90,7 +92,7 @@ impl SourceKind {
             return zip_kind(bytes);
         }
         if bytes.starts_with(&CFB_MAGIC) {
-            return Err(ImportError::NotYetReadable(cfb_kind(bytes, &ext)));
+            return cfb_kind(bytes, &ext);
         }
         if rtf::is_rtf(bytes) {
             return Ok(SourceKind::Rtf);
@@ -144,24 +146,26 @@ fn zip_kind(bytes: &[u8]) -> Result<SourceKind, ImportError> {
     }
 }
 
-/// What an OLE compound file holds, by its stream names (UTF-16 in the directory).
-fn cfb_kind(bytes: &[u8], ext: &str) -> &'static str {
+/// What an OLE compound file holds, by its stream names (UTF-16 in the
+/// directory): Word (read; a damaged one is its reader's to report), or a
+/// kind named for the message.
+fn cfb_kind(bytes: &[u8], ext: &str) -> Result<SourceKind, ImportError> {
     let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
-    if contains(bytes, &utf16("WordDocument")) {
-        if ext == "wps" {
-            "WPS 文字文档（.wps）"
+    Err(ImportError::NotYetReadable(
+        // Named .doc or .wps without a directory to say more (cut short):
+        // the Word reader says what is wrong with it.
+        if contains(bytes, &utf16("WordDocument")) || matches!(ext, "doc" | "wps") {
+            return Ok(SourceKind::Word97);
+        } else if contains(bytes, &utf16("Workbook")) || contains(bytes, &utf16("Book")) {
+            if ext == "et" {
+                "WPS 表格（.et）"
+            } else {
+                "Excel 97–2003 工作簿（.xls）"
+            }
         } else {
-            "Word 97–2003 文档（.doc）"
-        }
-    } else if contains(bytes, &utf16("Workbook")) || contains(bytes, &utf16("Book")) {
-        if ext == "et" {
-            "WPS 表格（.et）"
-        } else {
-            "Excel 97–2003 工作簿（.xls）"
-        }
-    } else {
-        "Office 97–2003 格式的文件"
-    }
+            "Office 97–2003 格式的文件"
+        },
+    ))
 }
 
 /// Imports a published report from a file.
@@ -195,7 +199,7 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Imp
             html::read(&text)
         }
         SourceKind::Docx => match docx::read(bytes)? {
-            docx::Word::Flow(doc) => doc,
+            docx::Word::Flow(doc) => tables_typed_as_text(doc),
             docx::Word::Positioned(runs) => {
                 let text = runs::layout_text(&runs);
                 limits::text_ok(&text)?;
@@ -204,8 +208,9 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Imp
                 doc
             }
         },
-        SourceKind::WordXml => docx::parse(&encoding::html(bytes))?,
-        SourceKind::Rtf => rtf::read(bytes),
+        SourceKind::WordXml => tables_typed_as_text(docx::parse(&encoding::html(bytes))?),
+        SourceKind::Word97 => tables_typed_as_text(word97::read(bytes)?),
+        SourceKind::Rtf => tables_typed_as_text(rtf::read(bytes)),
         SourceKind::Mht => {
             let page = mht::html_part(bytes)
                 .ok_or(ImportError::NotYetReadable("没有网页正文的 MHT 文件"))?;
@@ -223,6 +228,31 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Imp
     };
     limits::doc_ok(&doc)?;
     read::report(name, doc)
+}
+
+/// A word-processor file without a single table: its tables, if any, were
+/// typed or pasted as text (tabs, spaces, one cell per line), so its
+/// paragraphs are read as lines of text, by the text layouts' reader, blank
+/// ones included. A file with tables keeps its paragraphs, less the empty.
+fn tables_typed_as_text(mut doc: doc::Doc) -> doc::Doc {
+    if doc
+        .lines
+        .iter()
+        .any(|l| matches!(l.kind, doc::LineKind::Row(_)))
+    {
+        doc.lines
+            .retain(|l| !matches!(&l.kind, doc::LineKind::Para(t) if t.is_empty()));
+        return doc;
+    }
+    let text: Vec<&str> = doc
+        .lines
+        .iter()
+        .filter_map(|l| match &l.kind {
+            doc::LineKind::Para(t) => Some(t.as_str()),
+            doc::LineKind::Row(_) => None,
+        })
+        .collect();
+    text::read(&text.join("\n"))
 }
 
 /// Imports a report from text (any of the text layouts).

@@ -1,7 +1,7 @@
 //! Files are read by what they are, not by their name (issue 21): a `.doc`
 //! that is really a web page, a renamed `.docx`, RTF, a single-file web page
-//! (MHT) or Word 2003 XML reads like its source; Word 97, WPS and
-//! spreadsheet files are named for what they are in the refusal.
+//! (MHT), Word 2003 XML or Word 97 (`.doc`, WPS `.wps`) reads like its
+//! source; spreadsheet files are named for what they are in the refusal.
 
 use crate::common;
 
@@ -148,6 +148,67 @@ fn word_2003_xml_is_read() {
     same_cells(&back, &r, "Word 2003 XML");
 }
 
+fn made(name: &str) -> Vec<u8> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real/made");
+    std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn repo_file(path: &str) -> Report {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    nianbao::import::import_file(&p).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Word 97 files as LibreOffice writes them (tests/real/made/README.md):
+/// real Word tables (from our .docx and from our HTML, where LibreOffice
+/// builds the merged cells itself), and files whose tables are text typed
+/// with tabs, one cell per line or run together. Each reads as its source
+/// does, cells and narrative; under a .wps name too (WPS's own format).
+#[test]
+fn word_97_files_read_like_their_sources() {
+    let clean = common::clean_report();
+    for name in ["clean.lo-docx2doc.doc", "clean.lo-html2doc.doc"] {
+        let back = import(name, &made(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        same_cells(&back, &clean, name);
+        assert_eq!(back.narratives(), clean.narratives(), "{name}: narrative");
+        assert_eq!(back.import.as_ref().unwrap().layout, "word97", "{name}");
+        let wps = import("2024年报.wps", &made(name)).unwrap();
+        same_cells(&wps, &clean, "as .wps");
+    }
+    for (name, source) in [
+        (
+            "seed003.lo-txt2doc.doc",
+            "tests/seeds/003_b167490a9537da4f.txt",
+        ),
+        (
+            "hongze2023.pdftotext-raw.lo-txt2doc.doc",
+            "tests/real/hongze2023.pdftotext-raw.txt",
+        ),
+        (
+            "pingtan2024.crawler.lo-txt2doc.doc",
+            "tests/real/pingtan2024.crawler.txt",
+        ),
+    ] {
+        let back = import(name, &made(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        same_cells(&back, &repo_file(source), name);
+    }
+}
+
+#[test]
+fn a_damaged_word_97_file_says_so() {
+    let mut bytes = made("clean.lo-docx2doc.doc");
+    // Cut the file in half: the compound file's directory is gone.
+    bytes.truncate(bytes.len() / 2);
+    let e = import("报告.doc", &bytes).unwrap_err();
+    assert!(e.to_string().contains("Word 97–2003 文档已损坏"), "{e}");
+    // A compound file without Word's streams under a .doc name.
+    let mut b = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    b.resize(1024, 0);
+    b.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
+    b.resize(4096, 0);
+    let e = import("报告.wps", &b).unwrap_err();
+    assert!(e.to_string().contains("已损坏"), "{e}");
+}
+
 #[test]
 fn binary_office_files_and_spreadsheets_are_named_in_the_refusal() {
     let cfb = |stream: &str| -> Vec<u8> {
@@ -165,13 +226,8 @@ fn binary_office_files_and_spreadsheets_are_named_in_the_refusal() {
         w.finish().unwrap().into_inner()
     };
     for (name, bytes, says) in [
-        (
-            "2024年报.doc",
-            cfb("WordDocument"),
-            "Word 97–2003 文档（.doc）",
-        ),
-        ("2024年报.wps", cfb("WordDocument"), "WPS 文字文档（.wps）"),
         ("表三.xls", cfb("Workbook"), "Excel 97–2003 工作簿（.xls）"),
+        ("表三.et", cfb("Workbook"), "WPS 表格（.et）"),
         ("表三.xlsx", xlsx, "Excel 工作簿（.xlsx）"),
     ] {
         let e = import(name, &bytes).unwrap_err();

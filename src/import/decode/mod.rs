@@ -11,3 +11,4 @@ pub mod pdf;
 pub mod pdf_nesting;
 pub mod rtf;
 pub mod text;
+pub mod word97;
