@@ -248,9 +248,11 @@ struct Tally {
 fn load_corpus() -> Vec<(std::path::PathBuf, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let mut corpus = Vec::new();
-    for dir in ["seeds", "reports", "real", "render/out"] {
+    for dir in ["seeds", "reports", "real", "real/made", "render/out"] {
         for e in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
-            corpus.push((e.path(), std::fs::read(e.path()).unwrap()));
+            if e.path().is_file() {
+                corpus.push((e.path(), std::fs::read(e.path()).unwrap()));
+            }
         }
     }
     corpus.sort();
