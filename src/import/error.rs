@@ -7,6 +7,7 @@ use thiserror::Error;
 
 pub use super::decode::docx::DocxError;
 pub use super::decode::pdf::PdfError;
+pub use super::decode::spreadsheet::SpreadsheetError;
 pub use super::decode::word97::Word97Error;
 
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -48,6 +49,8 @@ pub enum ImportError {
     Pdf(#[from] PdfError),
     #[error(transparent)]
     Word97(#[from] Word97Error),
+    #[error(transparent)]
+    Spreadsheet(#[from] SpreadsheetError),
     /// No part of the template was found: what the text looks like instead.
     #[error("{0}")]
     NotAReport(String),

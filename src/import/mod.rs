@@ -20,9 +20,9 @@ use std::path::Path;
 use crate::model::Report;
 use crate::project::{FileError, read_limited};
 
-pub use error::{DocxError, ImportError, PdfError, Word97Error};
+pub use error::{DocxError, ImportError, PdfError, SpreadsheetError, Word97Error};
 
-use decode::{docx, encoding, html, mht, pdf, rtf, text, word97};
+use decode::{docx, encoding, html, mht, pdf, rtf, spreadsheet, text, word97};
 
 mod decode;
 pub mod doc;
@@ -49,11 +49,13 @@ pub enum SourceKind {
     WordXml,
     /// The Word 97–2003 binary format (`.doc`, WPS's `.wps`).
     Word97,
+    /// A workbook: `.xlsx`, `.xls`, `.ods`, WPS's `.et`.
+    Spreadsheet,
 }
 
 /// Every extension the importer reads, with its kind: the one list that
 /// the command line's folder walk and the app's file dialogs use too.
-pub const EXTENSIONS: [(&str, SourceKind); 15] = [
+pub const EXTENSIONS: [(&str, SourceKind); 19] = [
     ("txt", SourceKind::Text),
     ("md", SourceKind::Text),
     ("text", SourceKind::Text),
@@ -71,13 +73,17 @@ pub const EXTENSIONS: [(&str, SourceKind); 15] = [
     // MHT, RTF, Word 2003 XML, a renamed .docx) is read off its bytes.
     ("doc", SourceKind::Word97),
     ("wps", SourceKind::Word97),
+    ("xlsx", SourceKind::Spreadsheet),
+    ("xls", SourceKind::Spreadsheet),
+    ("et", SourceKind::Spreadsheet),
+    ("ods", SourceKind::Spreadsheet),
 ];
 
 impl SourceKind {
     /// What `bytes` are, by their content first (a `.doc` from a website is
     /// often a web page, RTF or a renamed `.docx`), then by the extension of
     /// `path` for plain text. Formats recognised but not read yet
-    /// (spreadsheets, OpenDocument) get a message saying what they are.
+    /// (OpenDocument text, other Office 97 files) get a message saying what they are.
     pub fn detect(path: &Path, bytes: &[u8]) -> Result<SourceKind, ImportError> {
         let ext = path
             .extension()
@@ -134,10 +140,10 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 fn zip_kind(bytes: &[u8]) -> Result<SourceKind, ImportError> {
     if contains(bytes, b"word/document.xml") {
         Ok(SourceKind::Docx)
-    } else if contains(bytes, b"xl/workbook.xml") {
-        Err(ImportError::NotYetReadable("Excel 工作簿（.xlsx）"))
-    } else if contains(bytes, b"application/vnd.oasis.opendocument.spreadsheet") {
-        Err(ImportError::NotYetReadable("OpenDocument 表格（.ods）"))
+    } else if contains(bytes, b"xl/workbook.xml")
+        || contains(bytes, b"application/vnd.oasis.opendocument.spreadsheet")
+    {
+        Ok(SourceKind::Spreadsheet)
     } else if contains(bytes, b"application/vnd.oasis.opendocument.text") {
         Err(ImportError::NotYetReadable("OpenDocument 文字文档（.odt）"))
     } else {
@@ -147,25 +153,22 @@ fn zip_kind(bytes: &[u8]) -> Result<SourceKind, ImportError> {
 }
 
 /// What an OLE compound file holds, by its stream names (UTF-16 in the
-/// directory): Word (read; a damaged one is its reader's to report), or a
-/// kind named for the message.
+/// directory): Word or a workbook (a damaged one is its reader's to
+/// report), or something else Office wrote.
 fn cfb_kind(bytes: &[u8], ext: &str) -> Result<SourceKind, ImportError> {
     let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
-    Err(ImportError::NotYetReadable(
-        // Named .doc or .wps without a directory to say more (cut short):
-        // the Word reader says what is wrong with it.
-        if contains(bytes, &utf16("WordDocument")) || matches!(ext, "doc" | "wps") {
-            return Ok(SourceKind::Word97);
-        } else if contains(bytes, &utf16("Workbook")) || contains(bytes, &utf16("Book")) {
-            if ext == "et" {
-                "WPS 表格（.et）"
-            } else {
-                "Excel 97–2003 工作簿（.xls）"
-            }
-        } else {
-            "Office 97–2003 格式的文件"
-        },
-    ))
+    // Named .doc, .wps, .xls or .et without a directory to say more (cut
+    // short): that reader says what is wrong with it.
+    if contains(bytes, &utf16("WordDocument")) || matches!(ext, "doc" | "wps") {
+        Ok(SourceKind::Word97)
+    } else if contains(bytes, &utf16("Workbook"))
+        || contains(bytes, &utf16("Book"))
+        || matches!(ext, "xls" | "et")
+    {
+        Ok(SourceKind::Spreadsheet)
+    } else {
+        Err(ImportError::NotYetReadable("Office 97–2003 格式的文件"))
+    }
 }
 
 /// Imports a published report from a file.
@@ -210,6 +213,7 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Imp
         },
         SourceKind::WordXml => tables_typed_as_text(docx::parse(&encoding::html(bytes))?),
         SourceKind::Word97 => tables_typed_as_text(word97::read(bytes)?),
+        SourceKind::Spreadsheet => tables_typed_as_text(spreadsheet::read(bytes)?),
         SourceKind::Rtf => tables_typed_as_text(rtf::read(bytes)),
         SourceKind::Mht => {
             let page = mht::html_part(bytes)

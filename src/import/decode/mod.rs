@@ -10,5 +10,6 @@ pub mod mht;
 pub mod pdf;
 pub mod pdf_nesting;
 pub mod rtf;
+pub mod spreadsheet;
 pub mod text;
 pub mod word97;
