@@ -90,12 +90,14 @@ fn main() {
         batch_check(1000);
     }
     if on("import") {
-        // The five seeds (text layouts) and the hand-written HTML, PDF-text, tab, 2019 and error reports.
+        // The five seeds (text layouts), the hand-written HTML, PDF-text, tab,
+        // 2019 and error reports, the real samples and the files LibreOffice made.
         let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
-        let mut names: Vec<std::path::PathBuf> = ["seeds", "reports", "real"]
+        let mut names: Vec<std::path::PathBuf> = ["seeds", "reports", "real", "real/made"]
             .iter()
             .filter_map(|d| std::fs::read_dir(tests.join(d)).ok())
             .flat_map(|d| d.flatten().map(|e| e.path()))
+            .filter(|p| p.is_file())
             .collect();
         names.sort();
         names.retain(|p| !p.extension().is_some_and(|e| e == "published" || e == "md"));
