@@ -288,19 +288,23 @@ impl Builder {
                 continue;
             }
             let end = p.cp_end.min(ccp_text);
+            let width = if p.compressed { 1 } else { 2 };
             for k in 0..end.saturating_sub(p.cp) {
-                let (fc, c) = if p.compressed {
-                    let fc = p.fc + k;
+                // A hostile piece may point past the stream (or past 4 GB):
+                // the piece ends there.
+                let Some(fc) = k.checked_mul(width).and_then(|o| p.fc.checked_add(o)) else {
+                    break;
+                };
+                let c = if p.compressed {
                     let Some(&b) = word.get(fc as usize) else {
                         break;
                     };
-                    (fc, cp1252(b))
+                    cp1252(b)
                 } else {
-                    let fc = p.fc + 2 * k;
                     let Some(u) = u16_at(word, fc as usize) else {
                         break;
                     };
-                    (fc, u)
+                    u
                 };
                 self.char(c, || paras.at(fc));
             }
