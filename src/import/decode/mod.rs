@@ -5,6 +5,7 @@
 
 pub mod docx;
 pub mod encoding;
+mod flow;
 pub mod html;
 pub mod mht;
 pub mod pdf;

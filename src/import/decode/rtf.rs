@@ -6,8 +6,8 @@
 
 use encoding_rs::{Encoding, GB18030, WINDOWS_1252};
 
-use crate::import::doc::{Doc, Line, LineKind, Tok};
-use crate::import::limits::MAX_ROW_CELLS;
+use super::flow::Flow;
+use crate::import::doc::Doc;
 
 /// Groups whose content is not document text.
 const SKIPPED: [&str; 16] = [
@@ -40,9 +40,7 @@ struct Group {
 }
 
 struct Reader {
-    lines: Vec<Line>,
-    para: String,
-    row: Vec<Tok>,
+    flow: Flow,
     /// Bytes of `\'hh` escapes waiting to be decoded together (a GBK
     /// character is two of them).
     bytes: Vec<u8>,
@@ -55,53 +53,34 @@ impl Reader {
     fn flush_bytes(&mut self) {
         if !self.bytes.is_empty() {
             let (text, _, _) = self.codepage.decode(&self.bytes);
-            self.para.push_str(&text);
+            self.flow.para.push_str(&text);
             self.bytes.clear();
         }
     }
 
     fn text(&mut self, s: &str) {
         self.flush_bytes();
-        self.para.push_str(s);
-    }
-
-    fn no(&self) -> usize {
-        self.lines.len() + 1
+        self.flow.para.push_str(s);
     }
 
     fn end_paragraph(&mut self) {
         self.flush_bytes();
-        let t = std::mem::take(&mut self.para);
+        let t = self.flow.take_para();
         let t = t.trim();
         if !t.is_empty() {
-            let no = self.no();
-            self.lines.push(Line {
-                no,
-                kind: LineKind::Para(t.to_string()),
-            });
+            self.flow.push_para(t);
         }
     }
 
     fn end_cell(&mut self) {
         self.flush_bytes();
-        let t = std::mem::take(&mut self.para);
-        if self.row.len() < MAX_ROW_CELLS {
-            let no = self.no();
-            self.row.push(Tok::new(t.trim(), no));
-        }
+        self.flow.end_cell();
     }
 
     fn end_row(&mut self) {
         self.flush_bytes();
-        self.para.clear();
-        let row = std::mem::take(&mut self.row);
-        if !row.is_empty() {
-            let no = self.no();
-            self.lines.push(Line {
-                no,
-                kind: LineKind::Row(row),
-            });
-        }
+        self.flow.para.clear();
+        self.flow.end_row();
     }
 }
 
@@ -113,9 +92,7 @@ pub fn is_rtf(bytes: &[u8]) -> bool {
 /// Reads an RTF document.
 pub fn read(bytes: &[u8]) -> Doc {
     let mut r = Reader {
-        lines: Vec::new(),
-        para: String::new(),
-        row: Vec::new(),
+        flow: Flow::default(),
         bytes: Vec::new(),
         codepage: WINDOWS_1252,
         in_table: false,
@@ -258,7 +235,7 @@ pub fn read(bytes: &[u8]) -> Doc {
     r.end_row();
     r.end_paragraph();
     Doc {
-        lines: r.lines,
+        lines: r.flow.lines,
         layout: "rtf",
     }
 }
@@ -266,6 +243,7 @@ pub fn read(bytes: &[u8]) -> Doc {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::doc::LineKind;
 
     #[test]
     fn paragraphs_tables_and_chinese_in_both_encodings() {

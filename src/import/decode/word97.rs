@@ -15,8 +15,8 @@
 
 use std::io::{Cursor, Read};
 
-use crate::import::doc::{Doc, Line, LineKind, Tok};
-use crate::import::limits::MAX_ROW_CELLS;
+use super::flow::Flow;
+use crate::import::doc::Doc;
 
 /// Why a Word 97 file gave no text.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -274,9 +274,7 @@ fn table_props(mut sprms: &[u8], data: &[u8]) -> TableProps {
 /// Paragraphs, cells and rows as the characters come.
 #[derive(Default)]
 struct Builder {
-    lines: Vec<Line>,
-    para: String,
-    row: Vec<Tok>,
+    flow: Flow,
     /// Open fields: whether each is past its separator (showing its result).
     fields: Vec<bool>,
 }
@@ -310,9 +308,9 @@ impl Builder {
             }
         }
         self.end_paragraph();
-        self.end_row();
+        self.flow.end_row();
         Doc {
-            lines: self.lines,
+            lines: self.flow.lines,
             layout: "word97",
         }
     }
@@ -336,72 +334,45 @@ impl Builder {
             0x07 => {
                 if props().row_end {
                     // The row mark's own paragraph holds no text.
-                    self.para.clear();
-                    self.end_row();
+                    self.flow.para.clear();
+                    self.flow.end_row();
                 } else {
-                    self.end_cell();
+                    self.flow.end_cell();
                 }
             }
             0x0D | 0x0C => {
                 if props().in_table {
                     // A second paragraph in the same cell.
-                    self.para.push('\n');
+                    self.flow.para.push('\n');
                 } else {
-                    self.end_row();
+                    self.flow.end_row();
                     self.end_paragraph();
                 }
             }
-            0x0B => self.para.push('\n'),
-            0x09 => self.para.push('\t'),
-            0xA0 => self.para.push(' '),
-            0x1E => self.para.push('-'),
+            0x0B => self.flow.para.push('\n'),
+            0x09 => self.flow.para.push('\t'),
+            0xA0 => self.flow.para.push(' '),
+            0x1E => self.flow.para.push('-'),
             // Pictures, drawn objects, soft hyphens, other control marks.
             0x00..=0x1F => {}
             _ => {
                 if let Some(ch) = char::from_u32(c as u32) {
-                    self.para.push(ch);
+                    self.flow.para.push(ch);
                 }
             }
         }
     }
 
-    fn no(&self) -> usize {
-        self.lines.len() + 1
-    }
-
     fn end_paragraph(&mut self) {
-        let t = std::mem::take(&mut self.para);
+        let t = self.flow.take_para();
         // Leading tabs stay: in a table typed as text they say which column
         // a line's first figure is in.
         // Empty paragraphs stay too, as the blank lines of such a table
         // (the facade drops them when the file has real tables).
-        let t = t
-            .trim_end()
-            .trim_start_matches(|c: char| c != '\t' && c.is_whitespace());
-        let no = self.no();
-        self.lines.push(Line {
-            no,
-            kind: LineKind::Para(t.to_string()),
-        });
-    }
-
-    fn end_cell(&mut self) {
-        let t = std::mem::take(&mut self.para);
-        if self.row.len() < MAX_ROW_CELLS {
-            let no = self.no();
-            self.row.push(Tok::new(t.trim(), no));
-        }
-    }
-
-    fn end_row(&mut self) {
-        let row = std::mem::take(&mut self.row);
-        if !row.is_empty() {
-            let no = self.no();
-            self.lines.push(Line {
-                no,
-                kind: LineKind::Row(row),
-            });
-        }
+        self.flow.push_para(
+            t.trim_end()
+                .trim_start_matches(|c: char| c != '\t' && c.is_whitespace()),
+        );
     }
 }
 
@@ -416,6 +387,7 @@ fn cp1252(b: u8) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::doc::LineKind;
 
     #[test]
     fn table_flags_are_read_from_the_property_modifiers() {
