@@ -290,7 +290,8 @@ fn push_ref(out: &mut String, r: &quick_xml::events::BytesRef) {
     }
 }
 
-fn attr(e: &quick_xml::events::BytesStart, key: &[u8]) -> Option<String> {
+/// An attribute's value by its local name (any namespace prefix).
+pub(super) fn attr(e: &quick_xml::events::BytesStart, key: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == key)

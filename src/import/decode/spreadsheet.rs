@@ -5,6 +5,7 @@
 //! with a single filled cell is a title, a heading or a paragraph typed into
 //! a cell, and becomes a paragraph, as a word processor would have it.
 
+use std::collections::HashSet;
 use std::io::Cursor;
 
 use calamine::{Data, Dimensions, Reader};
@@ -22,7 +23,7 @@ pub fn read(bytes: &[u8]) -> Result<Doc, SpreadsheetError> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| SpreadsheetError(e.to_string()))?;
     let mut lines = Vec::new();
-    let ods_covered = match book {
+    let mut ods_covered = match book {
         calamine::Sheets::Ods(_) => ods_covered_cells(bytes),
         _ => Vec::new(),
     };
@@ -32,9 +33,12 @@ pub fn read(bytes: &[u8]) -> Result<Doc, SpreadsheetError> {
             continue;
         };
         let covered = match &mut book {
-            calamine::Sheets::Ods(_) => {
-                Covered::Cells(ods_covered.get(sheet).cloned().unwrap_or_default())
-            }
+            calamine::Sheets::Ods(_) => Covered::Cells(
+                ods_covered
+                    .get_mut(sheet)
+                    .map(std::mem::take)
+                    .unwrap_or_default(),
+            ),
             book => Covered::Areas(merged_areas(book, &name)),
         };
         let (r0, c0) = range.start().unwrap_or((0, 0));
@@ -82,7 +86,7 @@ enum Covered {
     /// Excel's merged areas.
     Areas(Vec<Dimensions>),
     /// OpenDocument's covered cells.
-    Cells(Vec<(u32, u32)>),
+    Cells(HashSet<(u32, u32)>),
 }
 
 impl Covered {
@@ -111,8 +115,9 @@ fn merged_areas(book: &mut calamine::Sheets<Cursor<&[u8]>>, name: &str) -> Vec<D
 }
 
 /// The covered cells of each sheet of an `.ods` (`table:covered-table-cell`,
-/// which calamine reads as empty cells).
-fn ods_covered_cells(bytes: &[u8]) -> Vec<Vec<(u32, u32)>> {
+/// which calamine reads as empty cells). A set: every cell of the sheet is
+/// looked up in it.
+fn ods_covered_cells(bytes: &[u8]) -> Vec<HashSet<(u32, u32)>> {
     use quick_xml::events::Event;
     use std::io::Read;
     let mut xml = String::new();
@@ -126,10 +131,8 @@ fn ods_covered_cells(bytes: &[u8]) -> Vec<Vec<(u32, u32)>> {
         return Vec::new();
     }
     let repeated = |e: &quick_xml::events::BytesStart, key: &[u8]| -> u32 {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.local_name().as_ref() == key)
-            .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse().ok())
+        super::docx::attr(e, key)
+            .and_then(|v| v.parse().ok())
             .unwrap_or(1)
     };
     let mut sheets = Vec::new();
@@ -150,7 +153,7 @@ fn ods_covered_cells(bytes: &[u8]) -> Vec<Vec<(u32, u32)>> {
         };
         match e.local_name().as_ref() {
             b"table" => {
-                sheets.push(Vec::new());
+                sheets.push(HashSet::new());
                 row = 0;
             }
             b"table-row" => {
@@ -168,7 +171,7 @@ fn ods_covered_cells(bytes: &[u8]) -> Vec<Vec<(u32, u32)>> {
                     && let Some(sheet) = sheets.last_mut()
                 {
                     for c in col..col.saturating_add(n.min(MAX_ROW_CELLS as u32)) {
-                        sheet.push((row, c));
+                        sheet.insert((row, c));
                     }
                 }
                 col = col.saturating_add(n);
