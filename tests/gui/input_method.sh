@@ -61,13 +61,8 @@ run_im() {
   cp saved_examples/clean.ron "$data/r.ron"
   "$bin" "$data/r.ron" >"$data/app.log" 2>&1 &
   app=$!
-  local w=
-  for _ in $(seq 40); do
-    w=$(xdotool search --onlyvisible --class nianbao 2>/dev/null | head -n1 || true)
-    [ -n "$w" ] && break
-    sleep 0.5
-  done
-  if [ -z "$w" ]; then
+  local w
+  if ! w=$(window_up nianbao 20); then
     echo "$im: FAILED, no window"
     failed=1
   else

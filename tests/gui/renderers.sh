@@ -41,26 +41,6 @@ export LANG=C.UTF-8 FC_LANG=zh-cn
 cp saved_examples/clean.ron "$data/r.ron"
 failed=0
 
-# window_up: waits until a window of class nianbao maps; prints its id.
-window_up() {
-  local w
-  for _ in $(seq $((wait_s * 2))); do
-    w=$(xdotool search --onlyvisible --class "$1" 2>/dev/null | head -n1 || true)
-    [ -n "$w" ] && { echo "$w"; return 0; }
-    sleep 0.5
-  done
-  return 1
-}
-
-# x_ready: waits until the X server answers again (after a program with a
-# GL context ends, Xvfb can take a moment before it takes new clients).
-x_ready() {
-  for _ in $(seq 20); do
-    xdpyinfo >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-}
-
 # drawn FILE: the screenshot shows the table (many colours, not one flat fill).
 drawn() {
   local colours
@@ -86,7 +66,7 @@ open_t3() {
     env "$@" "${runner[@]}" "$bin" "$data/r.ron" >"$data/$name.log" 2>&1 &
     pid=$!
     pids+=("$pid")
-    w=$(window_up "$class") && break
+    w=$(window_up "$class" "$wait_s") && break
     # Now and then (about one start in ten inside .ci/package) Xvfb refuses
     # a client right after the previous one ended: that is this test's X
     # server, not the program, so it gets a second start.
@@ -163,7 +143,7 @@ for c in "${configs[@]}"; do
     pid=$!
     pids+=("$pid")
     if command -v zenity >/dev/null; then
-      if w=$(window_up zenity); then
+      if w=$(window_up zenity "$wait_s"); then
         sleep 1
         shoot no-driver || true
         echo "no-driver: message box shown ($out/no-driver.png)"
