@@ -84,6 +84,19 @@ impl Reader {
     }
 }
 
+/// Whether a character is not text: inside a skipped group, or one of the
+/// fallback characters after a `\uN` (counted down in `drop`).
+fn swallowed(g: Group, drop: &mut usize) -> bool {
+    if g.skip {
+        return true;
+    }
+    if *drop > 0 {
+        *drop -= 1;
+        return true;
+    }
+    false
+}
+
 /// Whether `bytes` start as an RTF document does.
 pub fn is_rtf(bytes: &[u8]) -> bool {
     bytes.starts_with(b"{\\rtf")
@@ -195,11 +208,7 @@ pub fn read(bytes: &[u8]) -> Doc {
                                 .get(i..i + 2)
                                 .and_then(|h| std::str::from_utf8(h).ok());
                             i += 2;
-                            if g.skip {
-                                continue;
-                            }
-                            if drop > 0 {
-                                drop -= 1;
+                            if swallowed(g, &mut drop) {
                                 continue;
                             }
                             if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
@@ -217,11 +226,7 @@ pub fn read(bytes: &[u8]) -> Doc {
             b'\r' | b'\n' => i += 1,
             _ => {
                 i += 1;
-                if g.skip {
-                    continue;
-                }
-                if drop > 0 {
-                    drop -= 1;
+                if swallowed(g, &mut drop) {
                     continue;
                 }
                 if b.is_ascii() {
