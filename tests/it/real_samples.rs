@@ -88,6 +88,13 @@ fn hongze_pdf_saved_as_word_by_libreoffice() {
 }
 
 #[test]
+fn kewei_pdf_to_markdown() {
+    // Rows whose label wrapped come out as bare number rows, their label
+    // pieces as text elsewhere: placed by the labelled rows around them.
+    assert_exact("kewei2024.pdf-markdown.md", &[]);
+}
+
+#[test]
 fn pingtan_crawler() {
     // 表二's 行政规范性文件 row prints 6233440 for three counts: no sum tells
     // where they end, so it is honestly unread (an IMPORT error), not guessed.

@@ -11,7 +11,10 @@
 //! - values on a line of their own belong to the label just seen whose row
 //!   is still empty (labels wrap; their numbers sit on another line);
 //! - otherwise they fill the next empty row in template order — numbers
-//!   printed before their label, unlabelled rows, one value per line.
+//!   printed before their label, unlabelled rows, one value per line;
+//! - but rows of values alone between two labelled rows, as many as the
+//!   empty rows between those two, fill those rows in order, whatever
+//!   label pieces lie among them ([`gaps`]).
 //!
 //! The template's fixed row order and the table's own arithmetic are the
 //! checksum: digit runs are split only where the arithmetic leaves exactly
@@ -29,6 +32,7 @@ use crate::import::notes::Notes;
 use crate::model::{FormatVersion, Report};
 use crate::template::{CellKey, FORMAT_2019_MARKERS, FORMAT_2021_MARKERS, ValueKind};
 
+mod gaps;
 pub mod split;
 mod t2;
 mod t3;
@@ -291,7 +295,25 @@ pub fn assign(
             .chain(0..from)
             .find(|&s| placed[s].is_none())
     };
-    for item in items {
+    let forced = gaps::between_labelled_rows(items, widths, &slot_of);
+    for (index, item) in items.iter().enumerate() {
+        if let Some(&s) = forced.get(&index)
+            && let Item::Values { toks, line, .. } = item
+        {
+            placed[s] = Some(Placed {
+                toks: toks.clone(),
+                line: *line,
+                how: if pending == Some(s) {
+                    How::Labelled
+                } else {
+                    How::InOrder
+                },
+            });
+            last = Some(s);
+            (current, pending, stream, weak) = (None, None, None, None);
+            labels_in_a_row = 0;
+            continue;
+        }
         match item {
             Item::Label { target, line } => {
                 let Some(s) = slot_of(*target) else { continue };
