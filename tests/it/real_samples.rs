@@ -137,8 +137,29 @@ fn paragraphs(file: &str) -> (Vec<String>, Vec<String>) {
         .filter(|p| !p.is_empty())
         .collect();
     let ends = ['。', '！', '？', '；', '：', '”', '）', ')', '.', '」'];
-    let broken = all.iter().filter(|p| !p.ends_with(ends)).cloned().collect();
+    let broken = all
+        .iter()
+        .filter(|p| !p.ends_with(ends) && !is_heading(p))
+        .cloned()
+        .collect();
     (all, broken)
+}
+
+/// A heading kept as its own paragraph is whole, not a broken line: a
+/// numbered one (`二、工作机制保障`, `（一）主要问题`), or a short title without
+/// any punctuation (`本年度信息公开处理费收费情况`).
+fn is_heading(p: &str) -> bool {
+    let numbered = {
+        let mut c = p.chars();
+        let first = c.next();
+        let numeral = |c: Option<char>| c.is_some_and(|c| "一二三四五六七八九十".contains(c));
+        (numeral(first) && c.next() == Some('、'))
+            || (first == Some('（') && numeral(c.next()) && c.next() == Some('）'))
+    };
+    let short_title = p.chars().count() <= 16
+        && p.chars()
+            .all(|c| !c.is_ascii_punctuation() && !"，。、；：“”（）".contains(c));
+    (numbered && p.chars().count() <= 25) || short_title
 }
 
 #[test]
@@ -149,6 +170,7 @@ fn prose_comes_back_as_paragraphs() {
         "hongze2023.pdftotext-layout.txt",
         "hongze2023.pdftotext-raw.txt",
         "hongze2023.lo-pdf2docx.docx",
+        "kewei2024.pdf-markdown.md",
         "pingtan2024.crawler.txt",
     ] {
         let (all, broken) = paragraphs(file);
@@ -167,4 +189,23 @@ fn prose_comes_back_as_paragraphs() {
             broken.len(),
         );
     }
+}
+
+#[test]
+fn kewei_parts_are_where_the_report_put_them() {
+    let r = import_file(Path::new("tests/real/kewei2024.pdf-markdown.md")).unwrap();
+    // 总体情况 numbers its own paragraphs 二、…六、; 三、主动公开工作情况 among
+    // them is part 一's text, not part 二's heading.
+    assert!(r.part1.intro.text.contains("三、主动公开工作情况"));
+    assert!(r.part1.intro.text.contains("六、政府信息公开平台建设"));
+    assert!(r.part2_text.text.is_empty(), "{}", r.part2_text.text);
+    // The converter lost 五's heading: its sections still start part 五, and
+    // 表四's header words run together are no prose of part 四.
+    assert!(r.part4_text.text.is_empty(), "{}", r.part4_text.text);
+    assert!(
+        r.part5.text.starts_with("（一）主要问题"),
+        "{}",
+        r.part5.text
+    );
+    assert!(r.part5.text.contains("（二）改进情况"));
 }

@@ -5,7 +5,7 @@
 use super::meta;
 use super::prose::{self, Wrap};
 use crate::import::doc::{Doc, LineKind, Parts, Tok};
-use crate::import::headings::heading_part;
+use crate::import::headings::{Strength, choose, heading_part, heading_strength};
 use crate::import::normalize::{cn_digit, norm};
 use crate::import::notes::{Notes, clip};
 
@@ -28,15 +28,19 @@ pub fn read(
     // For parts 二–四: prose before and after the table, and stray text inside it.
     let mut table_seen = [false; 3];
     let mut after_table: [Vec<(usize, String)>; 3] = Default::default();
-    for line in &doc.lines {
+    let headings = part_headings(doc);
+    for (index, line) in doc.lines.iter().enumerate() {
         match &line.kind {
             LineKind::Para(text) => {
-                if let Some(p) = heading_part(text)
-                    && last_seen.is_none_or(|l| p > l)
-                {
+                if let Some(&(_, p, strength)) = headings.iter().find(|h| h.0 == index) {
                     current = Some(p);
                     last_seen = Some(p);
-                    parts.heading_lines[p] = Some(line.no);
+                    if strength == Strength::Implied {
+                        // The part's first sub-heading: its text, not a heading.
+                        paras[p].push((line.no, text.clone()));
+                    } else {
+                        parts.heading_lines[p] = Some(line.no);
+                    }
                     continue;
                 }
                 match current {
@@ -87,10 +91,21 @@ pub fn read(
     }
     for (p, found) in parts.heading_lines.iter().enumerate() {
         if found.is_none() {
+            let implied = headings
+                .iter()
+                .find(|h| h.1 == p && h.2 == Strength::Implied)
+                .and_then(|h| match &doc.lines[h.0].kind {
+                    LineKind::Para(t) => Some((doc.lines[h.0].no, t.trim())),
+                    LineKind::Row(_) => None,
+                });
+            let (line, from) = match implied {
+                Some((no, t)) => (Some(no), format!("，从“{}”起读作这一部分", clip(t))),
+                None => (None, String::new()),
+            };
             notes.add(
-                None,
+                line,
                 format!(
-                    "未找到第{}部分“{}”的标题",
+                    "未找到第{}部分“{}”的标题{from}",
                     crate::model::cn_numeral(p),
                     crate::template::PART_HEADINGS[p]
                 ),
@@ -112,6 +127,20 @@ pub fn read(
     read_part6(&six, report, wrap);
     meta::infer_meta(report, notes);
     Ok(parts)
+}
+
+/// The lines that start the parts: (index in `doc.lines`, part, strength).
+fn part_headings(doc: &Doc) -> Vec<(usize, usize, Strength)> {
+    let candidates: Vec<(usize, usize, Strength)> = doc
+        .lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| match &line.kind {
+            LineKind::Para(text) => heading_strength(text).map(|(p, s)| (i, p, s)),
+            LineKind::Row(_) => None,
+        })
+        .collect();
+    choose(&candidates)
 }
 
 /// Why a file is no report, as truly as the text allows.
@@ -160,12 +189,17 @@ fn flush_stray(pending: &mut Vec<(usize, String)>, notes: &mut Notes) {
 /// number: a label or header (also wrapped, or with a misprint), not prose.
 fn is_table_line(t: &str) -> bool {
     use crate::import::labels::{
-        NormRow, closest_t3_row, is_template_text, match_label, table_labels,
+        NormRow, closest_t3_row, is_template_text, match_label, segment, table_labels,
     };
     if t.contains('。') || heading_part(t).is_some() || t.chars().count() > 80 {
         return false;
     }
     if is_template_text(t) || closest_t3_row(t, |_| true).is_some() {
+        return true;
+    }
+    // "行政复议行政诉讼", "结果结果其他尚未": a header's words run together.
+    let pieces = segment(t);
+    if pieces.len() >= 2 && pieces.iter().all(|p| is_template_text(p)) {
         return true;
     }
     let toks: Vec<Tok> = t.split_whitespace().map(|p| Tok::new(p, 0)).collect();
