@@ -6,6 +6,7 @@
 use thiserror::Error;
 
 pub use super::decode::docx::DocxError;
+pub use super::decode::odt::OdtError;
 pub use super::decode::pdf::PdfError;
 pub use super::decode::spreadsheet::SpreadsheetError;
 pub use super::decode::word97::Word97Error;
@@ -45,6 +46,8 @@ pub enum ImportError {
     HtmlTooDeep,
     #[error(transparent)]
     Docx(#[from] DocxError),
+    #[error(transparent)]
+    Odt(#[from] OdtError),
     #[error(transparent)]
     Pdf(#[from] PdfError),
     #[error(transparent)]

@@ -22,7 +22,7 @@ use crate::project::{FileError, read_limited};
 
 pub use error::{DocxError, ImportError, PdfError, SpreadsheetError, Word97Error};
 
-use decode::{docx, encoding, html, mht, pdf, rtf, spreadsheet, text, word97};
+use decode::{docx, encoding, html, mht, odt, pdf, rtf, spreadsheet, text, word97};
 
 mod decode;
 pub mod doc;
@@ -51,11 +51,13 @@ pub enum SourceKind {
     Word97,
     /// A workbook: `.xlsx`, `.xls`, `.ods`, WPS's `.et`.
     Spreadsheet,
+    /// OpenDocument text (`.odt`).
+    Odt,
 }
 
 /// Every extension the importer reads, with its kind: the one list that
 /// the command line's folder walk and the app's file dialogs use too.
-pub const EXTENSIONS: [(&str, SourceKind); 19] = [
+pub const EXTENSIONS: [(&str, SourceKind); 20] = [
     ("txt", SourceKind::Text),
     ("md", SourceKind::Text),
     ("text", SourceKind::Text),
@@ -77,6 +79,7 @@ pub const EXTENSIONS: [(&str, SourceKind); 19] = [
     ("xls", SourceKind::Spreadsheet),
     ("et", SourceKind::Spreadsheet),
     ("ods", SourceKind::Spreadsheet),
+    ("odt", SourceKind::Odt),
 ];
 
 impl SourceKind {
@@ -145,7 +148,7 @@ fn zip_kind(bytes: &[u8]) -> Result<SourceKind, ImportError> {
     {
         Ok(SourceKind::Spreadsheet)
     } else if contains(bytes, b"application/vnd.oasis.opendocument.text") {
-        Err(ImportError::NotYetReadable("OpenDocument 文字文档（.odt）"))
+        Ok(SourceKind::Odt)
     } else {
         // Let the Word reader say what is missing.
         Ok(SourceKind::Docx)
@@ -201,16 +204,8 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Imp
             html::nesting_ok(&text)?;
             html::read(&text)
         }
-        SourceKind::Docx => match docx::read(bytes)? {
-            docx::Word::Flow(doc) => tables_typed_as_text(doc),
-            docx::Word::Positioned(runs) => {
-                let text = runs::layout_text(&runs);
-                limits::text_ok(&text)?;
-                let mut doc = text::read(&text);
-                doc.layout = "docx-text-boxes";
-                doc
-            }
-        },
+        SourceKind::Docx => word_document(docx::read(bytes)?, "docx-text-boxes")?,
+        SourceKind::Odt => word_document(odt::read(bytes)?, "odt-frames")?,
         SourceKind::WordXml => tables_typed_as_text(docx::parse(&encoding::html(bytes))?),
         SourceKind::Word97 => tables_typed_as_text(word97::read(bytes)?),
         SourceKind::Spreadsheet => tables_typed_as_text(spreadsheet::read(bytes)?),
@@ -232,6 +227,22 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Imp
     };
     limits::doc_ok(&doc)?;
     read::report(name, doc)
+}
+
+/// A word processor's document: its flow of paragraphs and tables, or
+/// (a PDF saved as Word or ODF) its positioned boxes laid out as a PDF's
+/// text is.
+fn word_document(word: docx::Word, positioned: &'static str) -> Result<doc::Doc, ImportError> {
+    Ok(match word {
+        docx::Word::Flow(doc) => tables_typed_as_text(doc),
+        docx::Word::Positioned(runs) => {
+            let text = runs::layout_text(&runs);
+            limits::text_ok(&text)?;
+            let mut doc = text::read(&text);
+            doc.layout = positioned;
+            doc
+        }
+    })
 }
 
 /// A word-processor file without a single table: its tables, if any, were

@@ -124,6 +124,32 @@ pub fn is_page_marker(line: &str) -> bool {
     false
 }
 
+/// Spaces that Chinese text does not have, dropped: between two Chinese
+/// characters, or a Chinese character and a digit — a printed line's wrap
+/// turned into a space, or letter spacing read as spaces (`号 ， 邮 编 ：`,
+/// `2025 年`). Spaces between Latin words and numbers stay.
+pub fn drop_cjk_spaces(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for w in t.split(' ').filter(|w| !w.is_empty()) {
+        let keep = match (out.chars().last(), w.chars().next()) {
+            (Some(a), Some(b)) => !no_space_between(a, b),
+            _ => false,
+        };
+        if keep {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Chinese text puts no space between `a` and `b`: both Chinese, or one
+/// Chinese and the other a digit.
+pub fn no_space_between(a: char, b: char) -> bool {
+    let cjk_or_digit = |c: char| !c.is_ascii() || c.is_ascii_digit();
+    (!a.is_ascii() || !b.is_ascii()) && cjk_or_digit(a) && cjk_or_digit(b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,13 +4,11 @@
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
-use std::io::Read;
 
+use super::xml::{self, PartError, attr, push_ref};
 use crate::import::doc::{Doc, Line, LineKind, Tok, TokKind};
+use crate::import::normalize::drop_cjk_spaces;
 use crate::import::runs::Run;
-
-/// The main document part is refused beyond this size (zip bombs).
-const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Cells one table row may have.
 use crate::import::limits::MAX_ROW_CELLS;
@@ -23,7 +21,7 @@ pub enum DocxError {
     NotZip(String),
     #[error("不是 Word 文档：缺少 word/document.xml")]
     NoDocumentXml,
-    /// Over [`MAX_XML_BYTES`] unpacked.
+    /// Over [`xml::MAX_XML_BYTES`] unpacked.
     #[error("Word 文档正文过大")]
     TooLarge,
     #[error("无法读取 Word 文档正文：{0}")]
@@ -50,17 +48,11 @@ const POSITIONED_BOXES: usize = 30;
 pub fn read(bytes: &[u8]) -> Result<Word, DocxError> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| DocxError::NotZip(e.to_string()))?;
-    let mut part = zip
-        .by_name("word/document.xml")
-        .map_err(|_| DocxError::NoDocumentXml)?;
-    if part.size() > MAX_XML_BYTES {
-        return Err(DocxError::TooLarge);
-    }
-    let mut xml = String::new();
-    part.by_ref()
-        .take(MAX_XML_BYTES)
-        .read_to_string(&mut xml)
-        .map_err(|e| DocxError::Unreadable(e.to_string()))?;
+    let xml = xml::part(&mut zip, "word/document.xml").map_err(|e| match e {
+        PartError::Missing => DocxError::NoDocumentXml,
+        PartError::TooLarge => DocxError::TooLarge,
+        PartError::Unreadable(why) => DocxError::Unreadable(why),
+    })?;
     if xml.matches("<w:txbxContent").count() >= POSITIONED_BOXES && !xml.contains("<w:tbl>") {
         return text_boxes(&xml).map(Word::Positioned);
     }
@@ -146,7 +138,7 @@ fn text_boxes(xml: &str) -> Result<Vec<Run>, DocxError> {
                             x,
                             y: top + size,
                             x_end: x + width,
-                            text: text.trim().to_string(),
+                            text: drop_cjk_spaces(text.trim()),
                             font_size: size,
                         });
                     }
@@ -271,31 +263,6 @@ fn next_event<'a>(reader: &mut Reader<&'a [u8]>) -> Result<Event<'a>, DocxError>
         at: reader.buffer_position(),
         why: e.to_string(),
     })
-}
-
-/// Appends what an entity in a text stands for: a character reference, or
-/// one of XML's five named entities.
-fn push_ref(out: &mut String, r: &quick_xml::events::BytesRef) {
-    if let Ok(Some(c)) = r.resolve_char_ref() {
-        out.push(c);
-    } else {
-        out.push_str(match r.decode().as_deref() {
-            Ok("amp") => "&",
-            Ok("lt") => "<",
-            Ok("gt") => ">",
-            Ok("quot") => "\"",
-            Ok("apos") => "'",
-            _ => "",
-        });
-    }
-}
-
-/// An attribute's value by its local name (any namespace prefix).
-pub(super) fn attr(e: &quick_xml::events::BytesStart, key: &[u8]) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == key)
-        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
 }
 
 #[cfg(test)]

@@ -119,19 +119,14 @@ fn merged_areas(book: &mut calamine::Sheets<Cursor<&[u8]>>, name: &str) -> Vec<D
 /// looked up in it.
 fn ods_covered_cells(bytes: &[u8]) -> Vec<HashSet<(u32, u32)>> {
     use quick_xml::events::Event;
-    use std::io::Read;
-    let mut xml = String::new();
-    let read = zip::ZipArchive::new(Cursor::new(bytes))
+    let Some(xml) = zip::ZipArchive::new(Cursor::new(bytes))
         .ok()
-        .and_then(|mut z| {
-            let part = z.by_name("content.xml").ok()?;
-            part.take(MAX_XML_BYTES).read_to_string(&mut xml).ok()
-        });
-    if read.is_none() {
+        .and_then(|mut z| super::xml::part(&mut z, "content.xml").ok())
+    else {
         return Vec::new();
-    }
+    };
     let repeated = |e: &quick_xml::events::BytesStart, key: &[u8]| -> u32 {
-        super::docx::attr(e, key)
+        super::xml::attr(e, key)
             .and_then(|v| v.parse().ok())
             .unwrap_or(1)
     };
@@ -181,9 +176,6 @@ fn ods_covered_cells(bytes: &[u8]) -> Vec<HashSet<(u32, u32)>> {
     }
     sheets
 }
-
-/// The most of an `.ods`'s content.xml read for its merged cells.
-const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A cell as the sheet shows it: whole numbers without a decimal point
 /// (spreadsheets store every number as a float), text trimmed.

@@ -5,6 +5,7 @@
 //! text with the whole body on one line and table cells run together, and
 //! Markdown with embedded HTML tables (what pandoc and PDF converters write).
 
+use super::markdown;
 use crate::import::doc::{Doc, Line, LineKind, Tok, TokKind};
 use crate::import::headings::heading_part;
 use crate::import::labels::segment;
@@ -55,7 +56,7 @@ pub fn read(text: &str) -> Doc {
         let no = i + 1;
         let l = raw[i].trim_end_matches('\r');
         let t = l.trim();
-        if t.is_empty() || is_page_marker(t) || page_numbers.contains(&i) {
+        if t.is_empty() || is_page_marker(strip_markdown(t)) || page_numbers.contains(&i) {
             i += 1;
             continue;
         }
@@ -83,9 +84,25 @@ pub fn read(text: &str) -> Doc {
             });
             continue;
         }
+        if let Some(paras) = markdown::block(t) {
+            lines.extend(paras.into_iter().map(|p| Line {
+                no,
+                kind: LineKind::Para(p),
+            }));
+            i += 1;
+            continue;
+        }
         let kind = match layout {
             Layout::Pipe if t.starts_with('|') => match pipe_cells(t, no) {
-                Some(cells) => LineKind::Row(cells),
+                Some(cells) => {
+                    let texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
+                    if let Some((end, heading)) = markdown::heading_row(&texts) {
+                        give_back(&mut lines, no, end, heading);
+                        i += 1;
+                        continue;
+                    }
+                    LineKind::Row(cells)
+                }
                 None => {
                     i += 1;
                     continue;
@@ -404,6 +421,27 @@ fn detect(raw: &[&str]) -> Layout {
     }
 }
 
+/// The text a converter put in a table's first row, back where it was
+/// printed: a paragraph's last words onto the paragraph, then the heading.
+fn give_back(lines: &mut Vec<Line>, no: usize, end: String, heading: String) {
+    if !end.is_empty() {
+        match lines.last_mut() {
+            Some(Line {
+                kind: LineKind::Para(p),
+                ..
+            }) if !p.ends_with(['。', '；', '：']) => p.push_str(&end),
+            _ => lines.push(Line {
+                no,
+                kind: LineKind::Para(end),
+            }),
+        }
+    }
+    lines.push(Line {
+        no,
+        kind: LineKind::Para(heading),
+    });
+}
+
 /// Markdown headings (`## 一、总体情况`) read as their text.
 fn strip_markdown(t: &str) -> &str {
     let s = t.trim_start_matches('#');
@@ -424,7 +462,7 @@ fn pipe_cells(t: &str, no: usize) -> Option<Vec<Tok>> {
     Some(
         cells
             .into_iter()
-            .map(|c| Tok::new(c.to_string(), no))
+            .map(|c| Tok::new(markdown::cell(c), no))
             .collect(),
     )
 }
