@@ -142,7 +142,7 @@ fn batch_check_of_a_folder_with_summary_csv() {
     assert_eq!(o.status.code(), Some(1), "jinshan has errors");
     let out = stdout(&o);
     assert!(
-        out.contains("文件") && out.contains("编制机关") && out.contains("共 5 份报告，1 份有错误"),
+        out.contains("文件") && out.contains("编制机关") && out.contains("共 6 份报告，1 份有错误"),
         "{out}"
     );
     let bytes = std::fs::read(&csv).unwrap();
@@ -152,7 +152,7 @@ fn batch_check_of_a_folder_with_summary_csv() {
         )
     );
     let text = String::from_utf8(bytes).unwrap();
-    assert_eq!(text.lines().count(), 6);
+    assert_eq!(text.lines().count(), 7);
     assert!(
         text.contains("\"金山区城市管理局\",2024,3,0,0,\"有错误\""),
         "{text}"

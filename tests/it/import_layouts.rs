@@ -1,6 +1,7 @@
 //! Hand-written reports for the layouts the seeds lack: an HTML page (GBK,
 //! Word markup, rowspan/colspan), PDF text, a Word paste with blanks and `/`,
-//! a 2019-format report and a report with published arithmetic errors —
+//! a 2019-format report, a report with published arithmetic errors and an
+//! OCR-style Markdown transcription with numbered columns —
 //! each with its expected cells and findings.
 
 use nianbao::cell::Cell;
@@ -260,4 +261,53 @@ fn unrecognisable_and_oversized_files_give_one_clear_error() {
             .to_string()
             .contains("不是有效的 Word")
     );
+}
+
+#[test]
+fn ocr_markdown_with_numbered_columns_and_a_table_per_group() {
+    // As an OCR or a model transcribes the tables: columns named 数据1…数据6,
+    // one small table per group, an empty placeholder table. The header's
+    // numbers are no values (they were read as 1…6: a false B1 and B5).
+    let r = report("moushan_2024_ocr_numbered_columns.md");
+    assert_eq!(
+        nonzero(&r),
+        [
+            "t2.normative_docs.issued=5",
+            "t2.normative_docs.repealed=1",
+            "t2.normative_docs.in_force=30",
+            "t2.licensing=120",
+            "t2.penalty=40",
+            "t2.coercion=2",
+            "t3.r01.natural=10",
+            "t3.r01.commercial=2",
+            "t3.r01.other_org=1",
+            "t3.r01.total=13",
+            "t3.r02.natural=1",
+            "t3.r02.total=1",
+            "t3.r03.natural=5",
+            "t3.r03.commercial=1",
+            "t3.r03.total=6",
+            "t3.r04.natural=1",
+            "t3.r04.total=1",
+            "t3.r13.natural=3",
+            "t3.r13.commercial=1",
+            "t3.r13.other_org=1",
+            "t3.r13.total=5",
+            "t3.r24.natural=9",
+            "t3.r24.commercial=2",
+            "t3.r24.other_org=1",
+            "t3.r24.total=12",
+            "t3.r25.natural=2",
+            "t3.r25.total=2",
+            "t4.review.upheld=1",
+            "t4.review.total=1",
+        ]
+    );
+    let kept: Vec<String> = findings(&r)
+        .into_iter()
+        .filter(|f| !f.starts_with("IMPORT"))
+        .collect();
+    assert!(kept.is_empty(), "{kept:?}");
+    let notes = &r.import.as_ref().unwrap().notes;
+    assert!(notes.iter().any(|n| n.message.contains("数据1…数据6")));
 }

@@ -153,7 +153,18 @@ fn items(
     notes: &mut Notes,
 ) -> Vec<Item> {
     let mut out = Vec::new();
+    let mut numbered = false;
     for row in rows {
+        if numbered_header(row) {
+            if !numbered {
+                notes.add(
+                    Some(row[0].line),
+                    "表头的栏目名称是编号（如“数据1…数据6”），不是数值：各列按模板的列序读取",
+                );
+            }
+            numbered = true;
+            continue;
+        }
         let row = explode(row);
         let nrow = NormRow::new(row.iter().map(|t| t.text.as_str()));
         let mut group: Vec<Tok> = Vec::new();
@@ -226,6 +237,28 @@ fn items(
         close(&mut group, after_label, &mut out);
     }
     out
+}
+
+/// `项目 | 数据1 | 数据2 | … | 总计`: columns named by their number, as an OCR
+/// or a model's transcription heads a table — at least three cells of one
+/// word counting up from 1. Read as values, they would be 1, 2, 3….
+fn numbered_header(row: &[Tok]) -> bool {
+    let mut word: Option<&str> = None;
+    let mut count = 0;
+    for t in row {
+        let text = t.text.trim();
+        let head = text.trim_end_matches(|c: char| c.is_ascii_digit());
+        if head.is_empty()
+            || head.len() == text.len()
+            || head.contains(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        if *word.get_or_insert(head) == head && text[head.len()..].parse() == Ok(count + 1) {
+            count += 1;
+        }
+    }
+    count >= 3
 }
 
 /// A number, a not-applicable mark or a digit run: something a cell holds.
