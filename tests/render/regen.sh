@@ -19,6 +19,7 @@
 #   libreoffice-writer-nogui (or libreoffice-writer)  soffice  [LibreOffice 7.4.7.2]
 #   fonts-noto-cjk       so the PDFs carry real Chinese glyphs (and text)
 #   python3 + `pip install pdfplumber`        [pdfplumber 0.11.10, pdfminer.six 20260107]
+#   python3 + `pip install "pymupdf4llm<1"`   [pymupdf4llm 0.3.4, PyMuPDF 1.28.2]
 #   perl (for normalising PDF/HTML timestamps)
 #
 # Sources: saved_examples/clean.ron, saved_examples/violations.ron and the five
@@ -28,9 +29,11 @@
 #   NAME.lo.pdf                 DOCX -> PDF        soffice --headless --convert-to pdf
 #   NAME.lo-html.html           DOCX -> HTML       soffice --convert-to html
 #   NAME.lo-txt.txt             DOCX -> text       soffice --convert-to "txt:Text (encoded):UTF8"
+#   NAME.lo.odt                 DOCX -> ODF text   soffice --convert-to odt
 #   NAME.pdftotext-layout.txt   PDF  -> text       pdftotext -layout
 #   NAME.pdftotext-raw.txt      PDF  -> text       pdftotext (reading order)
 #   NAME.pdfplumber.txt         PDF  -> text       pdfplumber page.extract_text(), pages joined by "\n"
+#   NAME.pymupdf4llm.md         PDF  -> Markdown   pymupdf4llm.to_markdown(pdf) (what AI pipelines feed on)
 #   NAME.w3m.txt                HTML -> text       w3m -dump -cols 200
 #   NAME.lynx.txt               HTML -> text       lynx -dump -width=200 -nolist -display_charset=utf-8
 #   NAME.pandoc-gfm.md          HTML -> gfm        pandoc -f html -t gfm
@@ -59,6 +62,7 @@ for tool in "$NIANBAO" soffice pdftotext w3m lynx pandoc python3 perl; do
     command -v "$tool" >/dev/null 2>&1 || [ -x "$tool" ] || { echo "regen.sh: missing $tool" >&2; exit 2; }
 done
 python3 -c 'import pdfplumber' 2>/dev/null || { echo "regen.sh: missing python module pdfplumber (pip install pdfplumber)" >&2; exit 2; }
+python3 -c 'import pymupdf4llm' 2>/dev/null || { echo "regen.sh: missing python module pymupdf4llm (pip install 'pymupdf4llm<1')" >&2; exit 2; }
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -86,6 +90,7 @@ lo() {
 lo pdf
 lo html
 lo "txt:Text (encoded):UTF8"
+lo odt
 
 pdfplumber_text() {
     python3 - "$1" <<'PY'
@@ -94,6 +99,10 @@ with pdfplumber.open(sys.argv[1]) as pdf:
     pages = [(p.extract_text() or "") for p in pdf.pages]
 sys.stdout.write("\n".join(pages) + "\n")
 PY
+}
+
+pymupdf4llm_markdown() {
+    python3 -c 'import sys, pymupdf4llm; sys.stdout.write(pymupdf4llm.to_markdown(sys.argv[1]))' "$1" 2>/dev/null
 }
 
 for src in "${SOURCES[@]}"; do
@@ -114,10 +123,12 @@ for src in "${SOURCES[@]}"; do
     perl -pe 's{(<meta name="(?:created|changed)" content=")[^"]*}{${1}2000-01-01T00:00:00}g' \
         "$TMP/lo/$name.html" >"$OUT/$name.lo-html.html"
     cp "$TMP/lo/$name.txt" "$OUT/$name.lo-txt.txt"
+    cp "$TMP/lo/$name.odt" "$OUT/$name.lo.odt"
 
     pdftotext -layout -enc UTF-8 "$pdf" "$OUT/$name.pdftotext-layout.txt"
     pdftotext -enc UTF-8 "$pdf" "$OUT/$name.pdftotext-raw.txt"
     pdfplumber_text "$pdf" >"$OUT/$name.pdfplumber.txt"
+    pymupdf4llm_markdown "$pdf" >"$OUT/$name.pymupdf4llm.md"
 
     w3m -dump -cols 200 -I UTF-8 -O UTF-8 -T text/html "$html" >"$OUT/$name.w3m.txt"
     lynx -dump -width=200 -nolist -display_charset=utf-8 -assume_charset=utf-8 "$html" >"$OUT/$name.lynx.txt"
