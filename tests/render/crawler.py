@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Turn an exported report page into the text a website crawler stores.
 
-Usage: crawler.py PAGE.html > PAGE.crawler.txt
+Usage: crawler.py [--sep " "] PAGE.html > PAGE.crawler.txt
 
 Modelled on ../shared/samples/real/pingtan2024.crawler.txt (a real crawler
 archive of a published report): a metadata header of `key: value` lines, the
 line `==================== 正文 ====================`, then the whole body on
-ONE line, made by joining every text node with no separator at all -- between
+ONE line, made by joining every text node with no separator at all (or with
+`--sep`, as crawlers that call get_text(" ") do) -- between
 paragraphs, between headings and paragraphs, and between table cells, so a
 table row of counts becomes one digit run (`一、本年新收政府信息公开申请数量2171000…`).
 
@@ -93,10 +94,14 @@ class Crawler(html.parser.HTMLParser):
 
 
 def main():
-    if len(sys.argv) != 2:
+    args = sys.argv[1:]
+    sep = ""
+    if len(args) == 3 and args[0] == "--sep":
+        sep, args = args[1], args[2:]
+    if len(args) != 1:
         sys.stderr.write(__doc__.split("\n\n")[1] + "\n")
         return 2
-    path = sys.argv[1]
+    path = args[0]
     with open(path, "rb") as f:
         raw = f.read()
     try:
@@ -111,7 +116,7 @@ def main():
     agency = next((s for s in c.signs if s != date), "")
     name = os.path.basename(path)
     stem = os.path.splitext(name)[0]
-    body = "".join(c.body).strip()
+    body = sep.join(c.body).strip()
     out = [
         f"标题: {title}",
         f"发布时间: {date}",

@@ -40,6 +40,7 @@
 #   NAME.pandoc-strict.md       HTML -> markdown   pandoc -f html -t markdown_strict (raw HTML tables)
 #   NAME.pandoc-plain.txt       HTML -> text       pandoc -f html -t plain
 #   NAME.crawler.txt            HTML -> text       tests/render/crawler.py (text nodes joined, no separators)
+#   NAME.crawler-space.txt      HTML -> text       tests/render/crawler.py --sep " " (joined by spaces)
 #
 # Determinism: runs under LC_ALL=C.UTF-8 and TZ=UTC with a private, fresh
 # LibreOffice profile; the PDF's CreationDate/ModDate, /ID and /DocChecksum and the
@@ -136,6 +137,7 @@ for src in "${SOURCES[@]}"; do
     pandoc -f html -t markdown_strict "$html" -o "$OUT/$name.pandoc-strict.md"
     pandoc -f html -t plain "$html" -o "$OUT/$name.pandoc-plain.txt"
     python3 "$HERE/crawler.py" "$html" >"$OUT/$name.crawler.txt"
+    python3 "$HERE/crawler.py" --sep " " "$html" >"$OUT/$name.crawler-space.txt"
 done
 
 echo "regen.sh: $(ls "$OUT" | wc -l) files in ${OUT#"$ROOT"/}, $(du -sh "$OUT" | cut -f1)"

@@ -376,13 +376,20 @@ fn run_tokens(t: &str, no: usize) -> Vec<Tok> {
                 (run, None)
             };
             if !value.is_empty() {
+                // Runs with only spaces between are cells a crawler joined
+                // with a space: whole values, not digits to split.
+                let spaced = !text.is_empty()
+                    && text.trim().is_empty()
+                    && toks.last().is_some_and(|t: &Tok| {
+                        t.kind != TokKind::Stacked && is_value_like(&t.text)
+                    });
                 flush_text(&mut text, &mut toks);
                 digits.push_str(&value);
-                toks.push(Tok::with_kind(
-                    std::mem::take(&mut digits),
-                    no,
-                    TokKind::Run,
-                ));
+                let kind = if spaced { TokKind::Cell } else { TokKind::Run };
+                if spaced && let Some(prev) = toks.last_mut() {
+                    prev.kind = TokKind::Cell;
+                }
+                toks.push(Tok::with_kind(std::mem::take(&mut digits), no, kind));
             }
             if let Some(d) = label_digit {
                 text.push_str(&d);
