@@ -18,6 +18,54 @@ pub const PART_HEADINGS: [&str; 6] = [
     "六、其他需要报告的事项",
 ];
 
+/// What a part holds besides its heading, in the order it is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartBody {
+    /// 一: an opening text, then the sub-sections （一）… ([`PART1_SECTIONS`]).
+    TextAndSections,
+    /// 二–四: a text, then the part's table.
+    TextAndTable(Table),
+    /// 五: a text.
+    Text,
+    /// 六: the fee statement （一）, a text, then the sub-sections （二）… ([`PART6_SECTIONS`]).
+    FeesTextAndSections,
+}
+
+/// One of the six parts: its heading and what it holds.
+#[derive(Clone, Copy, Debug)]
+pub struct Part {
+    pub heading: &'static str,
+    pub body: PartBody,
+}
+
+/// The six parts in their order: the one order every exporter writes.
+pub const PARTS: [Part; 6] = [
+    Part {
+        heading: PART_HEADINGS[0],
+        body: PartBody::TextAndSections,
+    },
+    Part {
+        heading: PART_HEADINGS[1],
+        body: PartBody::TextAndTable(Table::T2),
+    },
+    Part {
+        heading: PART_HEADINGS[2],
+        body: PartBody::TextAndTable(Table::T3),
+    },
+    Part {
+        heading: PART_HEADINGS[3],
+        body: PartBody::TextAndTable(Table::T4),
+    },
+    Part {
+        heading: PART_HEADINGS[4],
+        body: PartBody::Text,
+    },
+    Part {
+        heading: PART_HEADINGS[5],
+        body: PartBody::FeesTextAndSections,
+    },
+];
+
 /// Canonical sub-section titles of part 一 (numbering is added when rendered).
 pub const PART1_SECTIONS: [&str; 5] = [
     "主动公开",
@@ -482,6 +530,15 @@ pub enum Table {
 }
 
 impl Table {
+    /// The table in its official layout.
+    pub fn grid(self) -> &'static Grid {
+        match self {
+            Table::T2 => t2_grid(),
+            Table::T3 => t3_grid(),
+            Table::T4 => t4_grid(),
+        }
+    }
+
     /// 表二, 表三, 表四.
     pub fn name(self) -> &'static str {
         match self {

@@ -11,10 +11,9 @@ use docx_rs::{
     TableCell, TableRow, VAlignType, VMergeType, WidthType,
 };
 
-use super::{cell_text, chinese_date, fee_sentence, numbered};
-use crate::compute::Totals;
-use crate::model::{Narrative, Report, Section};
-use crate::template::{Content, Grid, PART_HEADINGS, PART6_SECTIONS, t2_grid, t3_grid, t4_grid};
+use super::walk::{Filled, Level, Sink, walk};
+use crate::model::Report;
+use crate::template::{Content, Table as TableId};
 
 /// Sizes in half-points: 二号 22 pt, 三号 16 pt, 五号 10.5 pt.
 const ERHAO: usize = 44;
@@ -63,8 +62,7 @@ fn body_para(text: &str) -> Paragraph {
 }
 
 pub fn render(r: &Report) -> Result<Vec<u8>, String> {
-    let totals = Totals::of(r);
-    let mut doc = Docx::new()
+    let doc = Docx::new()
         .page_size((210.0 * MM) as u32, (297.0 * MM) as u32)
         .page_margin(
             PageMargin::new()
@@ -87,50 +85,14 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
                     .add_run(Run::new().add_text(" —")),
             ),
         );
-    doc = doc.add_paragraph(
-        Paragraph::new()
-            .align(AlignmentType::Center)
-            .add_run(run(&r.title(), TITLE_FONT, ERHAO).bold()),
-    );
-    doc = paras(doc, &r.preamble);
-    doc = heading1(doc, PART_HEADINGS[0]);
-    doc = paras(doc, &r.part1.intro);
-    doc = sections(doc, &r.part1.sections, 0);
-    doc = heading1(doc, PART_HEADINGS[1]);
-    doc = paras(doc, &r.part2_text);
-    doc = doc.add_table(table(r, &totals, t2_grid(), &[0.25, 0.25, 0.25, 0.25]));
-    doc = heading1(doc, PART_HEADINGS[2]);
-    doc = paras(doc, &r.part3_text);
-    let w3 = [0.06, 0.17, 0.26, 0.07, 0.07, 0.07, 0.07, 0.07, 0.07, 0.09];
-    doc = doc.add_table(table(r, &totals, t3_grid(), &w3));
-    doc = heading1(doc, PART_HEADINGS[3]);
-    doc = paras(doc, &r.part4_text);
-    doc = doc.add_table(table(r, &totals, t4_grid(), &[1.0 / 15.0; 15]));
-    doc = heading1(doc, PART_HEADINGS[4]);
-    doc = paras(doc, &r.part5);
-    doc = heading1(doc, PART_HEADINGS[5]);
-    if r.part6.sections.iter().any(|s| !s.body.is_empty()) {
-        doc = heading2(doc, &format!("{}{}", numbered(0), PART6_SECTIONS[0]));
-    }
-    if let Some(f) = fee_sentence(r) {
-        doc = doc.add_paragraph(body_para(&f));
-    }
-    doc = paras(doc, &r.part6.text);
-    doc = sections(doc, &r.part6.sections, 1);
-    for line in [r.meta.agency.clone(), chinese_date(&r.meta.date)] {
-        if !line.is_empty() {
-            doc = doc.add_paragraph(
-                Paragraph::new()
-                    .align(AlignmentType::Right)
-                    .add_run(run(&line, BODY_FONT, SANHAO)),
-            );
-        }
-    }
+    let mut sink = Document(doc);
+    walk(r, &mut sink);
+    let doc = sink.0;
     let mut buf = std::io::Cursor::new(Vec::new());
     doc.build()
         .pack(&mut buf)
         .map_err(|e| format!("生成 Word 文件失败：{e}"))?;
-    let headers = [t2_grid(), t3_grid(), t4_grid()].map(|g| g.header_rows);
+    let headers = [TableId::T2, TableId::T3, TableId::T4].map(|t| t.grid().header_rows);
     finish(&buf.into_inner(), r, &headers).map_err(|e| format!("生成 Word 文件失败：{e}"))
 }
 
@@ -217,47 +179,70 @@ fn core_xml(r: &Report) -> String {
     )
 }
 
-/// A heading line in `font`, indented like body text (一、 in 黑体, （一） in 楷体).
-fn heading(doc: Docx, text: &str, font: &str) -> Docx {
-    doc.add_paragraph(
-        Paragraph::new()
-            .indent(
-                None,
-                Some(docx_rs::SpecialIndentType::FirstLine(FIRST_LINE)),
-                None,
-                None,
-            )
-            .add_run(run(text, font, SANHAO))
-            .keep_next(true),
-    )
-}
+/// The report as a Word document, piece by piece.
+struct Document(Docx);
 
-fn heading1(doc: Docx, text: &str) -> Docx {
-    heading(doc, text, "黑体")
-}
-
-fn heading2(doc: Docx, text: &str) -> Docx {
-    heading(doc, text, SECTION_FONT)
-}
-
-fn paras(mut doc: Docx, n: &Narrative) -> Docx {
-    for line in n.text.lines().filter(|l| !l.trim().is_empty()) {
-        doc = doc.add_paragraph(body_para(line.trim()));
+impl Document {
+    fn add(&mut self, p: Paragraph) {
+        self.0 = std::mem::take(&mut self.0).add_paragraph(p);
     }
-    doc
 }
 
-fn sections(mut doc: Docx, sections: &[Section], first: usize) -> Docx {
-    for (i, s) in sections.iter().filter(|s| !s.body.is_empty()).enumerate() {
-        doc = heading2(doc, &format!("{}{}", numbered(i + first), s.title));
-        doc = paras(doc, &s.body);
+impl Sink for Document {
+    fn title(&mut self, text: &str) {
+        self.add(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(run(text, TITLE_FONT, ERHAO).bold()),
+        );
     }
-    doc
+    /// Indented like body text: 一、 in 黑体, （一） in 楷体.
+    fn heading(&mut self, level: Level, text: &str) {
+        let font = match level {
+            Level::Part => "黑体",
+            Level::Section => SECTION_FONT,
+        };
+        self.add(
+            Paragraph::new()
+                .indent(
+                    None,
+                    Some(docx_rs::SpecialIndentType::FirstLine(FIRST_LINE)),
+                    None,
+                    None,
+                )
+                .add_run(run(text, font, SANHAO))
+                .keep_next(true),
+        );
+    }
+    fn paragraph(&mut self, text: &str) {
+        self.add(body_para(text));
+    }
+    fn signature(&mut self, line: &str) {
+        self.add(
+            Paragraph::new()
+                .align(AlignmentType::Right)
+                .add_run(run(line, BODY_FONT, SANHAO)),
+        );
+    }
+    fn table(&mut self, table: &Filled) {
+        let t = word_table(table, column_widths(table.table));
+        self.0 = std::mem::take(&mut self.0).add_table(t);
+    }
+}
+
+/// Each column's share of the text width.
+fn column_widths(table: TableId) -> &'static [f64] {
+    match table {
+        TableId::T2 => &[0.25; 4],
+        TableId::T3 => &[0.06, 0.17, 0.26, 0.07, 0.07, 0.07, 0.07, 0.07, 0.07, 0.09],
+        TableId::T4 => &[1.0 / 15.0; 15],
+    }
 }
 
 /// A table of the official layout: horizontal merges as `gridSpan`, vertical
 /// merges as `vMerge` restart/continue cells.
-fn table(r: &Report, totals: &Totals, grid: &Grid, widths: &[f64]) -> Table {
+fn word_table(table: &Filled, widths: &[f64]) -> Table {
+    let grid = table.grid;
     let col_w: Vec<usize> = widths.iter().map(|w| (w * TEXT_WIDTH) as usize).collect();
     let matrix = grid.matrix();
     let mut rows = Vec::new();
@@ -289,7 +274,7 @@ fn table(r: &Report, totals: &Totals, grid: &Grid, widths: &[f64]) -> Table {
                 });
             }
             let text = if c.row == row && matrix[row][col].is_some() {
-                cell_text(r, totals, c)
+                table.text(c)
             } else {
                 String::new()
             };

@@ -3,10 +3,9 @@
 //! colspan straight from the template grid), print CSS for A4 portrait and
 //! font families that fall back sensibly (仿宋/宋体 names, then generic).
 
-use super::{cell_text, chinese_date, fee_sentence, numbered};
-use crate::compute::Totals;
-use crate::model::{Narrative, Report, Section};
-use crate::template::{Content, Grid, PART_HEADINGS, PART6_SECTIONS, t2_grid, t3_grid, t4_grid};
+use super::walk::{Filled, Level, Sink, walk};
+use crate::model::Report;
+use crate::template::Content;
 
 const STYLE: &str = r#"
 @page { size: A4 portrait; margin: 37mm 26mm 35mm 28mm; }
@@ -29,49 +28,40 @@ h2, h3 { page-break-after: avoid; break-after: avoid; }
 "#;
 
 pub fn render(r: &Report) -> String {
-    let totals = Totals::of(r);
     let mut h = String::new();
     h.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str(&format!(
         "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         esc(&r.title())
     ));
-    h.push_str(&format!("<h1>{}</h1>\n", esc(&r.title())));
-    paras(&mut h, &r.preamble);
-    heading(&mut h, 2, PART_HEADINGS[0]);
-    paras(&mut h, &r.part1.intro);
-    sections(&mut h, &r.part1.sections, 0);
-    heading(&mut h, 2, PART_HEADINGS[1]);
-    paras(&mut h, &r.part2_text);
-    table(&mut h, r, &totals, t2_grid());
-    heading(&mut h, 2, PART_HEADINGS[2]);
-    paras(&mut h, &r.part3_text);
-    table(&mut h, r, &totals, t3_grid());
-    heading(&mut h, 2, PART_HEADINGS[3]);
-    paras(&mut h, &r.part4_text);
-    table(&mut h, r, &totals, t4_grid());
-    heading(&mut h, 2, PART_HEADINGS[4]);
-    paras(&mut h, &r.part5);
-    heading(&mut h, 2, PART_HEADINGS[5]);
-    if r.part6.sections.iter().any(|s| !s.body.is_empty()) {
-        heading(&mut h, 3, &format!("{}{}", numbered(0), PART6_SECTIONS[0]));
-    }
-    if let Some(f) = fee_sentence(r) {
-        h.push_str(&format!("<p>{}</p>\n", esc(&f)));
-    }
-    paras(&mut h, &r.part6.text);
-    sections(&mut h, &r.part6.sections, 1);
-    if !r.meta.agency.is_empty() {
-        h.push_str(&format!("<p class=\"sign\">{}</p>\n", esc(&r.meta.agency)));
-    }
-    if !r.meta.date.is_empty() {
-        h.push_str(&format!(
-            "<p class=\"sign\">{}</p>\n",
-            esc(&chinese_date(&r.meta.date))
-        ));
-    }
+    walk(r, &mut Page(&mut h));
     h.push_str("</body>\n</html>\n");
     h
+}
+
+struct Page<'a>(&'a mut String);
+
+impl Sink for Page<'_> {
+    fn title(&mut self, text: &str) {
+        self.0.push_str(&format!("<h1>{}</h1>\n", esc(text)));
+    }
+    fn heading(&mut self, level: Level, text: &str) {
+        let n = match level {
+            Level::Part => 2,
+            Level::Section => 3,
+        };
+        self.0.push_str(&format!("<h{n}>{}</h{n}>\n", esc(text)));
+    }
+    fn paragraph(&mut self, text: &str) {
+        self.0.push_str(&format!("<p>{}</p>\n", esc(text)));
+    }
+    fn signature(&mut self, line: &str) {
+        self.0
+            .push_str(&format!("<p class=\"sign\">{}</p>\n", esc(line)));
+    }
+    fn table(&mut self, table: &Filled) {
+        write_table(self.0, table);
+    }
 }
 
 fn esc(s: &str) -> String {
@@ -81,27 +71,11 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn heading(h: &mut String, level: usize, text: &str) {
-    h.push_str(&format!("<h{level}>{}</h{level}>\n", esc(text)));
-}
-
-fn paras(h: &mut String, n: &Narrative) {
-    for line in n.text.lines().filter(|l| !l.trim().is_empty()) {
-        h.push_str(&format!("<p>{}</p>\n", esc(line.trim())));
-    }
-}
-
-fn sections(h: &mut String, sections: &[Section], first: usize) {
-    for (i, s) in sections.iter().filter(|s| !s.body.is_empty()).enumerate() {
-        heading(h, 3, &format!("{}{}", numbered(i + first), s.title));
-        paras(h, &s.body);
-    }
-}
-
-/// Each cell's own border (see [`table`]).
+/// Each cell's own border (see [`write_table`]).
 const CELL_BORDER: &str = "border: 1px solid #000";
 
-fn table(h: &mut String, r: &Report, totals: &Totals, grid: &Grid) {
+fn write_table(h: &mut String, table: &Filled) {
+    let grid = table.grid;
     // Header rows in <thead>, which a browser repeats on each printed page.
     // Borders on the table and its cells themselves as well as in the
     // <style> block: LibreOffice and many site editors drop the style block
@@ -138,7 +112,7 @@ fn table(h: &mut String, r: &Report, totals: &Totals, grid: &Grid) {
                 "<{tag}{class}{}{} style=\"{CELL_BORDER}\">{}</{tag}>",
                 span(c.rowspan, "rowspan"),
                 span(c.colspan, "colspan"),
-                esc(&cell_text(r, totals, c))
+                esc(&table.text(c))
             ));
         }
         h.push_str("</tr>\n");

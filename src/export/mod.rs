@@ -12,6 +12,7 @@ use crate::template::{Content, Grid, GridCell};
 pub mod docx;
 pub mod html;
 pub mod text;
+pub mod walk;
 
 /// The output formats `convert` and the app's Export offer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,10 +3,8 @@
 //! has the same number of cells). The Markdown flavour adds `#` headings and
 //! the table separator row.
 
-use super::{chinese_date, fee_sentence, grid_rows, numbered};
-use crate::compute::Totals;
-use crate::model::{Narrative, Report, Section};
-use crate::template::{PART_HEADINGS, PART6_SECTIONS, t2_grid, t3_grid, t4_grid};
+use super::walk::{Filled, Level, Sink, walk};
+use crate::model::Report;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Flavor {
@@ -15,45 +13,11 @@ pub enum Flavor {
 }
 
 pub fn render(r: &Report, flavor: Flavor) -> String {
-    let totals = Totals::of(r);
     let mut out = Out {
         s: String::new(),
         flavor,
     };
-    out.heading(0, &r.title());
-    out.para(&r.preamble);
-    out.heading(1, PART_HEADINGS[0]);
-    out.para(&r.part1.intro);
-    out.sections(&r.part1.sections, 0);
-    out.heading(1, PART_HEADINGS[1]);
-    out.para(&r.part2_text);
-    out.table(grid_rows(r, &totals, t2_grid()));
-    out.heading(1, PART_HEADINGS[2]);
-    out.para(&r.part3_text);
-    out.table(grid_rows(r, &totals, t3_grid()));
-    out.heading(1, PART_HEADINGS[3]);
-    out.para(&r.part4_text);
-    out.table(grid_rows(r, &totals, t4_grid()));
-    out.heading(1, PART_HEADINGS[4]);
-    out.para(&r.part5);
-    out.heading(1, PART_HEADINGS[5]);
-    let has_sections = r
-        .part6
-        .sections
-        .iter()
-        .any(|s| !s.body.is_empty() || !s.title.is_empty());
-    if has_sections {
-        out.heading(2, &format!("{}{}", numbered(0), PART6_SECTIONS[0]));
-    }
-    if let Some(f) = fee_sentence(r) {
-        out.line(&f);
-    }
-    out.para(&r.part6.text);
-    out.sections(&r.part6.sections, 1);
-    out.line(&r.meta.agency);
-    if !r.meta.date.is_empty() {
-        out.line(&chinese_date(&r.meta.date));
-    }
+    walk(r, &mut out);
     out.s
 }
 
@@ -64,32 +28,38 @@ struct Out {
 
 impl Out {
     fn line(&mut self, text: &str) {
-        if !text.trim().is_empty() {
-            self.s.push_str(text.trim_end());
-            self.s.push_str("\n\n");
-        }
+        self.s.push_str(text);
+        self.s.push_str("\n\n");
     }
-    fn heading(&mut self, level: usize, text: &str) {
+    /// `level` 0 is the title; Markdown marks it with that many `#` plus one.
+    fn marked(&mut self, level: usize, text: &str) {
         if self.flavor == Flavor::Markdown {
             self.s.push_str(&"#".repeat(level + 1));
             self.s.push(' ');
         }
         self.line(text);
     }
-    fn para(&mut self, n: &Narrative) {
-        for p in n.text.lines() {
-            self.line(p);
-        }
+}
+
+impl Sink for Out {
+    fn title(&mut self, text: &str) {
+        self.marked(0, text);
     }
-    /// Sub-sections with content, numbered consecutively from `first_number`.
-    fn sections(&mut self, sections: &[Section], first_number: usize) {
-        for (i, s) in sections.iter().filter(|s| !s.body.is_empty()).enumerate() {
-            self.heading(2, &format!("{}{}", numbered(i + first_number), s.title));
-            self.para(&s.body);
-        }
+    fn heading(&mut self, level: Level, text: &str) {
+        let depth = match level {
+            Level::Part => 1,
+            Level::Section => 2,
+        };
+        self.marked(depth, text);
     }
-    fn table(&mut self, rows: Vec<Vec<String>>) {
-        for (i, row) in rows.iter().enumerate() {
+    fn paragraph(&mut self, text: &str) {
+        self.line(text);
+    }
+    fn signature(&mut self, line: &str) {
+        self.line(line);
+    }
+    fn table(&mut self, table: &Filled) {
+        for (i, row) in table.rows().iter().enumerate() {
             self.s.push('|');
             for c in row {
                 self.s.push(' ');
