@@ -1,7 +1,7 @@
 //! The render matrix: the saved examples and the seeds, exported by nianbao
 //! and passed through the real tools that published reports pass through
 //! (LibreOffice, poppler's pdftotext, pdfplumber, pymupdf4llm, w3m, lynx,
-//! pandoc, a crawler), committed under tests/render/out by tests/render/regen.sh.
+//! pandoc, a crawler, a browser's select-all-copy), committed under tests/render/out by tests/render/regen.sh.
 //!
 //! Every rendering must import to the same cells as its source — or, where a
 //! tool really loses something, the importer must say exactly that: every
@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Renderer → files read exactly (of 7), as measured; a regression fails.
-const AT_LEAST: [(&str, usize); 15] = [
+const AT_LEAST: [(&str, usize); 17] = [
     ("lo.pdf", 6),
     ("lo-html.html", 7),
     ("lo-txt.txt", 6),
@@ -33,6 +33,8 @@ const AT_LEAST: [(&str, usize); 15] = [
     ("pandoc-plain.txt", 6),
     ("crawler.txt", 4),
     ("crawler-space.txt", 6),
+    ("browser.txt", 7),
+    ("lo-browser.txt", 7),
     ("lo.odt", 7),
     ("pymupdf4llm.md", 7),
 ];
@@ -63,7 +65,7 @@ fn every_rendering_reads_back_or_says_what_was_lost() {
         .map(|e| e.path())
         .collect();
     files.sort();
-    assert!(files.len() >= 105, "the committed renderings are missing");
+    assert!(files.len() >= 119, "the committed renderings are missing");
     let mut exact: BTreeMap<String, usize> = BTreeMap::new();
     let mut problems = Vec::new();
     for path in &files {

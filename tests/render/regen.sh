@@ -20,6 +20,7 @@
 #   fonts-noto-cjk       so the PDFs carry real Chinese glyphs (and text)
 #   python3 + `pip install pdfplumber`        [pdfplumber 0.11.10, pdfminer.six 20260107]
 #   python3 + `pip install "pymupdf4llm<1"`   [pymupdf4llm 0.3.4, PyMuPDF 1.28.2]
+#   chromium             the page's text as select-all-copy gives it  [Chromium 156]
 #   perl (for normalising PDF/HTML timestamps)
 #
 # Sources: saved_examples/clean.ron, saved_examples/violations.ron and the five
@@ -41,6 +42,8 @@
 #   NAME.pandoc-plain.txt       HTML -> text       pandoc -f html -t plain
 #   NAME.crawler.txt            HTML -> text       tests/render/crawler.py (text nodes joined, no separators)
 #   NAME.crawler-space.txt      HTML -> text       tests/render/crawler.py --sep " " (joined by spaces)
+#   NAME.browser.txt            HTML -> text       chromium --headless: document.body.innerText (select all, copy)
+#   NAME.lo-browser.txt         LO HTML -> text    the same of LibreOffice's HTML (each cell a paragraph)
 #
 # Determinism: runs under LC_ALL=C.UTF-8 and TZ=UTC with a private, fresh
 # LibreOffice profile; the PDF's CreationDate/ModDate, /ID and /DocChecksum and the
@@ -59,7 +62,7 @@ cd "$ROOT"
 NIANBAO=${NIANBAO:-target/debug/nianbao}
 OUT="$HERE/out"
 
-for tool in "$NIANBAO" soffice pdftotext w3m lynx pandoc python3 perl; do
+for tool in "$NIANBAO" soffice pdftotext w3m lynx pandoc python3 perl chromium; do
     command -v "$tool" >/dev/null 2>&1 || [ -x "$tool" ] || { echo "regen.sh: missing $tool" >&2; exit 2; }
 done
 python3 -c 'import pdfplumber' 2>/dev/null || { echo "regen.sh: missing python module pdfplumber (pip install pdfplumber)" >&2; exit 2; }
@@ -102,6 +105,17 @@ sys.stdout.write("\n".join(pages) + "\n")
 PY
 }
 
+# The page's innerText (what select all + copy gives), through headless Chromium.
+browser_text() {
+    local page="$TMP/innertext.html"
+    cat "$1" >"$page"
+    echo '<script>var t=document.body.innerText;document.body.innerHTML="";var p=document.createElement("pre");p.id="innertext";p.textContent=t;document.body.appendChild(p);</script>' >>"$page"
+    chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$page" 2>/dev/null | python3 -c '
+import sys, html, re
+m = re.search(r"<pre id=\"innertext\">(.*?)</pre>", sys.stdin.read(), re.S)
+sys.stdout.write(html.unescape(m.group(1)) if m else "")'
+}
+
 pymupdf4llm_markdown() {
     python3 -c 'import sys, pymupdf4llm; sys.stdout.write(pymupdf4llm.to_markdown(sys.argv[1]))' "$1" 2>/dev/null
 }
@@ -138,6 +152,8 @@ for src in "${SOURCES[@]}"; do
     pandoc -f html -t plain "$html" -o "$OUT/$name.pandoc-plain.txt"
     python3 "$HERE/crawler.py" "$html" >"$OUT/$name.crawler.txt"
     python3 "$HERE/crawler.py" --sep " " "$html" >"$OUT/$name.crawler-space.txt"
+    browser_text "$html" >"$OUT/$name.browser.txt"
+    browser_text "$OUT/$name.lo-html.html" >"$OUT/$name.lo-browser.txt"
 done
 
 echo "regen.sh: $(ls "$OUT" | wc -l) files in ${OUT#"$ROOT"/}, $(du -sh "$OUT" | cut -f1)"

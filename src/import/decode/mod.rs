@@ -3,6 +3,7 @@
 //! finds the text in bytes of any Chinese encoding; `text.rs` reads the
 //! layouts of plain text (and of what the PDF decoder extracts).
 
+mod copied;
 pub mod docx;
 pub mod encoding;
 mod flow;

@@ -5,7 +5,7 @@
 //! text with the whole body on one line and table cells run together, and
 //! Markdown with embedded HTML tables (what pandoc and PDF converters write).
 
-use super::markdown;
+use super::{copied, markdown};
 use crate::import::doc::{Doc, Line, LineKind, Tok, TokKind};
 use crate::import::headings::heading_part;
 use crate::import::labels::segment;
@@ -42,7 +42,7 @@ pub fn read(text: &str) -> Doc {
         doc.layout = "markdown-html";
         return doc;
     }
-    let unboxed = unbox(text);
+    let unboxed = unbox(text).or_else(|| copied::rejoin_cells(text));
     let text = unboxed.as_deref().unwrap_or(text);
     let raw: Vec<&str> = text.lines().collect();
     if let Some(doc) = read_run_together(&raw) {
