@@ -120,7 +120,12 @@ pub fn run(cmd: Command) -> i32 {
         },
         Command::Convert { input, output } => match open_report(&input) {
             Ok(r) => match crate::export::write(&r, &output) {
-                Ok(()) => EXIT_OK,
+                Ok(note) => {
+                    if let Some(note) = note {
+                        eprintln!("{note}");
+                    }
+                    EXIT_OK
+                }
                 Err(e) => fail(&e),
             },
             Err(e) => fail(&e),
@@ -129,7 +134,7 @@ pub fn run(cmd: Command) -> i32 {
             Ok(r) => {
                 let (next, summary) = crate::rollover::rollover(&r);
                 match crate::export::write(&next, &output) {
-                    Ok(()) => {
+                    Ok(_) => {
                         for l in summary.lines {
                             eprintln!("{l}");
                         }
@@ -415,7 +420,7 @@ fn merge(inputs: &[PathBuf], output: &Path, agency: &str) -> i32 {
             }
             let input_errors = merged.input_errors.len();
             match crate::export::write(&merged.report, output) {
-                Ok(()) => {
+                Ok(_) => {
                     eprintln!(
                         "已汇总 {} 份报告到 {}（输入中有 {input_errors} 个错误）",
                         files.len(),

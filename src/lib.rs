@@ -12,6 +12,7 @@
 // clearer there than iterator chains.
 #![allow(clippy::needless_range_loop)]
 
+pub mod bundled_font;
 pub mod cell;
 pub mod cli;
 pub mod compute;

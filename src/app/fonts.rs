@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-static NOTO_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-subset.otf");
+use crate::bundled_font::NOTO_SC;
 
 /// Installs the font as the first proportional and a fallback monospace font.
 pub fn install(ctx: &egui::Context) {

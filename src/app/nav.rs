@@ -73,6 +73,7 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
                         (Format::Markdown, "Markdown（.md）"),
                         (Format::Html, "网页（.html）"),
                         (Format::Docx, "Word（.docx）"),
+                        (Format::Pdf, "PDF（.pdf）"),
                     ] {
                         if ui.button(label).clicked() {
                             out.push(Action::Export(f));

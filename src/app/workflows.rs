@@ -179,7 +179,12 @@ impl AppState {
 
     pub fn export_to(&mut self, path: &Path) {
         match crate::export::write(&self.doc.report, path) {
-            Ok(()) => self.status = format!("已导出 {}", crate::path_name::shown(path)),
+            Ok(note) => {
+                self.status = format!("已导出 {}", crate::path_name::shown(path));
+                if let Some(note) = note {
+                    self.status = format!("{}。{note}", self.status);
+                }
+            }
             Err(e) => self.modal = Some(Modal::Message(format!("导出失败：{e}"))),
         }
     }

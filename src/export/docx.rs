@@ -11,6 +11,7 @@ use docx_rs::{
     TableCell, TableRow, VAlignType, VMergeType, WidthType,
 };
 
+use super::column_shares;
 use super::walk::{Filled, Level, Sink, walk};
 use crate::model::Report;
 use crate::template::{Content, Table as TableId};
@@ -225,17 +226,8 @@ impl Sink for Document {
         );
     }
     fn table(&mut self, table: &Filled) {
-        let t = word_table(table, column_widths(table.table));
+        let t = word_table(table, column_shares(table.table));
         self.0 = std::mem::take(&mut self.0).add_table(t);
-    }
-}
-
-/// Each column's share of the text width.
-fn column_widths(table: TableId) -> &'static [f64] {
-    match table {
-        TableId::T2 => &[0.25; 4],
-        TableId::T3 => &[0.06, 0.17, 0.26, 0.07, 0.07, 0.07, 0.07, 0.07, 0.07, 0.09],
-        TableId::T4 => &[1.0 / 15.0; 15],
     }
 }
 

@@ -7,10 +7,11 @@ use crate::cell::Cell;
 use crate::compute::Totals;
 use crate::model::{Report, cn_numeral};
 use crate::project::{self, FileError};
-use crate::template::{Content, Grid, GridCell};
+use crate::template::{Content, Grid, GridCell, Table};
 
 pub mod docx;
 pub mod html;
+pub mod pdf;
 pub mod text;
 pub mod walk;
 
@@ -22,6 +23,7 @@ pub enum Format {
     Markdown,
     Html,
     Docx,
+    Pdf,
 }
 
 impl Format {
@@ -33,6 +35,7 @@ impl Format {
             "md" => Format::Markdown,
             "html" | "htm" => Format::Html,
             "docx" => Format::Docx,
+            "pdf" => Format::Pdf,
             _ => return None,
         })
     }
@@ -43,6 +46,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -55,22 +59,39 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, String> {
         Format::Markdown => text::render(report, text::Flavor::Markdown).into_bytes(),
         Format::Html => html::render(report).into_bytes(),
         Format::Docx => docx::render(report)?,
+        Format::Pdf => pdf::render(report, &pdf::fonts::Fonts::system())?,
     })
 }
 
-/// Writes the report to `path` in the format its extension names, atomically.
-pub fn write(report: &Report, path: &Path) -> Result<(), FileError> {
+/// Writes the report to `path` in the format its extension names,
+/// atomically. Returns what the clerk should be told about the file: for a
+/// PDF, the fonts it was set in.
+pub fn write(report: &Report, path: &Path) -> Result<Option<String>, FileError> {
     let format = Format::from_path(path).ok_or_else(|| {
-        FileError::new(path, "不支持的文件类型（可用：.ron .txt .md .html .docx）")
+        FileError::new(
+            path,
+            "不支持的文件类型（可用：.ron .txt .md .html .docx .pdf）",
+        )
     })?;
-    let bytes = render(report, format).map_err(|m| FileError::new(path, m))?;
+    let (bytes, note) = match format {
+        Format::Pdf => {
+            let fonts = pdf::fonts::Fonts::system();
+            let bytes = pdf::render(report, &fonts).map_err(|m| FileError::new(path, m))?;
+            (bytes, Some(format!("PDF 所用字体——{}", fonts.describe())))
+        }
+        f => (
+            render(report, f).map_err(|m| FileError::new(path, m))?,
+            None,
+        ),
+    };
     // A project file written by `convert` or `rollover` is a project file:
     // the one it replaces is kept as `.bak`, as the app's 保存 does.
     let backup = match format {
         Format::Ron => project::Backup::Keep,
         _ => project::Backup::None,
     };
-    project::write_file(path, &bytes, backup)
+    project::write_file(path, &bytes, backup)?;
+    Ok(note)
 }
 
 /// The text a grid cell shows in a published table.
@@ -94,6 +115,15 @@ pub fn grid_rows(report: &Report, totals: &Totals, grid: &Grid) -> Vec<Vec<Strin
                 .collect()
         })
         .collect()
+}
+
+/// Each column's share of the text width in the printed tables (Word, PDF).
+pub fn column_shares(table: Table) -> &'static [f64] {
+    match table {
+        Table::T2 => &[0.25; 4],
+        Table::T3 => &[0.06, 0.17, 0.26, 0.07, 0.07, 0.07, 0.07, 0.07, 0.07, 0.09],
+        Table::T4 => &[1.0 / 15.0; 15],
+    }
 }
 
 /// "（一）" for a 0-based index.

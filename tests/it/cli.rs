@@ -84,7 +84,7 @@ fn dump_prints_204_lines_in_contract_order() {
 #[test]
 fn convert_writes_every_format_and_never_a_partial_file() {
     let dir = tempfile::tempdir().unwrap();
-    for ext in ["ron", "txt", "md", "html", "docx"] {
+    for ext in ["ron", "txt", "md", "html", "docx", "pdf"] {
         let out = dir.path().join(format!("r.{ext}"));
         let o = nianbao(&[
             "convert",
@@ -100,7 +100,7 @@ fn convert_writes_every_format_and_never_a_partial_file() {
         );
         assert!(out.metadata().unwrap().len() > 1000);
     }
-    let bad = dir.path().join("r.pdf");
+    let bad = dir.path().join("r.xlsx");
     let o = nianbao(&[
         "convert",
         &p("saved_examples/clean.ron"),

@@ -1,5 +1,5 @@
-//! HTML and Word exports import back to the same report: cells, meta and
-//! part texts (whitespace aside), for the five seeds and the saved examples.
+//! HTML, Word and PDF exports import back to the same report: cells, meta
+//! and part texts (whitespace aside), for the five seeds and the saved examples.
 
 use crate::common;
 
@@ -142,4 +142,44 @@ fn docx_is_ready_to_publish() {
     );
     let year = chrono::Utc::now().format("%Y").to_string();
     assert!(core.contains(&format!("W3CDTF\">{year}-")), "{core}");
+}
+
+/// The PDF in the bundled font (the same on every machine).
+fn pdf_of(r: &Report) -> Vec<u8> {
+    nianbao::export::pdf::render(r, &nianbao::export::pdf::fonts::Fonts::bundled()).unwrap()
+}
+
+#[test]
+fn pdf_round_trip() {
+    // nianbao's own PDF import gives back every cell, the meta and the
+    // narrative, rebuilt into its paragraphs from the printed lines; a cell
+    // printed empty leaves no trace in a PDF's text, so where the source has
+    // such cells the ones read otherwise must be named by an IMPORT error.
+    for (name, r) in seeds_and_examples() {
+        let back = import_bytes("x.pdf", Path::new("x.pdf"), &pdf_of(&r))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (cells, meta, texts, fees) = common::essence(&back);
+        let (want_cells, want_meta, want_texts, want_fees) = common::essence(&r);
+        assert_eq!(
+            (meta, texts, fees),
+            (want_meta, want_texts, want_fees),
+            "{name} via PDF"
+        );
+        let named: Vec<String> = nianbao::rules::check(&back, None)
+            .into_iter()
+            .filter(|f| {
+                f.id == nianbao::rules::RuleId::Import
+                    && f.severity == nianbao::rules::Severity::Error
+            })
+            .flat_map(|f| f.cells)
+            .collect();
+        let blanks = want_cells.iter().any(|c| c.ends_with("=blank"));
+        for (got, want) in cells.iter().zip(&want_cells) {
+            let key = want.split('=').next().unwrap();
+            assert!(
+                got == want || (blanks && named.iter().any(|n| n == key)),
+                "{name} via PDF: {want} read as {got}"
+            );
+        }
+    }
 }

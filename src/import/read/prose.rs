@@ -52,8 +52,9 @@ impl Wrap {
             .lines
             .iter()
             .filter_map(|l| match &l.kind {
-                LineKind::Para(t) => Some(width(t.trim())),
-                LineKind::Row(_) => None,
+                // A table's label or header wrapped in its cell is no line of the column.
+                LineKind::Para(t) if !is_table_text(t.trim()) => Some(width(t.trim())),
+                _ => None,
             })
             .filter(|w| *w >= MIN_COUNTED)
             .collect();
@@ -71,6 +72,11 @@ impl Wrap {
         }
         Wrap::Printed { width: column }
     }
+}
+
+fn is_table_text(t: &str) -> bool {
+    use crate::import::labels::{closest_t3_row, is_template_text};
+    is_template_text(t) || closest_t3_row(t, |_| true).is_some()
 }
 
 /// Ends a sentence. (A colon does not: what it introduces follows, and a

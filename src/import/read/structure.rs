@@ -314,9 +314,23 @@ fn titled(no: usize, t: &str, title: String, rest: String) -> Titled {
 fn read_part6(lines: &[(usize, String)], report: &mut Report, wrap: Wrap) {
     let mut text = Vec::new();
     let mut sections: Vec<Titled> = Vec::new();
-    for (no, t) in lines {
-        if report.part6.fees.is_empty() && sections.len() <= 1 && read_fee_sentence(t, report) {
+    let mut skip = 0;
+    for (i, (no, t)) in lines.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
             continue;
+        }
+        if report.part6.fees.is_empty() && sections.len() <= 1 {
+            // The sentence, or (printed) the sentence wrapped over a few lines.
+            let mut joined = String::new();
+            let taken = lines[i..].iter().take(3).position(|(_, next)| {
+                joined.push_str(next.trim());
+                read_fee_sentence(&joined, report)
+            });
+            if let Some(k) = taken {
+                skip = k;
+                continue;
+            }
         }
         match sub_heading(t) {
             Some((title, rest))

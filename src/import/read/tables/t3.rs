@@ -379,7 +379,8 @@ fn has_total_column(rows: &[Vec<Tok>], its: &[Item]) -> bool {
 /// its three sub-rows is printed.
 fn other_is_single(its: &[Item]) -> bool {
     let mut group_seen = false;
-    let mut subrows = false;
+    let mut with_values = false;
+    let mut subrows = 0;
     for (i, it) in its.iter().enumerate() {
         match it {
             Item::Label {
@@ -394,17 +395,20 @@ fn other_is_single(its: &[Item]) -> bool {
                 }) = its.get(i + 1)
                     && toks.iter().any(|t| !t.text.trim().is_empty())
                 {
-                    return true;
+                    with_values = true;
                 }
             }
             Item::Label {
                 target: Target::T3(r),
                 ..
-            } if (R21..=R23).contains(r) => subrows = true,
+            } if (R21..=R23).contains(r) => subrows += 1,
             _ => {}
         }
     }
-    group_seen && !subrows
+    // Its three rows' labels printed (a merged （六） centred beside the
+    // first row's numbers is no single row); a group label with numbers
+    // and at most one of them is.
+    group_seen && (subrows == 0 || (with_values && subrows < 2))
 }
 
 /// Writes one row's values: inputs into the report, 总计 and （七）总计 as published.
