@@ -56,6 +56,10 @@ pub enum Action {
     ZoomReset,
     /// 帮助 › 使用说明: the clerk's guide, inside the app (no browser needed offline).
     ShowGuide,
+    /// 复制到网站编辑器: the report, or the page's table, as HTML and text.
+    CopyForWeb,
+    /// 打印: the PDF in the system's viewer or print dialog.
+    Print,
     /// Show a page of the report.
     GoTo(Page),
     /// Show the page of a finding's first cell or paragraph and focus it.
@@ -110,7 +114,7 @@ const fn shift_cmd(key: Key) -> KeyboardShortcut {
 
 /// Every menu command. Shortcuts are consumed before any widget runs, so a
 /// focused text field does not undo on its own.
-pub static COMMANDS: [Command; 17] = [
+pub static COMMANDS: [Command; 19] = [
     Command {
         action: Action::New,
         zh: "新建空白报告…",
@@ -140,6 +144,18 @@ pub static COMMANDS: [Command; 17] = [
         zh: "另存为…",
         en: "Save as…",
         shortcuts: &[shift_cmd(Key::S)],
+    },
+    Command {
+        action: Action::Print,
+        zh: "打印…",
+        en: "Print…",
+        shortcuts: &[cmd(Key::P)],
+    },
+    Command {
+        action: Action::CopyForWeb,
+        zh: "复制到网站编辑器",
+        en: "Copy for the website editor",
+        shortcuts: &[shift_cmd(Key::C)],
     },
     Command {
         action: Action::Merge,
@@ -233,6 +249,8 @@ impl AppState {
             | Action::SaveAs
             | Action::Close
             | Action::Export(_)
+            | Action::CopyForWeb
+            | Action::Print
             | Action::PickLastYear
             | Action::ToggleYearOverYear => editing,
             Action::FillBlanks => {
@@ -305,6 +323,8 @@ impl AppState {
             Action::ZoomOut => self.zoom = Some(Zoom::Out),
             Action::ZoomReset => self.zoom = Some(Zoom::Reset),
             Action::ShowGuide => self.modal = Some(Modal::Guide),
+            Action::CopyForWeb => self.copy_for_web(),
+            Action::Print => self.print(),
             Action::GoTo(page) => self.page = page,
             Action::Reveal(name) => {
                 let target = Target::of(&name);

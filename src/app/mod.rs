@@ -30,6 +30,7 @@ pub mod nav;
 pub mod pages;
 pub mod palette;
 pub mod panic_guard;
+pub mod publish;
 pub mod sheet;
 pub mod start_page;
 pub mod startup_timing;

@@ -81,6 +81,8 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
                     }
                 });
             });
+            item(ui, st, Action::Print, &mut out);
+            item(ui, st, Action::CopyForWeb, &mut out);
             item(ui, st, Action::Merge, &mut out);
             ui.separator();
             item(ui, st, Action::Close, &mut out);

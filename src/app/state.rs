@@ -130,6 +130,9 @@ pub struct AppState {
     pub(super) after_save: Option<Box<super::actions::Action>>,
     /// The file the app was started with, opened once the recovery offer is declined.
     pub(super) open_after_recovery: Option<std::path::PathBuf>,
+    /// The clipboard 复制到网站编辑器 wrote to: kept, because on X11 the
+    /// copy lives only as long as the program that holds it.
+    pub(super) clipboard: Option<arboard::Clipboard>,
 }
 
 impl AppState {
@@ -160,6 +163,7 @@ impl AppState {
             window_checked: false,
             after_save: None,
             open_after_recovery: None,
+            clipboard: None,
         }
     }
 

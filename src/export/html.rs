@@ -5,7 +5,7 @@
 
 use super::walk::{Filled, Level, Sink, walk};
 use crate::model::Report;
-use crate::template::Content;
+use crate::template::{Content, Table};
 
 const STYLE: &str = r#"
 @page { size: A4 portrait; margin: 37mm 26mm 35mm 28mm; }
@@ -37,6 +37,62 @@ pub fn render(r: &Report) -> String {
     walk(r, &mut Page(&mut h));
     h.push_str("</body>\n</html>\n");
     h
+}
+
+/// What 复制到网站编辑器 puts on the clipboard — the whole report, or one
+/// table under its part's heading — as HTML that a site's editor, WPS or
+/// Word pastes as real tables (the merges, and the borders on the cells
+/// themselves: editors drop a page's style block), and as plain text: the
+/// text export, or the table's rows with tabs for a spreadsheet.
+pub fn for_clipboard(r: &Report, only: Option<Table>) -> (String, String) {
+    let mut html = String::new();
+    match only {
+        None => {
+            walk(r, &mut Page(&mut html));
+            (html, super::text::render(r, super::text::Flavor::Plain))
+        }
+        Some(table) => {
+            let mut one = OneTable {
+                want: table,
+                heading: String::new(),
+                html: &mut html,
+                text: String::new(),
+            };
+            walk(r, &mut one);
+            let text = one.text;
+            (html, text)
+        }
+    }
+}
+
+/// The walk, keeping one table and the heading of its part.
+struct OneTable<'a> {
+    want: Table,
+    heading: String,
+    html: &'a mut String,
+    text: String,
+}
+
+impl Sink for OneTable<'_> {
+    fn title(&mut self, _: &str) {}
+    fn heading(&mut self, level: Level, text: &str) {
+        if level == Level::Part {
+            self.heading = text.to_string();
+        }
+    }
+    fn paragraph(&mut self, _: &str) {}
+    fn signature(&mut self, _: &str) {}
+    fn table(&mut self, table: &Filled) {
+        if table.table != self.want {
+            return;
+        }
+        Page(self.html).heading(Level::Part, &self.heading);
+        write_table(self.html, table);
+        for row in table.rows() {
+            self.text.push_str(&row.join("\t"));
+            self.text.push('\n');
+        }
+    }
 }
 
 struct Page<'a>(&'a mut String);

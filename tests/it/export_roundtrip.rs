@@ -183,3 +183,73 @@ fn pdf_round_trip() {
         }
     }
 }
+
+/// Runs a poppler tool on `pdf`; `None` where poppler is not installed
+/// (CI installs it and sets NIANBAO_REQUIRE_POPPLER, so there it must run).
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> Option<String> {
+    match std::process::Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+    {
+        Ok(o) => {
+            assert!(
+                o.status.success(),
+                "{tool}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            Some(String::from_utf8_lossy(&o.stdout).into_owned())
+        }
+        Err(e) => {
+            assert!(
+                std::env::var_os("NIANBAO_REQUIRE_POPPLER").is_none(),
+                "{tool} is required here: {e}"
+            );
+            eprintln!("{tool} not installed: skipped");
+            None
+        }
+    }
+}
+
+#[test]
+fn the_pdf_through_poppler_is_a4_with_every_font_embedded_and_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("r.pdf");
+    let r = common::clean_report();
+    std::fs::write(&pdf, pdf_of(&r)).unwrap();
+    // pdfinfo and pdffonts take the file as their last argument, not "-".
+    let info = std::process::Command::new("pdfinfo").arg(&pdf).output();
+    let Ok(info) = info else {
+        assert!(
+            std::env::var_os("NIANBAO_REQUIRE_POPPLER").is_none(),
+            "pdfinfo is required here"
+        );
+        eprintln!("poppler not installed: skipped");
+        return;
+    };
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    assert!(info.contains("(A4)"), "{info}");
+    assert!(
+        info.contains("Title:           平安县市场监督管理局2025年政府信息公开工作年度报告"),
+        "{info}"
+    );
+    let fonts = std::process::Command::new("pdffonts")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout).into_owned();
+    let faces: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!faces.is_empty(), "{fonts}");
+    for f in &faces {
+        // emb sub uni: yes yes yes
+        assert!(f.contains("yes yes yes"), "not embedded and subset: {f}");
+    }
+    // The text as `pdftotext -layout` gives it imports to the same cells.
+    let text = poppler("pdftotext", &["-layout", "-enc", "UTF-8"], &pdf).unwrap();
+    let back = nianbao::import::import_text("r.txt", &text).unwrap();
+    assert_eq!(common::essence(&back).0, common::essence(&r).0);
+    // 表三 runs over two pages: its header is printed on both.
+    assert!(text.matches("申请人情况").count() >= 2, "{text}");
+    assert!(text.contains("— 1 —") || text.contains("—1—"), "{text}");
+}

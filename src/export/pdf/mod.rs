@@ -64,7 +64,17 @@ impl Layout<'_> {
 
 impl Sink for Layout<'_> {
     fn title(&mut self, text: &str) {
-        self.flow.centred(Role::Title, TITLE, TITLE * 1.5, text);
+        // Too long for a line: the agency and year above, 政府信息公开工作年度报告
+        // below, rather than a break in the middle of a word.
+        let suffix = crate::template::TITLE_SUFFIX;
+        let one_line = self.flow.width(Role::Title, TITLE, text) <= flow::WIDTH;
+        match text.strip_suffix(suffix) {
+            Some(head) if !one_line && !head.is_empty() => {
+                self.flow.centred(Role::Title, TITLE, TITLE * 1.5, head);
+                self.flow.centred(Role::Title, TITLE, TITLE * 1.5, suffix);
+            }
+            _ => self.flow.centred(Role::Title, TITLE, TITLE * 1.5, text),
+        }
         self.flow.y += PITCH;
     }
     fn heading(&mut self, level: Level, text: &str) {

@@ -1,0 +1,90 @@
+//! The report on its way out: 复制到网站编辑器 (the whole report, or the
+//! table on the page, as HTML with the official merges and as plain text,
+//! for a website's editor, WPS or Word) and 打印 (the PDF export opened in
+//! the system's viewer or print dialog, never a blank page).
+
+use std::path::{Path, PathBuf};
+
+use super::state::AppState;
+
+impl AppState {
+    pub fn copy_for_web(&mut self) {
+        let table = self.page_table();
+        let (html, text) = crate::export::html::for_clipboard(&self.doc.report, table);
+        let what = match table {
+            Some(t) => t.name(),
+            None => "整份报告",
+        };
+        let copied = match self.clipboard.as_mut() {
+            Some(c) => c.set_html(html.clone(), Some(text.clone())),
+            None => arboard::Clipboard::new().and_then(|mut c| {
+                let r = c.set_html(html.clone(), Some(text.clone()));
+                self.clipboard = Some(c);
+                r
+            }),
+        };
+        self.status = match copied {
+            Ok(()) => format!("已复制{what}（带表格格式），可粘贴到网站编辑器、WPS 或 Word"),
+            Err(e) => format!("复制失败：{e}"),
+        };
+    }
+
+    /// Exports the PDF next to the other temporary files and hands it to the
+    /// system: the print verb on Windows, the default viewer elsewhere.
+    pub fn print(&mut self) {
+        let path = print_path(&self.doc.report);
+        if let Err(e) = crate::export::write(&self.doc.report, &path) {
+            self.status = format!("打印失败：{e}");
+            return;
+        }
+        self.status = match open_for_print(&path) {
+            Ok(()) => format!(
+                "已生成 PDF 并交给系统打印：{}",
+                crate::path_name::shown(&path)
+            ),
+            Err(why) => format!(
+                "已生成 PDF：{}（{why}，请用 PDF 阅读器打开后打印）",
+                crate::path_name::shown(&path)
+            ),
+        };
+    }
+}
+
+/// Where the PDF to print goes: the temporary folder, named after the report.
+fn print_path(r: &crate::model::Report) -> PathBuf {
+    let name: String = r
+        .title()
+        .chars()
+        .map(|c| if "\\/:*?\"<>|".contains(c) { '_' } else { c })
+        .collect();
+    std::env::temp_dir().join(format!("{name}（打印）.pdf"))
+}
+
+fn open_for_print(path: &Path) -> Result<(), String> {
+    let mut cmd = if cfg!(windows) {
+        let mut c = std::process::Command::new("powershell");
+        c.args([
+            "-NoProfile",
+            "-Command",
+            "Start-Process",
+            "-Verb",
+            "Print",
+            "-FilePath",
+        ])
+        .arg(path);
+        c
+    } else if cfg!(target_os = "macos") {
+        let mut c = std::process::Command::new("open");
+        c.arg(path);
+        c
+    } else {
+        let mut c = std::process::Command::new("xdg-open");
+        c.arg(path);
+        c
+    };
+    match cmd.status() {
+        Ok(s) if s.success() => Ok(()),
+        Ok(_) => Err("系统没有可以打开 PDF 的程序".to_string()),
+        Err(_) => Err("没有找到打开文件的系统命令".to_string()),
+    }
+}
