@@ -52,6 +52,5 @@ else
 fi
 head -c 120 "$tmp/t3.txt" | head -2 | sed 's/^/     t3.txt: /'
 
-cp "$tmp/whole.html" "$tmp/t3.html" /tmp/cw/ 2>/dev/null || true
 echo "clipboard targets: $(tr '\n' ' ' <"$tmp/targets")"
 exit $fail
