@@ -82,9 +82,10 @@ fn open_for_print(path: &Path) -> Result<(), String> {
         c.arg(path);
         c
     };
-    match cmd.status() {
-        Ok(s) if s.success() => Ok(()),
-        Ok(_) => Err("系统没有可以打开 PDF 的程序".to_string()),
+    // Started, not waited for: the viewer may stay open as long as it likes
+    // and the window must not freeze meanwhile.
+    match cmd.spawn() {
+        Ok(_) => Ok(()),
         Err(_) => Err("没有找到打开文件的系统命令".to_string()),
     }
 }
