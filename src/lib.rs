@@ -20,6 +20,7 @@ pub mod dates;
 pub mod diff;
 
 pub mod export;
+pub mod find;
 pub mod import;
 pub mod merge;
 

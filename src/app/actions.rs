@@ -56,6 +56,13 @@ pub enum Action {
     ZoomReset,
     /// 帮助 › 使用说明: the clerk's guide, inside the app (no browser needed offline).
     ShowGuide,
+    /// Open 查找和替换.
+    FindReplace,
+    /// Replace every `find` in the texts by `with` (one undo step).
+    ReplaceAll {
+        find: String,
+        with: String,
+    },
     /// 复制到网站编辑器: the report, or the page's table, as HTML and text.
     CopyForWeb,
     /// 打印: the PDF in the system's viewer or print dialog.
@@ -114,7 +121,7 @@ const fn shift_cmd(key: Key) -> KeyboardShortcut {
 
 /// Every menu command. Shortcuts are consumed before any widget runs, so a
 /// focused text field does not undo on its own.
-pub static COMMANDS: [Command; 19] = [
+pub static COMMANDS: [Command; 20] = [
     Command {
         action: Action::New,
         zh: "新建空白报告…",
@@ -188,6 +195,12 @@ pub static COMMANDS: [Command; 19] = [
         shortcuts: &[cmd(Key::Y), shift_cmd(Key::Z)],
     },
     Command {
+        action: Action::FindReplace,
+        zh: "查找和替换…",
+        en: "Find and replace…",
+        shortcuts: &[cmd(Key::H), cmd(Key::F)],
+    },
+    Command {
         action: Action::FillBlanks,
         zh: "将空白单元格填为 0",
         en: "Fill blank cells with 0",
@@ -251,6 +264,7 @@ impl AppState {
             | Action::Export(_)
             | Action::CopyForWeb
             | Action::Print
+            | Action::FindReplace
             | Action::PickLastYear
             | Action::ToggleYearOverYear => editing,
             Action::FillBlanks => {
@@ -324,6 +338,20 @@ impl AppState {
             Action::ZoomReset => self.zoom = Some(Zoom::Reset),
             Action::ShowGuide => self.modal = Some(Modal::Guide),
             Action::CopyForWeb => self.copy_for_web(),
+            Action::FindReplace => {
+                self.modal = Some(Modal::FindReplace(Default::default()));
+            }
+            Action::ReplaceAll { find, with } => {
+                let mut n = 0;
+                self.doc.edit(super::document::EditTag::Command, |r| {
+                    n = crate::find::replace_all(r, &find, &with);
+                });
+                self.status = format!("已将 {n} 处“{find}”替换为“{with}”（可撤销）");
+                self.modal = Some(Modal::FindReplace(super::find_dialog::FindReplace {
+                    find,
+                    with,
+                }));
+            }
             Action::Print => self.print(),
             Action::GoTo(page) => self.page = page,
             Action::Reveal(name) => {

@@ -30,6 +30,8 @@ pub enum Modal {
     Message(String),
     /// 帮助 › 使用说明.
     Guide,
+    /// 编辑 › 查找和替换.
+    FindReplace(super::find_dialog::FindReplace),
     Recovery(Box<Recovery>),
 }
 
@@ -197,6 +199,9 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal, st: &AppState) -> (bool, Opt
                         action = Some(Action::ExportAnyway(format));
                     }
                 });
+            }
+            Modal::FindReplace(d) => {
+                action = super::find_dialog::show(ui, d, st, &mut keep);
             }
             Modal::Guide => {
                 guide(ui);

@@ -17,6 +17,7 @@ pub mod dialogs;
 pub mod document;
 pub mod driver_warmup;
 pub mod files;
+pub mod find_dialog;
 pub mod findings_panel;
 pub mod fonts;
 pub mod frame;

@@ -92,6 +92,8 @@ pub fn menu_bar(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
             item(ui, st, Action::Undo, &mut out);
             item(ui, st, Action::Redo, &mut out);
             ui.separator();
+            item(ui, st, Action::FindReplace, &mut out);
+            ui.separator();
             let table = st.page_table();
             let blanks = st.doc.report.blank_inputs_in(table).len();
             let scope = table.map_or("表二、表三、表四", |t| t.name());

@@ -785,3 +785,40 @@ fn f1_shows_the_user_guide_inside_the_app() {
     h.run();
     assert!(h.state().modal.is_none(), "closed");
 }
+
+#[test]
+fn find_and_replace_changes_every_text_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = common::clean_report();
+    r.preamble.text = r.preamble.text.replace("2025年", "2024年");
+    r.part5.text = "2024年的问题。".into();
+    let mut h = harness(state(dir.path(), r, Page::Cover));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    h.run();
+    h.get_by_label("查找内容").type_text("2024年");
+    h.run();
+    h.get_by_label("替换为").click();
+    h.run();
+    h.get_by_label("替换为").type_text("2025年");
+    h.run();
+    // Where it occurs, before anything changes.
+    assert!(
+        h.query_by_label_contains("找到 3 处，在 2 段文字中")
+            .is_some()
+    );
+    h.get_by_label("全部替换").click();
+    h.run();
+    let rep = &h.state().doc.report;
+    assert!(!rep.preamble.text.contains("2024年") && rep.part5.text == "2025年的问题。");
+    assert!(h.query_by_label_contains("没有找到").is_some());
+    h.get_by_label("关闭").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.report.part5.text, "2024年的问题。");
+    assert_eq!(
+        h.state().doc.report.preamble.text.matches("2024年").count(),
+        2
+    );
+}
