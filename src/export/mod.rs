@@ -76,8 +76,15 @@ pub fn write(report: &Report, path: &Path) -> Result<Option<String>, FileError> 
     let (bytes, note) = match format {
         Format::Pdf => {
             let fonts = pdf::fonts::Fonts::system();
-            let bytes = pdf::render(report, &fonts).map_err(|m| FileError::new(path, m))?;
-            (bytes, Some(format!("PDF 所用字体——{}", fonts.describe())))
+            let made = pdf::make(report, &fonts).map_err(|m| FileError::new(path, m))?;
+            let mut note = format!("PDF 所用字体——{}", fonts.describe());
+            if !made.missing.is_empty() {
+                note.push_str(&format!(
+                    "。所有字体中都没有这些字符，PDF 中显示为空框：{}（文件按普通 PDF 保存，不是 PDF/A）",
+                    made.missing.join(" ")
+                ));
+            }
+            (made.bytes, Some(note))
         }
         f => (
             render(report, f).map_err(|m| FileError::new(path, m))?,

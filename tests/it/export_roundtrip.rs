@@ -253,3 +253,28 @@ fn the_pdf_through_poppler_is_a4_with_every_font_embedded_and_reads_back() {
     assert!(text.matches("申请人情况").count() >= 2, "{text}");
     assert!(text.contains("— 1 —") || text.contains("—1—"), "{text}");
 }
+
+#[test]
+fn the_pdf_of_odd_reports_is_made_or_refused_never_a_panic() {
+    use nianbao::model::Narrative;
+    let empty = Report::default();
+    let mut odd = common::clean_report();
+    odd.preamble = Narrative::new(format!(
+        "{}\n{}\n表情😀和控制字符\u{1}\u{7}，以及“未闭合的引号",
+        "A".repeat(2000),
+        "很长的段落。".repeat(800)
+    ));
+    odd.meta.agency = "x".repeat(300);
+    odd.t3.0[0][0] =
+        nianbao::cell::Cell::Invalid("一二三四五六七八九十一二三四五六七八九十".into());
+    use nianbao::export::pdf::{fonts::Fonts, make};
+    // A character no font has is said, and the file is still made (as plain PDF).
+    let made = make(&odd, &Fonts::bundled()).unwrap();
+    assert_eq!(made.missing, ["😀"]);
+    for (name, r) in [("empty", &empty), ("odd", &odd)] {
+        let bytes = pdf_of(r);
+        assert!(bytes.starts_with(b"%PDF-"), "{name}");
+        let back = import_bytes("x.pdf", Path::new("x.pdf"), &bytes);
+        assert!(back.is_ok() || name == "empty", "{name}: {:?}", back.err());
+    }
+}

@@ -98,7 +98,17 @@ impl<'f> Flow<'f> {
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
         let mut used = 0.0;
-        for word in words(text) {
+        // A word wider than a line (a long number, a web address) is broken anywhere.
+        let pieces = words(text).into_iter().flat_map(|w| {
+            if w.chars().nth(1).is_some() && self.width(role, size, w) > rest {
+                w.char_indices()
+                    .map(|(i, c)| &w[i..i + c.len_utf8()])
+                    .collect::<Vec<_>>()
+            } else {
+                vec![w]
+            }
+        });
+        for word in pieces.collect::<Vec<_>>() {
             let w = self.width(role, size, word);
             let room = if lines.is_empty() { first } else { rest };
             let hangs = word.chars().all(|c| CLOSING.contains(c));
@@ -241,6 +251,15 @@ mod tests {
             100.0,
         );
         assert_eq!(lines, ["一二三四五六七八九", "（十）2025年"]);
+        // A word wider than the line is broken rather than run off the page.
+        let long = "A".repeat(60);
+        let lines = flow.wrap(Role::Body, 10.0, &long, 100.0, 100.0);
+        assert!(
+            lines.len() > 1
+                && lines
+                    .iter()
+                    .all(|l| flow.width(Role::Body, 10.0, l) <= 100.5)
+        );
     }
 
     #[test]

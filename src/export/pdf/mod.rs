@@ -21,8 +21,20 @@ use crate::model::Report;
 use flow::{BODY, Flow, Op, PITCH, Page, TITLE};
 use fonts::{Fonts, Role};
 
+/// A PDF made: its bytes, and the characters no font had (drawn as empty
+/// boxes; such a file cannot be PDF/A and is written as plain PDF).
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub missing: Vec<String>,
+}
+
 /// The report as a PDF, in the faces `fonts` holds.
 pub fn render(report: &Report, fonts: &Fonts) -> Result<Vec<u8>, String> {
+    make(report, fonts).map(|p| p.bytes)
+}
+
+/// The report as a PDF, and what could not be drawn.
+pub fn make(report: &Report, fonts: &Fonts) -> Result<Pdf, String> {
     let mut layout = Layout {
         flow: Flow::new(fonts),
         signed: false,
@@ -30,7 +42,39 @@ pub fn render(report: &Report, fonts: &Fonts) -> Result<Vec<u8>, String> {
     };
     walk(report, &mut layout);
     layout.keep_with(0.0);
-    write(report, fonts, &layout.flow.finish())
+    let pages = layout.flow.finish();
+    match write(report, fonts, &pages, true) {
+        Err(krilla::error::KrillaError::Validation(errors)) => {
+            let mut missing: Vec<String> = Vec::new();
+            for (e, _) in &errors {
+                match e {
+                    krilla::configure::ValidationError::ContainsNotDefGlyph(_, _, text) => {
+                        if !missing.contains(text) {
+                            missing.push(text.clone());
+                        }
+                    }
+                    other => return Err(failed(&format!("{other:?}"))),
+                }
+            }
+            let bytes =
+                write(report, fonts, &pages, false).map_err(|e| failed(&format!("{e:?}")))?;
+            Ok(Pdf { bytes, missing })
+        }
+        Err(e) => Err(failed(&format!("{e:?}"))),
+        Ok(bytes) => Ok(Pdf {
+            bytes,
+            missing: Vec::new(),
+        }),
+    }
+}
+
+fn failed(why: &str) -> String {
+    format!("生成 PDF 文件失败：{why}")
+}
+
+/// Control characters draw nothing and have no glyph: left out.
+fn printable(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).collect()
 }
 
 /// The walk's pieces laid out one after another.
@@ -64,6 +108,7 @@ impl Layout<'_> {
 
 impl Sink for Layout<'_> {
     fn title(&mut self, text: &str) {
+        let text = &printable(text);
         // Too long for a line: the agency and year above, 政府信息公开工作年度报告
         // below, rather than a break in the middle of a word.
         let suffix = crate::template::TITLE_SUFFIX;
@@ -82,15 +127,15 @@ impl Sink for Layout<'_> {
             Level::Part => Role::PartHeading,
             Level::Section => Role::SectionHeading,
         };
-        self.headings.push((role, text.to_string()));
+        self.headings.push((role, printable(text)));
     }
     fn paragraph(&mut self, text: &str) {
         // A heading keeps with two lines of its text.
         self.keep_with(2.0 * PITCH);
-        self.flow.paragraph(Role::Body, text);
+        self.flow.paragraph(Role::Body, &printable(text));
     }
     fn table(&mut self, t: &Filled) {
-        let texts = t.grid.cells.iter().map(|c| t.text(c)).collect();
+        let texts = t.grid.cells.iter().map(|c| printable(&t.text(c))).collect();
         let printed = table::Printed {
             grid: t.grid,
             texts,
@@ -107,19 +152,26 @@ impl Sink for Layout<'_> {
             self.signed = true;
         }
         // 公文 sets the signature four characters in from the right edge.
-        self.flow.right_line(Role::Body, line, 4.0 * BODY);
+        self.flow
+            .right_line(Role::Body, &printable(line), 4.0 * BODY);
     }
 }
 
 /// The laid-out pages through krilla: text in runs of one face, borders
-/// as 0.5 pt lines, the document's title, language and author as metadata.
-fn write(report: &Report, fonts: &Fonts, pages: &[Page]) -> Result<Vec<u8>, String> {
-    let configuration = ConfigurationBuilder::new()
-        .with_archival_validator(Archival::A2_B)
-        .finish()
-        .map_err(|e| format!("生成 PDF 文件失败：{e:?}"))?;
+/// as 0.5 pt lines, the document's title, language and author as metadata;
+/// as PDF/A-2b where `archival`.
+fn write(
+    report: &Report,
+    fonts: &Fonts,
+    pages: &[Page],
+    archival: bool,
+) -> Result<Vec<u8>, krilla::error::KrillaError> {
+    let mut configuration = ConfigurationBuilder::new();
+    if archival {
+        configuration = configuration.with_archival_validator(Archival::A2_B);
+    }
     let settings = krilla::SerializeSettings {
-        configuration,
+        configuration: configuration.finish().unwrap_or_default(),
         ..Default::default()
     };
     let mut doc = Document::new_with(settings);
@@ -144,10 +196,9 @@ fn write(report: &Report, fonts: &Fonts, pages: &[Page]) -> Result<Vec<u8>, Stri
         meta = meta.creation_date(date);
     }
     doc.set_metadata(meta);
-    let size = PageSettings::from_wh(flow::PAGE_W, flow::PAGE_H)
-        .ok_or("生成 PDF 文件失败：页面尺寸无效")?;
     for page in pages {
-        let mut p = doc.start_page_with(size.clone());
+        let size = PageSettings::from_wh(flow::PAGE_W, flow::PAGE_H).unwrap_or_default();
+        let mut p = doc.start_page_with(size);
         let mut surface = p.surface();
         surface.set_stroke(Some(Stroke {
             width: 0.5,
@@ -192,7 +243,6 @@ fn write(report: &Report, fonts: &Fonts, pages: &[Page]) -> Result<Vec<u8>, Stri
         p.finish();
     }
     doc.finish()
-        .map_err(|e| format!("生成 PDF 文件失败：{e:?}"))
 }
 
 /// `text` cut where the face that draws it changes (a character the role's
