@@ -86,6 +86,22 @@ fn main() {
             }),
         );
     }
+    if on("pdf_export") {
+        // Layout and writing, in the bundled font (the same on every machine).
+        let fonts = nianbao::export::pdf::fonts::Fonts::bundled();
+        report(
+            "PDF export (.pdf, bundled font)",
+            median_time(11, 3, || {
+                black_box(nianbao::export::pdf::render(black_box(&full), &fonts).unwrap());
+            }),
+        );
+        report(
+            "Word export (.docx)",
+            median_time(11, 10, || {
+                black_box(nianbao::export::docx::render(black_box(&full)).unwrap());
+            }),
+        );
+    }
     if on("batch_check") {
         batch_check(1000);
     }
@@ -100,7 +116,9 @@ fn main() {
             .filter(|p| p.is_file())
             .collect();
         names.sort();
-        names.retain(|p| !p.extension().is_some_and(|e| e == "published" || e == "md"));
+        names.retain(|p| {
+            !p.extension().is_some_and(|e| e == "published") && !p.ends_with("README.md")
+        });
         for p in names {
             let bytes = std::fs::read(&p).unwrap();
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
