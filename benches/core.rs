@@ -117,7 +117,7 @@ fn main() {
             .collect();
         names.sort();
         names.retain(|p| {
-            !p.extension().is_some_and(|e| e == "published") && !p.ends_with("README.md")
+            p.extension().is_none_or(|e| e != "published") && !p.ends_with("README.md")
         });
         for p in names {
             let bytes = std::fs::read(&p).unwrap();

@@ -230,6 +230,7 @@ fn the_pdf_through_poppler_is_a4_with_every_font_embedded_and_reads_back() {
     };
     let info = String::from_utf8_lossy(&info.stdout).into_owned();
     assert!(info.contains("(A4)"), "{info}");
+    assert!(info.contains("Tagged:          yes"), "{info}");
     assert!(
         info.contains("Title:           平安县市场监督管理局2025年政府信息公开工作年度报告"),
         "{info}"

@@ -24,7 +24,18 @@ pub const TITLE: f32 = 22.0;
 /// 4号, the page number's size, 7 mm under the block.
 const FOLIO: f32 = 14.0;
 
+/// What a piece of text is part of, for the tagged PDF's structure: a block
+/// of the report (by its index in the layout's list), a table's cell (the
+/// table's block and the cell's index in its grid), or page furniture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mark {
+    Block(usize),
+    Cell { table: usize, cell: usize },
+    Artifact,
+}
+
 /// One drawing operation on a page (y grows downwards, text at its baseline).
+/// Lines are the tables' rules: page furniture for the structure.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Op {
     Text {
@@ -33,6 +44,7 @@ pub enum Op {
         size: f32,
         role: Role,
         text: String,
+        mark: Mark,
     },
     Line {
         x1: f32,
@@ -52,11 +64,13 @@ const CLOSING: &str = "，。、；：？！）》」』”’%…—";
 /// Opening marks never end a line.
 const OPENING: &str = "（《「『“‘";
 
-/// The pages being filled and the top of the next line on the last one.
+/// The pages being filled, the top of the next line on the last one, and
+/// what the text drawn now belongs to.
 pub struct Flow<'f> {
     pub fonts: &'f Fonts,
     pub pages: Vec<Page>,
     pub y: f32,
+    pub mark: Mark,
 }
 
 impl<'f> Flow<'f> {
@@ -65,6 +79,7 @@ impl<'f> Flow<'f> {
             fonts,
             pages: vec![Page::default()],
             y: TOP,
+            mark: Mark::Artifact,
         }
     }
 
@@ -147,6 +162,7 @@ impl<'f> Flow<'f> {
             size,
             role,
             text: text.to_string(),
+            mark: self.mark,
         });
         self.y += pitch;
     }
@@ -197,6 +213,7 @@ impl<'f> Flow<'f> {
                 size: FOLIO,
                 role: Role::Title,
                 text,
+                mark: Mark::Artifact,
             });
         }
         self.pages

@@ -6,7 +6,7 @@
 //! lines (a table that fits on one page is kept on one). A merged cell cut
 //! by a page break is drawn, with its text, on both pages.
 
-use super::flow::{Flow, LEFT, Op, PITCH, WIDTH, baseline};
+use super::flow::{Flow, LEFT, Mark, Op, PITCH, WIDTH, baseline};
 use super::fonts::Role;
 use crate::template::{Content, Grid, GridCell};
 
@@ -23,6 +23,8 @@ const FIRST_ROWS: usize = 2;
 /// A table to print: the grid, each anchored cell's text (in the grid's
 /// cell order) and each column's share of the block's width.
 pub struct Printed<'a> {
+    /// The table's block in the layout (for the tagged structure).
+    pub block: usize,
     pub grid: &'static Grid,
     pub texts: Vec<String>,
     pub shares: &'a [f64],
@@ -149,7 +151,7 @@ fn row_heights(grid: &Grid, lines: &[Vec<String>]) -> Vec<f32> {
 impl Laid<'_> {
     fn draw(&self, flow: &mut Flow, rows: &[(usize, f32)]) {
         let (x, heights) = (&self.x, &self.heights);
-        for (c, text) in self.t.grid.cells.iter().zip(&self.lines) {
+        for (i, (c, text)) in self.t.grid.cells.iter().zip(&self.lines).enumerate() {
             let here: Vec<&(usize, f32)> = rows
                 .iter()
                 .filter(|(r, _)| (c.row..c.row + c.rowspan).contains(r))
@@ -191,6 +193,10 @@ impl Laid<'_> {
                     size: SIZE,
                     role: Role::Body,
                     text: line.clone(),
+                    mark: Mark::Cell {
+                        table: self.t.block,
+                        cell: i,
+                    },
                 });
                 top += LINE;
             }
