@@ -50,28 +50,27 @@ impl AppState {
     }
 }
 
-/// Where the PDF to print goes: the temporary folder, named after the report.
+/// Where the PDF to print goes: the temporary folder, a new name each time
+/// (a viewer may still hold the last one open), of safe characters only.
 fn print_path(r: &crate::model::Report) -> PathBuf {
-    let name: String = r
-        .title()
-        .chars()
-        .map(|c| if "\\/:*?\"<>|".contains(c) { '_' } else { c })
-        .collect();
-    std::env::temp_dir().join(format!("{name}（打印）.pdf"))
+    let year = r.meta.year.map(|y| y.to_string()).unwrap_or_default();
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    std::env::temp_dir().join(format!("nianbao-{year}-print-{stamp}.pdf"))
 }
 
 fn open_for_print(path: &Path) -> Result<(), String> {
     let mut cmd = if cfg!(windows) {
+        // The path goes in through the environment, never into the script's
+        // text: no quoting to get wrong, nothing in it is run.
         let mut c = std::process::Command::new("powershell");
         c.args([
             "-NoProfile",
+            "-NonInteractive",
             "-Command",
-            "Start-Process",
-            "-Verb",
-            "Print",
-            "-FilePath",
+            "Start-Process -Verb Print -LiteralPath $env:NIANBAO_PRINT",
         ])
-        .arg(path);
+        .env("NIANBAO_PRINT", path);
+        no_console(&mut c);
         c
     } else if cfg!(target_os = "macos") {
         let mut c = std::process::Command::new("open");
@@ -82,10 +81,25 @@ fn open_for_print(path: &Path) -> Result<(), String> {
         c.arg(path);
         c
     };
-    // Started, not waited for: the viewer may stay open as long as it likes
-    // and the window must not freeze meanwhile.
+    // Started, not waited for here: the viewer may stay open as long as it
+    // likes and the window must not freeze meanwhile. A thread reaps it.
     match cmd.spawn() {
-        Ok(_) => Ok(()),
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+            Ok(())
+        }
         Err(_) => Err("没有找到打开文件的系统命令".to_string()),
     }
+}
+
+/// No console window flashing up for PowerShell on Windows.
+fn no_console(c: &mut std::process::Command) {
+    #[cfg(windows)]
+    {
+        use std::os::windows::process::CommandExt;
+        const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+        c.creation_flags(CREATE_NO_WINDOW);
+    }
+    #[cfg(not(windows))]
+    let _ = c;
 }

@@ -76,8 +76,22 @@ pub fn write(report: &Report, path: &Path) -> Result<Option<String>, FileError> 
     let (bytes, note) = match format {
         Format::Pdf => {
             let fonts = pdf::fonts::Fonts::system();
-            let made = pdf::make(report, &fonts).map_err(|m| FileError::new(path, m))?;
-            let mut note = format!("PDF 所用字体——{}", fonts.describe());
+            let (made, mut note) = match pdf::make(report, &fonts) {
+                Ok(made) => (made, format!("PDF 所用字体——{}", fonts.describe())),
+                // A system face the writer cannot embed (a restricted licence,
+                // a damaged file) must not stop the export.
+                Err(why) => {
+                    let bundled = pdf::fonts::Fonts::bundled();
+                    let made = pdf::make(report, &bundled).map_err(|m| FileError::new(path, m))?;
+                    (
+                        made,
+                        format!(
+                            "系统字体无法嵌入（{why}），PDF 改用{}",
+                            crate::bundled_font::NAME
+                        ),
+                    )
+                }
+            };
             if !made.missing.is_empty() {
                 note.push_str(&format!(
                     "。所有字体中都没有这些字符，PDF 中显示为空框：{}（文件按普通 PDF 保存，不是 PDF/A）",

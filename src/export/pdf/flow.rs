@@ -103,9 +103,7 @@ impl<'f> Flow<'f> {
 
     /// The width of `text` at `size` in `role`'s face (its fallback per character).
     pub fn width(&self, role: Role, size: f32, text: &str) -> f32 {
-        text.chars()
-            .map(|c| self.fonts.for_char(role, c).advance(c).unwrap_or(1.0) * size)
-            .sum()
+        width(self.fonts, role, size, text)
     }
 
     /// `text` broken into lines: the first `first` wide, the others `rest`.
@@ -114,8 +112,9 @@ impl<'f> Flow<'f> {
         let mut line = String::new();
         let mut used = 0.0;
         // A word wider than a line (a long number, a web address) is broken anywhere.
+        let narrowest = first.min(rest);
         let pieces = words(text).into_iter().flat_map(|w| {
-            if w.chars().nth(1).is_some() && self.width(role, size, w) > rest {
+            if w.chars().nth(1).is_some() && self.width(role, size, w) > narrowest {
                 w.char_indices()
                     .map(|(i, c)| &w[i..i + c.len_utf8()])
                     .collect::<Vec<_>>()
@@ -126,7 +125,9 @@ impl<'f> Flow<'f> {
         for word in pieces.collect::<Vec<_>>() {
             let w = self.width(role, size, word);
             let room = if lines.is_empty() { first } else { rest };
-            let hangs = word.chars().all(|c| CLOSING.contains(c));
+            // One closing mark may hang past the edge; a second goes down
+            // with the character before it.
+            let hangs = word.chars().all(|c| CLOSING.contains(c)) && used <= room + 0.01;
             if used + w > room + 0.01 && !line.is_empty() && !hangs {
                 // An opening mark goes down with what it opens.
                 let carried = match line.chars().last() {
@@ -177,11 +178,14 @@ impl<'f> Flow<'f> {
         }
     }
 
-    /// A line set flush right, `right` short of the block's right edge.
+    /// Lines set flush right, `right` short of the block's right edge.
     pub fn right_line(&mut self, role: Role, text: &str, right: f32) {
-        let w = self.width(role, BODY, text);
-        let x = (LEFT + WIDTH - right - w).max(LEFT);
-        self.text_line(role, BODY, PITCH, x, text);
+        let room = WIDTH - right;
+        for line in self.wrap(role, BODY, text, room, room) {
+            let w = self.width(role, BODY, &line);
+            let x = (LEFT + WIDTH - right - w).max(LEFT);
+            self.text_line(role, BODY, PITCH, x, &line);
+        }
     }
 
     /// Lines centred in the block.
@@ -197,16 +201,7 @@ impl<'f> Flow<'f> {
         let y = BOTTOM + 7.0 * MM + FOLIO;
         for (i, page) in self.pages.iter_mut().enumerate() {
             let text = format!("— {} —", i + 1);
-            let w = text
-                .chars()
-                .map(|c| {
-                    self.fonts
-                        .for_char(Role::Title, c)
-                        .advance(c)
-                        .unwrap_or(1.0)
-                        * FOLIO
-                })
-                .sum::<f32>();
+            let w = width(self.fonts, Role::Title, FOLIO, &text);
             page.ops.push(Op::Text {
                 x: (PAGE_W - w) / 2.0,
                 y,
@@ -218,6 +213,12 @@ impl<'f> Flow<'f> {
         }
         self.pages
     }
+}
+
+fn width(fonts: &Fonts, role: Role, size: f32, text: &str) -> f32 {
+    text.chars()
+        .map(|c| fonts.for_char(role, c).advance(c).unwrap_or(1.0) * size)
+        .sum()
 }
 
 /// The baseline of `size` text in a line `pitch` high, from the line's top.
@@ -276,6 +277,12 @@ mod tests {
                 && lines
                     .iter()
                     .all(|l| flow.width(Role::Body, 10.0, l) <= 100.5)
+        );
+        // Only one closing mark hangs.
+        let lines = flow.wrap(Role::Body, 10.0, "一二三四五六七八九十——", 100.0, 100.0);
+        assert!(
+            lines.len() == 2 && lines[0].chars().count() <= 11,
+            "{lines:?}"
         );
     }
 

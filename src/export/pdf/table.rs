@@ -17,6 +17,8 @@ const LINE: f32 = 13.5;
 const PAD_X: f32 = 2.5;
 const PAD_Y: f32 = 3.0;
 const MIN_ROW: f32 = 18.0;
+/// The most lines a cell is given (half a page).
+const MAX_LINES: usize = 23;
 /// Body rows that must fit under the header where a table starts.
 const FIRST_ROWS: usize = 2;
 
@@ -56,7 +58,17 @@ impl<'t> Laid<'t> {
             .zip(&t.texts)
             .map(|(c, text)| {
                 let w = span_w(c) - 2.0 * PAD_X;
-                flow.wrap(Role::Body, SIZE, text, w, w)
+                let mut lines = flow.wrap(Role::Body, SIZE, text, w, w);
+                // A cell never makes its row taller than half a page (a long
+                // text typed where a number belongs): its end is cut, marked.
+                if lines.len() > MAX_LINES {
+                    lines.truncate(MAX_LINES);
+                    if let Some(last) = lines.last_mut() {
+                        last.pop();
+                        last.push('…');
+                    }
+                }
+                lines
             })
             .collect();
         let heights = row_heights(t.grid, &lines);
@@ -93,20 +105,60 @@ impl<'t> Laid<'t> {
         let header: Vec<usize> = (0..grid.header_rows).collect();
         let header_h = self.header_height();
         // The rows on each page: the header's, then the body rows that fit.
+        let mut segments: Vec<Vec<(usize, f32)>> = Vec::new();
         let mut seg = header_rows_at(flow.y, &header, &self.heights);
         let mut y = flow.y + header_h;
         for r in grid.header_rows..grid.rows {
             if y + self.heights[r] > super::flow::BOTTOM + 0.01 && seg.len() > header.len() {
-                self.draw(flow, &seg);
-                flow.new_page();
-                seg = header_rows_at(flow.y, &header, &self.heights);
-                y = flow.y + header_h;
+                segments.push(std::mem::take(&mut seg));
+                seg = header_rows_at(super::flow::TOP, &header, &self.heights);
+                y = super::flow::TOP + header_h;
             }
             seg.push((r, y));
             y += self.heights[r];
         }
-        self.draw(flow, &seg);
+        segments.push(seg);
+        let homes = self.text_homes(&segments);
+        for (k, seg) in segments.iter().enumerate() {
+            if k > 0 {
+                flow.new_page();
+            }
+            self.draw(flow, seg, k, &homes);
+        }
         flow.y = y + PITCH / 2.0;
+    }
+
+    /// The page (segment) each cell's text is printed on: the first piece of
+    /// the cell tall enough for it, else its tallest piece. A merged cell cut
+    /// by a page break keeps its rules on both pages, its text on one.
+    fn text_homes(&self, segments: &[Vec<(usize, f32)>]) -> Vec<usize> {
+        let grid = self.t.grid;
+        grid.cells
+            .iter()
+            .zip(&self.lines)
+            .map(|(c, lines)| {
+                let rows = c.row..c.row + c.rowspan;
+                let piece = |seg: &Vec<(usize, f32)>| -> f32 {
+                    seg.iter()
+                        .filter(|(r, _)| rows.contains(r))
+                        .map(|(r, _)| self.heights[*r])
+                        .sum()
+                };
+                let need = lines.len() as f32 * LINE;
+                // Header cells: on the first page (repeated later as furniture).
+                if c.row < grid.header_rows {
+                    return 0;
+                }
+                segments
+                    .iter()
+                    .position(|s| piece(s) >= need)
+                    .or_else(|| {
+                        (0..segments.len())
+                            .max_by(|a, b| piece(&segments[*a]).total_cmp(&piece(&segments[*b])))
+                    })
+                    .unwrap_or(0)
+            })
+            .collect()
     }
 }
 
@@ -147,9 +199,12 @@ fn row_heights(grid: &Grid, lines: &[Vec<String>]) -> Vec<f32> {
 }
 
 /// The cells of one page's rows: borders, and the text centred in the part
-/// of the cell on this page.
+/// of the cell on this page where its text is printed.
 impl Laid<'_> {
-    fn draw(&self, flow: &mut Flow, rows: &[(usize, f32)]) {
+    /// One page's part of the table: segment `k`, its `rows` at their tops.
+    /// Header rows repeated after the first page are page furniture for the
+    /// tagged structure (their cells were read once already).
+    fn draw(&self, flow: &mut Flow, rows: &[(usize, f32)], k: usize, homes: &[usize]) {
         let (x, heights) = (&self.x, &self.heights);
         for (i, (c, text)) in self.t.grid.cells.iter().zip(&self.lines).enumerate() {
             let here: Vec<&(usize, f32)> = rows
@@ -174,6 +229,18 @@ impl Laid<'_> {
                     y2: d,
                 });
             }
+            let repeat = c.row < self.t.grid.header_rows && k > 0;
+            if homes[i] != k && !repeat {
+                continue;
+            }
+            let mark = if repeat {
+                Mark::Artifact
+            } else {
+                Mark::Cell {
+                    table: self.t.block,
+                    cell: i,
+                }
+            };
             let block = text.len() as f32 * LINE;
             let mut top = y0 + ((y1 - y0) - block).max(0.0) / 2.0;
             for line in text {
@@ -193,13 +260,55 @@ impl Laid<'_> {
                     size: SIZE,
                     role: Role::Body,
                     text: line.clone(),
-                    mark: Mark::Cell {
-                        table: self.t.block,
-                        cell: i,
-                    },
+                    mark,
                 });
                 top += LINE;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::pdf::fonts::Fonts;
+    use crate::template::t3_grid;
+
+    #[test]
+    fn a_merged_label_cut_by_a_page_break_is_printed_where_it_fits() {
+        let fonts = Fonts::bundled();
+        let flow = Flow::new(&fonts);
+        let grid = t3_grid();
+        let texts = grid
+            .cells
+            .iter()
+            .map(|c| match c.content {
+                Content::Label(l) => l.to_string(),
+                Content::Value(_) => "0".to_string(),
+            })
+            .collect();
+        let t = Printed {
+            block: 0,
+            grid,
+            texts,
+            shares: crate::export::column_shares(crate::template::Table::T3),
+        };
+        let laid = Laid::new(&flow, &t);
+        // The tallest merge (三、本年度办理结果): its first row alone on page one.
+        let (big, cell) = grid
+            .cells
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, c)| c.rowspan)
+            .unwrap();
+        let header: Vec<usize> = (0..grid.header_rows).collect();
+        let mut one = header_rows_at(0.0, &header, &laid.heights);
+        one.push((cell.row, 100.0));
+        let mut two = header_rows_at(0.0, &header, &laid.heights);
+        two.extend((cell.row + 1..grid.rows).map(|r| (r, 0.0)));
+        let homes = laid.text_homes(&[one, two]);
+        assert_eq!(homes[big], 1, "too short a piece on page one");
+        // Header cells are printed on the first page.
+        assert_eq!(homes[0], 0);
     }
 }

@@ -25,7 +25,10 @@ pub fn rejoin_cells(text: &str) -> Option<String> {
     for line in text.lines() {
         if lone_tab(line) {
             if after_tab.is_some() {
-                // Two tabs in a row: an empty cell between.
+                // Two tabs in a row: an empty cell between (however many blank
+                // lines: Chromium puts four between two empty cells of a row,
+                // so a row ending in an empty cell and one starting with one
+                // cannot be told apart from them — such rows are read as one).
                 row.push('\t');
             } else if blanks > 2 && !row.is_empty() {
                 // A row's end, then a row whose first cell is empty.

@@ -231,7 +231,8 @@ fn frames_on_pages(xml: &str) -> Result<Vec<Run>, OdtError> {
                         }
                     }
                     b"p" => in_para = !empty,
-                    b"s" if in_para => {
+                    // Spaces, tabs and breaks inside a frame's line: a gap between words.
+                    b"s" | b"tab" | b"line-break" if in_para => {
                         if let Some(c) = cur.as_mut() {
                             c.5.push(' ');
                         }

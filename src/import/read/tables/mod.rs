@@ -331,8 +331,15 @@ pub fn assign(
     let forced = gaps::between_labelled_rows(items, widths, &slot_of);
     for (index, item) in items.iter().enumerate() {
         if let Some(&s) = forced.get(&index)
+            && placed[s].is_none()
             && let Item::Values { toks, line, .. } = item
         {
+            if let Some((ws, w)) = weak.take()
+                && placed[ws].is_none()
+                && ws != s
+            {
+                placed[ws] = Some(w);
+            }
             placed[s] = Some(Placed {
                 toks: toks.clone(),
                 line: *line,
