@@ -196,14 +196,21 @@ impl<'f> Flow<'f> {
         }
     }
 
-    /// The pages, each with its number `— n —` under the block.
+    /// The pages, each with its number `— n —` 7 mm under the block.
     pub fn finish(mut self) -> Vec<Page> {
         let y = BOTTOM + 7.0 * MM + FOLIO;
         for (i, page) in self.pages.iter_mut().enumerate() {
             let text = format!("— {} —", i + 1);
             let w = width(self.fonts, Role::Title, FOLIO, &text);
+            // GB/T 9704 7.5: odd pages one character in from the block's right
+            // edge, even pages from its left.
+            let x = if i % 2 == 0 {
+                LEFT + WIDTH - FOLIO - w
+            } else {
+                LEFT + FOLIO
+            };
             page.ops.push(Op::Text {
-                x: (PAGE_W - w) / 2.0,
+                x,
                 y,
                 size: FOLIO,
                 role: Role::Title,
@@ -300,5 +307,11 @@ mod tests {
             _ => String::new(),
         };
         assert_eq!(folio(&pages[1]), "— 2 —");
+        // Odd pages' numbers at the right, even pages' at the left.
+        let x = |p: &Page| match p.ops.last() {
+            Some(Op::Text { x, .. }) => *x,
+            _ => 0.0,
+        };
+        assert!(x(&pages[0]) > LEFT + WIDTH / 2.0 && x(&pages[1]) < LEFT + WIDTH / 2.0);
     }
 }
