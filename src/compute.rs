@@ -4,6 +4,7 @@
 //! flags the invalid ones. Sums are cheap enough to recompute on every
 //! keystroke, so nothing here is cached.
 
+use crate::cell::Cell;
 use crate::model::Report;
 use crate::template::{
     CellKey, R03, R23, R24, T3_INPUT_COLS, T3_ROWS, T3_TOTAL_COL, T4_INPUT_COLS, T4_TOTAL_COL,
@@ -64,6 +65,23 @@ impl Totals {
             CellKey::T3 { row, col } => Some(self.t3[row][col]),
             CellKey::T4 { group, col } if col == T4_TOTAL_COL => Some(self.t4[group]),
             CellKey::T4 { .. } => None,
+        }
+    }
+}
+
+impl Report {
+    /// The value of any cell: inputs as stored, computed cells as derived.
+    /// (Here, not in `model.rs`: the model knows nothing of the arithmetic.)
+    pub fn value(&self, key: CellKey) -> Cell {
+        self.value_with(&Totals::of(self), key)
+    }
+
+    /// Like [`Report::value`], with this report's totals already computed
+    /// (for loops over many cells).
+    pub fn value_with(&self, totals: &Totals, key: CellKey) -> Cell {
+        match self.input(key) {
+            Some(c) => c.clone(),
+            None => Cell::Int(totals.get(key).unwrap_or(0)),
         }
     }
 }

@@ -77,7 +77,7 @@ fn cn_number(s: &str, digitwise: bool) -> Option<u32> {
     }
     let digit = |c: char| match c {
         '〇' | '零' | 'О' | 'o' | 'O' => Some(0),
-        c => crate::import::normalize::cn_digit(c)
+        c => crate::template::cn_digit(c)
             .filter(|&d| d < 10)
             .map(|d| d as u32),
     };

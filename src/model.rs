@@ -1,7 +1,7 @@
 //! The report: everything a 《政府信息公开工作年度报告》 holds.
 //!
 //! Only inputs are stored. Totals (表三 总计 column and （七）总计 row, 表四 总计)
-//! are derived by [`crate::compute`]; an imported report keeps the totals it
+//! are derived (`compute.rs`, which also gives any cell's value); an imported report keeps the totals it
 //! *published* in [`Report::published`] only so that rules B1/B2/B5 can report
 //! disagreements.
 
@@ -476,20 +476,6 @@ impl Report {
     /// The published value of a computed cell in an imported report.
     pub fn published(&self, key: CellKey) -> Option<&Cell> {
         self.published.get(key.name())
-    }
-
-    /// The value of any cell: inputs as stored, computed cells as derived.
-    pub fn value(&self, key: CellKey) -> Cell {
-        self.value_with(&crate::compute::Totals::of(self), key)
-    }
-
-    /// Like [`Report::value`], with this report's totals already computed
-    /// (for loops over many cells).
-    pub fn value_with(&self, totals: &crate::compute::Totals, key: CellKey) -> Cell {
-        match self.input(key) {
-            Some(c) => c.clone(),
-            None => Cell::Int(totals.get(key).unwrap_or(0)),
-        }
     }
 
     /// Every narrative block with a short name, in document order (used by S3 and the editor).

@@ -90,6 +90,14 @@ pub const TITLE_SUFFIX: &str = "政府信息公开工作年度报告";
 /// Chinese numerals used for headings （一）…（十）.
 pub const CN_NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
+/// A Chinese numeral 一…十 as 1…10.
+pub fn cn_digit(c: char) -> Option<usize> {
+    CN_NUMERALS
+        .iter()
+        .position(|d| d.starts_with(c))
+        .map(|i| i + 1)
+}
+
 /// What a value cell holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ValueKind {

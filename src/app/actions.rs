@@ -4,97 +4,16 @@
 //! (`commands.rs`): the menu bar draws them and the frame listens for their
 //! shortcuts from the same table.
 
-use std::path::PathBuf;
-
+pub use super::action::Action;
 pub use super::commands::{COMMANDS, Command, command};
-use super::dialogs::Modal;
 use super::document::Document;
-use super::files::{Purpose, Recovery};
+use super::files::Purpose;
 use super::i18n::t;
-use super::state::{AppState, Page, Target};
+use super::modal::Modal;
+use super::page::Target;
+use super::state::{AppState, Zoom};
 use crate::export::Format;
-use crate::model::Report;
 use crate::rules::Severity;
-
-/// Something the clerk asked for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    /// Ask for agency and year, then start a blank report.
-    New,
-    /// Start a blank report now (from the start page or the 新建 dialog).
-    CreateReport(Box<Report>),
-    NewFromLast,
-    Open,
-    OpenPath(PathBuf),
-    /// Close the report and show the start page.
-    Close,
-    Save,
-    SaveAs,
-    /// Export, asking first when errors or blanks remain.
-    Export(Format),
-    /// Export whatever findings remain.
-    ExportAnyway(Format),
-    /// Zero the blank cells, then export.
-    FillBlanksThenExport(Format),
-    /// A path was chosen for `Purpose`.
-    Picked(Purpose, PathBuf),
-    PickLastYear,
-    ToggleYearOverYear,
-    /// Open the 汇总 window.
-    Merge,
-    /// Add a report to the 汇总 window.
-    AddMergeInput,
-    /// Open the summed report (replaces the open document).
-    ApplyMerge(Box<Report>),
-    Undo,
-    Redo,
-    /// 将空白单元格填为 0 (one undo step).
-    FillBlanks,
-    ZoomIn,
-    ZoomOut,
-    ZoomReset,
-    /// 帮助 › 使用说明: the clerk's guide, inside the app (no browser needed offline).
-    ShowGuide,
-    /// Open 查找和替换.
-    FindReplace,
-    /// Replace every `find` in the texts by `with` (one undo step).
-    ReplaceAll {
-        find: String,
-        with: String,
-    },
-    /// 复制到网站编辑器: the report, or the page's table, as HTML and text.
-    CopyForWeb,
-    /// 打印: the PDF in the system's viewer or print dialog.
-    Print,
-    /// Show a page of the report.
-    GoTo(Page),
-    /// Show the page of a finding's first cell or paragraph and focus it.
-    Reveal(String),
-    /// Save, then carry out the action that waited for the answer.
-    SaveThen(Box<Action>),
-    /// Drop the unsaved changes, then carry out the action.
-    DiscardThen(Box<Action>),
-    Restore(Box<Recovery>),
-    DiscardRecovery,
-    Quit,
-}
-
-impl Action {
-    /// Actions that replace the open document and so need the unsaved-changes prompt.
-    pub fn discards(&self) -> bool {
-        matches!(
-            self,
-            Action::New
-                | Action::CreateReport(_)
-                | Action::NewFromLast
-                | Action::Open
-                | Action::OpenPath(_)
-                | Action::Close
-                | Action::ApplyMerge(_)
-                | Action::Quit
-        )
-    }
-}
 
 impl AppState {
     /// Whether `action` can run now: the menu greys out what cannot, and its
@@ -140,7 +59,7 @@ impl AppState {
     /// Runs an action without asking.
     pub fn perform(&mut self, action: Action) {
         match action {
-            Action::New => self.modal = Some(super::dialogs::new_report_modal(&self.doc.report)),
+            Action::New => self.modal = Some(super::modal::new_report_modal(&self.doc.report)),
             Action::CreateReport(r) => self.replace_document(Document::unsaved(*r, None)),
             Action::NewFromLast => self.pick(Purpose::NewFromLast),
             Action::Open => self.pick(Purpose::Open),
@@ -191,10 +110,7 @@ impl AppState {
                     n = crate::find::replace_all(r, &find, &with);
                 });
                 self.status = format!("已将 {n} 处“{find}”替换为“{with}”（可撤销）");
-                self.modal = Some(Modal::FindReplace(super::find_dialog::FindReplace {
-                    find,
-                    with,
-                }));
+                self.modal = Some(Modal::FindReplace(super::modal::FindReplace { find, with }));
             }
             Action::Print => self.print(),
             Action::GoTo(page) => self.page = page,
@@ -270,12 +186,4 @@ impl AppState {
             });
         }
     }
-}
-
-/// A change of the whole window's zoom, applied by the frame (it needs the context).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Zoom {
-    In,
-    Out,
-    Reset,
 }

@@ -4,7 +4,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::actions::Action;
+use super::action::Action;
 use super::i18n::{Lang, t};
 
 /// A menu command: its label in both languages and its shortcuts (the first is shown).

@@ -2,8 +2,8 @@
 //! and its preamble.
 
 use super::document::EditTag;
-use super::pages::{narrative, text_field};
 use super::state::AppState;
+use super::text_fields::{narrative, text_field};
 use crate::model::{Scope, paragraph_names};
 
 pub fn show(ui: &mut egui::Ui, st: &mut AppState) {

@@ -3,48 +3,11 @@
 //! `path_dialog.rs`, 查找和替换 `find_dialog.rs`.
 
 use super::actions::Action;
-use super::files::Recovery;
 use super::i18n::t;
+pub use super::modal::{Modal, PathDialog, new_report_modal, path_modal};
 use super::palette;
-pub use super::path_dialog::{PathDialog, path_modal};
 use super::state::AppState;
 use crate::model::{Report, Scope};
-
-pub enum Modal {
-    /// The document has unsaved changes; the action waits for an answer.
-    Unsaved(Action),
-    NewReport {
-        agency: String,
-        year: String,
-        scope: Scope,
-        error: Option<String>,
-    },
-    Path(super::path_dialog::PathDialog),
-    /// An export was asked for while errors or blank cells remain.
-    BeforeExport {
-        format: crate::export::Format,
-        errors: Vec<String>,
-        reminders: Vec<String>,
-        blanks: usize,
-    },
-    Message(String),
-    /// 帮助 › 使用说明.
-    Guide,
-    /// 编辑 › 查找和替换.
-    FindReplace(super::find_dialog::FindReplace),
-    Recovery(Box<Recovery>),
-}
-
-pub fn new_report_modal(current: &Report) -> Modal {
-    use chrono::Datelike;
-    let year = chrono::Local::now().year() - 1;
-    Modal::NewReport {
-        agency: current.meta.agency.clone(),
-        year: year.to_string(),
-        scope: Scope::Agency,
-        error: None,
-    }
-}
 
 /// Draws `modal`; returns whether it stays open and what the clerk chose.
 pub fn show(ctx: &egui::Context, modal: &mut Modal, st: &AppState) -> (bool, Option<Action>) {

@@ -2,14 +2,8 @@
 //! it (a click shows the text); 全部替换 is one undo step.
 
 use super::actions::Action;
+use super::modal::FindReplace;
 use super::state::AppState;
-
-/// What the dialog holds between frames.
-#[derive(Clone, Debug, Default)]
-pub struct FindReplace {
-    pub find: String,
-    pub with: String,
-}
 
 /// Draws the dialog; `keep` becomes false when it closes.
 pub fn show(

@@ -3,9 +3,10 @@
 
 use std::time::Duration;
 
-use super::actions::{Action, COMMANDS, Command, Zoom};
+use super::actions::{Action, COMMANDS, Command};
 use super::dialogs::{self, Modal};
 use super::state::AppState;
+use super::state::Zoom;
 use super::{findings_panel, merge_window, nav, pages, start_page};
 use egui::KeyboardShortcut;
 

@@ -3,8 +3,8 @@
 
 use egui::{Align2, Rect, Sense, Stroke, StrokeKind, vec2};
 
-use super::grid_view::PAD;
 use super::palette;
+use super::palette::PAD;
 use crate::template::{Content, Grid};
 
 /// Paints a header or row-label cell.

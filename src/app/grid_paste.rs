@@ -3,10 +3,10 @@
 //! naming the computed cells under it; a single value fills every input
 //! cell selected. One undo step either way.
 
-use super::dialogs::Modal;
 use super::document::EditTag;
-use super::grid_view::value_matrix;
+use super::modal::Modal;
 use super::sheet::position;
+use super::sheet_moves::value_matrix;
 use super::state::AppState;
 use crate::cell::Cell;
 use crate::template::{CellKey, Grid};

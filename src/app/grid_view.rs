@@ -9,52 +9,20 @@ use egui::{Align2, Rect, Sense, Stroke, StrokeKind, vec2};
 use super::cell_input::{self, cell_id};
 use super::grid_keys::{apply_inputs, drag_target, follow_focus, keyboard, mouse_input, shown};
 use super::grid_paint::{freeze_panes, paint_label};
-use super::palette;
+use super::palette::{self, PAD};
 use super::sheet::{self, Input};
+use super::sheet_moves::{first_value_col, value_matrix};
 use super::state::{AppState, CellMarks};
 use crate::compute::Totals;
 use crate::rules::cell_problem;
 use crate::template::{CellKey, Content, Grid};
 
 /// Space between a cell's edge and its text.
-pub(super) const PAD: f32 = 5.0;
 const MIN_ROW: f32 = 28.0;
 /// Height of the strip under each value showing last year's value and the change.
 const YOY_STRIP: f32 = 12.0;
 /// Font size of that strip.
 const YOY_FONT: f32 = 10.0;
-
-/// The table's value cells as a matrix (rows that hold values × value
-/// columns), for block paste and Enter/arrow navigation.
-pub fn value_matrix(grid: &Grid) -> Vec<Vec<Option<CellKey>>> {
-    let first_col = first_value_col(grid);
-    let mut rows: Vec<usize> = grid
-        .cells
-        .iter()
-        .filter(|c| matches!(c.content, Content::Value(_)))
-        .map(|c| c.row)
-        .collect();
-    rows.sort();
-    rows.dedup();
-    let mut m = vec![vec![None; grid.cols - first_col]; rows.len()];
-    for c in &grid.cells {
-        if let Content::Value(k) = c.content {
-            let r = rows.iter().position(|&r| r == c.row).unwrap_or(0);
-            m[r][c.col - first_col] = Some(k);
-        }
-    }
-    m
-}
-
-/// The first column that holds values: the columns left of it are row labels.
-fn first_value_col(grid: &Grid) -> usize {
-    grid.cells
-        .iter()
-        .filter(|c| matches!(c.content, Content::Value(_)))
-        .map(|c| c.col)
-        .min()
-        .unwrap_or(0)
-}
 
 /// Draws `grid` with column widths `col_w`.
 pub fn show(ui: &mut egui::Ui, st: &mut AppState, grid: &Grid, col_w: &[f32], marks: &CellMarks) {

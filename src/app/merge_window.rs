@@ -1,18 +1,9 @@
 //! The 汇总 window: the reports to sum and the resulting government's name.
 //! The summing itself is `crate::merge::merge_files`, shared with `nianbao merge`.
 
-use std::path::PathBuf;
-
 use super::actions::Action;
 use super::palette;
-
-/// What the 汇总 window holds while it is open.
-#[derive(Default)]
-pub struct MergeState {
-    pub files: Vec<PathBuf>,
-    pub agency: String,
-    pub problems: Vec<String>,
-}
+use super::state::MergeState;
 
 /// Draws the window; returns what the clerk asked for, and whether the window stays open.
 pub fn show(ctx: &egui::Context, m: &mut MergeState) -> (bool, Option<Action>) {

@@ -11,6 +11,7 @@
 
 use std::path::PathBuf;
 
+pub mod action;
 pub mod actions;
 pub mod cell_input;
 pub mod commands;
@@ -29,7 +30,9 @@ pub mod grid_paste;
 pub mod grid_view;
 pub mod i18n;
 pub mod merge_window;
+pub mod modal;
 pub mod nav;
+pub mod page;
 pub mod pages;
 pub mod palette;
 pub mod panic_guard;
@@ -40,6 +43,7 @@ pub mod sheet_moves;
 pub mod start_page;
 pub mod startup_timing;
 pub mod state;
+pub mod text_fields;
 pub mod workflows;
 
 pub use state::AppState;

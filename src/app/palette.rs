@@ -65,3 +65,6 @@ pub fn severity_fill(s: Option<Severity>, default: Color32) -> Color32 {
         _ => default,
     }
 }
+
+/// Padding inside a table cell, around its text (logical points).
+pub const PAD: f32 = 5.0;

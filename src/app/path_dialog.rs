@@ -4,38 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::dialogs::Modal;
 use super::files::Purpose;
 use super::i18n::{Lang, t};
+use super::modal::PathDialog;
 use super::palette;
-
-/// The built-in path dialog: a folder listing and a file name.
-pub struct PathDialog {
-    pub purpose: Purpose,
-    pub dir: PathBuf,
-    pub name: String,
-    pub error: Option<String>,
-    /// A file that exists and was chosen once: the second 保存 overwrites it.
-    pub overwrite: Option<PathBuf>,
-}
-
-pub fn path_modal(purpose: Purpose, dir: Option<PathBuf>, base_name: &str) -> Modal {
-    let dir = dir
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_else(|| PathBuf::from("."));
-    let name = match &purpose {
-        Purpose::SaveAs => format!("{base_name}.{}", crate::open::FileKind::Project.extension()),
-        Purpose::Export(f) => format!("{base_name}.{}", f.extension()),
-        _ => String::new(),
-    };
-    Modal::Path(PathDialog {
-        purpose,
-        dir,
-        name,
-        error: None,
-        overwrite: None,
-    })
-}
 
 /// Height of the built-in path dialog's file list.
 const PATH_LIST_HEIGHT: f32 = 260.0;

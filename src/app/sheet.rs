@@ -12,12 +12,8 @@
 
 use crate::template::CellKey;
 
-pub use super::sheet_moves::{contains, position};
+pub use super::sheet_moves::{Held, Matrix, SheetKey, contains, position};
 use super::sheet_moves::{extend, step};
-
-/// The value cells of a table: rows × value columns, `None` where no value
-/// cell is (label-only rows of 表二, say).
-pub type Matrix = [Vec<Option<CellKey>>];
 
 /// The selection of one table and whether a cell is being edited.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,31 +47,6 @@ pub enum EditStyle {
     Replace,
     /// F2 or a double click: the arrows move the caret.
     InPlace,
-}
-
-/// A key the grid handles.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SheetKey {
-    Enter,
-    Tab,
-    Up,
-    Down,
-    Left,
-    Right,
-    Home,
-    End,
-    Escape,
-    F2,
-    Delete,
-    Backspace,
-}
-
-/// Which modifier a key was pressed with (others are not the grid's).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Held {
-    Nothing,
-    Shift,
-    Ctrl,
 }
 
 /// One thing the clerk did to the table.

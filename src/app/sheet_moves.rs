@@ -1,9 +1,70 @@
-//! Where a key moves a table's selection: the active cell (over input cells
-//! only, as a spreadsheet moves over what can be typed in) and a block's free
-//! corner (over every cell). Pure functions of the table's matrix.
+//! A table as the sheet sees it — its value cells as a matrix — and where a
+//! key moves the selection: the active cell (over input cells only, as a
+//! spreadsheet moves over what can be typed in) and a block's free corner
+//! (over every cell). Pure functions of the template's grid.
 
-use super::sheet::{Held, Matrix, SheetKey};
-use crate::template::CellKey;
+use crate::template::{CellKey, Content, Grid};
+
+/// The value cells of a table: rows × value columns, `None` where no value
+/// cell is (label-only rows of 表二, say).
+pub type Matrix = [Vec<Option<CellKey>>];
+
+/// A key the grid handles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetKey {
+    Enter,
+    Tab,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    Escape,
+    F2,
+    Delete,
+    Backspace,
+}
+
+/// Which modifier a key was pressed with (others are not the grid's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Held {
+    Nothing,
+    Shift,
+    Ctrl,
+}
+
+/// The table's value cells as a matrix (rows that hold values × value
+/// columns), for block paste and Enter/arrow navigation.
+pub fn value_matrix(grid: &Grid) -> Vec<Vec<Option<CellKey>>> {
+    let first_col = first_value_col(grid);
+    let mut rows: Vec<usize> = grid
+        .cells
+        .iter()
+        .filter(|c| matches!(c.content, Content::Value(_)))
+        .map(|c| c.row)
+        .collect();
+    rows.sort();
+    rows.dedup();
+    let mut m = vec![vec![None; grid.cols - first_col]; rows.len()];
+    for c in &grid.cells {
+        if let Content::Value(k) = c.content {
+            let r = rows.iter().position(|&r| r == c.row).unwrap_or(0);
+            m[r][c.col - first_col] = Some(k);
+        }
+    }
+    m
+}
+
+/// The first column that holds values: the columns left of it are row labels.
+pub fn first_value_col(grid: &Grid) -> usize {
+    grid.cells
+        .iter()
+        .filter(|c| matches!(c.content, Content::Value(_)))
+        .map(|c| c.col)
+        .min()
+        .unwrap_or(0)
+}
 
 /// Row and column of `key` in the matrix.
 pub fn position(m: &Matrix, key: CellKey) -> Option<(usize, usize)> {

@@ -4,87 +4,32 @@
 //! `workflows.rs`.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::rc::Rc;
 
-use super::actions::Zoom;
-use super::dialogs::Modal;
 use super::document::{Document, EditTag};
 use super::files::{Settings, Storage};
 use super::i18n::Lang;
-use super::merge_window::MergeState;
+use super::modal::Modal;
+pub use super::page::{PAGES, Page, Target, page_of};
 use crate::model::Report;
 use crate::rules::Severity;
 use crate::template::CellKey;
 
-/// The pages of the editor: the cover (meta, preamble) and the six parts.
+/// A change of the whole window's zoom, applied by the frame (it needs the context).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Page {
-    Cover,
-    Part(usize),
+pub enum Zoom {
+    In,
+    Out,
+    Reset,
 }
 
-pub const PAGES: [Page; 7] = [
-    Page::Cover,
-    Page::Part(0),
-    Page::Part(1),
-    Page::Part(2),
-    Page::Part(3),
-    Page::Part(4),
-    Page::Part(5),
-];
-
-/// Which page shows the cell or part a finding names.
-pub fn page_of(cell: &str) -> Page {
-    if let Some(rest) = cell.strip_prefix("t") {
-        match rest.chars().next() {
-            Some('2') => return Page::Part(1),
-            Some('3') => return Page::Part(2),
-            Some('4') => return Page::Part(3),
-            _ => {}
-        }
-    }
-    match cell {
-        c if c.starts_with("p6.") || c == "part6" || c.starts_with('六') => Page::Part(5),
-        c if c == "part5" || c.starts_with('五') => Page::Part(4),
-        c if c == "part1" || c.starts_with('一') => Page::Part(0),
-        c if c.starts_with('二') => Page::Part(1),
-        c if c.starts_with('三') => Page::Part(2),
-        c if c.starts_with('四') => Page::Part(3),
-        _ => Page::Cover,
-    }
-}
-
-/// What to focus and scroll to on the next frame: a table cell, or a text
-/// field named as the findings name it (a narrative part, a fee field).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Target {
-    Cell(CellKey),
-    Text(String),
-}
-
-impl Target {
-    /// The target a finding's cell name points at. S1 names whole parts; they
-    /// are found at their first paragraph.
-    pub fn of(name: &str) -> Target {
-        if let Some(k) = CellKey::parse(name) {
-            return Target::Cell(k);
-        }
-        use crate::model::paragraph_names as n;
-        let first_paragraph = match name {
-            "part1" => n::PART1_INTRO,
-            "part5" => n::PART5,
-            "part6" => n::PART6_TEXT,
-            other => other,
-        };
-        Target::Text(first_paragraph.to_string())
-    }
-
-    pub fn page(&self) -> Page {
-        match self {
-            Target::Cell(k) => page_of(&k.to_string()),
-            Target::Text(name) => page_of(name),
-        }
-    }
+/// What the 汇总 window holds while it is open.
+#[derive(Default)]
+pub struct MergeState {
+    pub files: Vec<PathBuf>,
+    pub agency: String,
+    pub problems: Vec<String>,
 }
 
 /// Per-cell decoration from the findings: worst severity and the messages.
@@ -127,7 +72,7 @@ pub struct AppState {
     /// Whether the window size has been checked against the screen.
     pub(super) window_checked: bool,
     /// An action waiting for the built-in Save As dialog to save.
-    pub(super) after_save: Option<Box<super::actions::Action>>,
+    pub(super) after_save: Option<Box<super::action::Action>>,
     /// The file the app was started with, opened once the recovery offer is declined.
     pub(super) open_after_recovery: Option<std::path::PathBuf>,
     /// The clipboard 复制到网站编辑器 wrote to: kept, because on X11 the

@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::dialogs::{self, Modal};
 use super::document::Document;
 use super::files::{self, Purpose};
+use super::modal::{self, Modal};
 use super::state::AppState;
 use crate::model::{NoteKind, Report};
 use crate::open::FileKind;
@@ -35,7 +35,7 @@ impl AppState {
             files::Picked::Path(p) => self.picked(purpose, p),
             files::Picked::Cancelled => {}
             files::Picked::Unavailable => {
-                self.modal = Some(dialogs::path_modal(purpose, start_dir, &base))
+                self.modal = Some(modal::path_modal(purpose, start_dir, &base))
             }
         }
     }

@@ -87,13 +87,7 @@ pub fn strip_units(s: &str) -> (&str, Unit) {
     (s, Unit::None)
 }
 
-/// Chinese numeral 一…十 to 1…10.
-pub fn cn_digit(c: char) -> Option<usize> {
-    "一二三四五六七八九十"
-        .chars()
-        .position(|d| d == c)
-        .map(|i| i + 1)
-}
+pub use crate::template::cn_digit;
 
 /// A page header or footer that a PDF extractor leaves inside the text:
 /// "— 3 —", "- 3 -", "第 3 页", "第3页 共8页", "3/8".

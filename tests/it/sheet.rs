@@ -9,7 +9,7 @@ fn k(s: &str) -> CellKey {
 }
 
 fn matrix() -> Vec<Vec<Option<CellKey>>> {
-    nianbao::app::grid_view::value_matrix(t3_grid())
+    nianbao::app::sheet_moves::value_matrix(t3_grid())
 }
 
 fn run(sheet: &mut Sheet, inputs: Vec<Input>) -> Vec<Effect> {
