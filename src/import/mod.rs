@@ -24,6 +24,7 @@ pub use error::{DocxError, ImportError, PdfError, SpreadsheetError, Word97Error}
 
 use decode::{docx, encoding, html, mht, odt, pdf, rtf, spreadsheet, text, word97};
 
+mod bounds;
 mod decode;
 pub mod doc;
 pub(crate) mod error;
@@ -193,7 +194,7 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Imp
     let doc = match kind {
         SourceKind::Text => {
             let text = encoding::text(bytes);
-            limits::text_ok(&text)?;
+            bounds::text_ok(&text)?;
             if text.contains('<') {
                 html::nesting_ok(&text)?;
             }
@@ -219,13 +220,13 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Imp
         }
         SourceKind::Pdf => {
             let text = pdf::text(bytes)?;
-            limits::text_ok(&text)?;
+            bounds::text_ok(&text)?;
             let mut doc = text::read(&text);
             doc.layout = "pdf";
             doc
         }
     };
-    limits::doc_ok(&doc)?;
+    bounds::doc_ok(&doc)?;
     read::report(name, doc)
 }
 
@@ -237,7 +238,7 @@ fn word_document(word: docx::Word, positioned: &'static str) -> Result<doc::Doc,
         docx::Word::Flow(doc) => tables_typed_as_text(doc),
         docx::Word::Positioned(runs) => {
             let text = runs::layout_text(&runs);
-            limits::text_ok(&text)?;
+            bounds::text_ok(&text)?;
             let mut doc = text::read(&text);
             doc.layout = positioned;
             doc
