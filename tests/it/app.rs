@@ -822,3 +822,37 @@ fn find_and_replace_changes_every_text_in_one_undo_step() {
         2
     );
 }
+
+#[test]
+fn export_to_pdf_from_the_menu_writes_the_file_and_names_its_fonts() {
+    use nianbao::app::actions::Action;
+    use nianbao::export::Format;
+    let dir = tempfile::tempdir().unwrap();
+    let mut st = state(dir.path(), common::clean_report(), Page::Cover);
+    st.doc = Document::new(common::clean_report(), Some(dir.path().join("r.ron")));
+    st.settings.builtin_dialogs = true;
+    let mut h = harness(st);
+    h.run();
+    // 文件 › 导出 offers PDF.
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label_contains("导出").hover();
+    h.run_steps(4);
+    assert!(h.query_by_label("PDF（.pdf）").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    h.state_mut().perform(Action::Export(Format::Pdf));
+    h.run_steps(8);
+    h.get_by_label("保存").click();
+    h.run_steps(8);
+    let pdf = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .expect("a PDF was written");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    assert!(h.state().status.contains("PDF 所用字体"), "{}", h.state().status);
+    let back = nianbao::import::import_file(&pdf).unwrap();
+    assert_eq!(common::essence(&back).0, common::essence(&common::clean_report()).0);
+}
