@@ -852,7 +852,14 @@ fn export_to_pdf_from_the_menu_writes_the_file_and_names_its_fonts() {
         .find(|p| p.extension().is_some_and(|e| e == "pdf"))
         .expect("a PDF was written");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
-    assert!(h.state().status.contains("PDF 所用字体"), "{}", h.state().status);
+    assert!(
+        h.state().status.contains("PDF 所用字体"),
+        "{}",
+        h.state().status
+    );
     let back = nianbao::import::import_file(&pdf).unwrap();
-    assert_eq!(common::essence(&back).0, common::essence(&common::clean_report()).0);
+    assert_eq!(
+        common::essence(&back).0,
+        common::essence(&common::clean_report()).0
+    );
 }
