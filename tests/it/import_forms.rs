@@ -251,6 +251,32 @@ fn spreadsheets_read_like_their_sources() {
     }
 }
 
+/// A working sheet with 表三 alone (no title, no parts): its table is read,
+/// the other tables are said to be missing, and a note says only tables were found.
+#[test]
+fn a_sheet_of_one_table_is_read_as_that_table() {
+    let r = import("表三.xlsx", &made("clean.t3-only.lo-csv2xlsx.xlsx")).unwrap();
+    let clean = common::clean_report();
+    assert_eq!(r.t3, clean.t3);
+    let notes = &r.import.as_ref().unwrap().notes;
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.message.contains("只读取了其中的表格（表三）"))
+    );
+    let unread: Vec<String> = nianbao::rules::check(&r, None)
+        .into_iter()
+        .filter(|f| {
+            f.id == nianbao::rules::RuleId::Import && f.severity == nianbao::rules::Severity::Error
+        })
+        .map(|f| f.message)
+        .collect();
+    assert!(
+        unread.iter().any(|m| m.contains("未找到表二"))
+            && unread.iter().any(|m| m.contains("表四"))
+    );
+}
+
 #[test]
 fn a_damaged_word_97_file_says_so() {
     let mut bytes = made("clean.lo-docx2doc.doc");

@@ -87,7 +87,11 @@ pub fn read(
         paras[p + 1].append(&mut after_table[p]);
     }
     if last_seen.is_none() {
-        return Err(crate::import::error::ImportError::NotAReport(refusal(doc)));
+        if !tables_only(doc, &mut parts, notes) {
+            return Err(crate::import::error::ImportError::NotAReport(refusal(doc)));
+        }
+        // The tables' text is no preamble.
+        before.clear();
     }
     for (p, found) in parts.heading_lines.iter().enumerate() {
         if found.is_none() {
@@ -141,6 +145,73 @@ fn part_headings(doc: &Doc) -> Vec<(usize, usize, Strength)> {
         })
         .collect();
     choose(&candidates)
+}
+
+/// A file of tables and no parts — a working 表三 kept in a spreadsheet, a
+/// table copied on its own: each row goes to the table whose words it
+/// carries (rows after them stay in that table). True if a table's own
+/// labels were met, and said in a note.
+fn tables_only(doc: &Doc, parts: &mut Parts, notes: &mut Notes) -> bool {
+    use crate::import::labels::closest_t3_row;
+    let which = |text: &str| -> Option<usize> {
+        let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+        if has(&[
+            "第二十条",
+            "本年制发件数",
+            "现行有效件数",
+            "行政规范性文件",
+            "行政许可",
+        ]) {
+            Some(0)
+        } else if has(&["申请人情况", "本年新收政府信息公开申请数量"])
+            || closest_t3_row(text, |_| true).is_some()
+        {
+            Some(1)
+        } else if has(&["行政复议", "未经复议直接起诉", "复议后起诉"]) {
+            Some(2)
+        } else {
+            None
+        }
+    };
+    let mut table: Option<usize> = None;
+    let mut labelled = [0usize; 3];
+    for line in &doc.lines {
+        let LineKind::Row(toks) = &line.kind else {
+            continue;
+        };
+        let first: String = toks
+            .iter()
+            .map(|t| t.text.trim())
+            .find(|t| !t.is_empty())
+            .unwrap_or_default()
+            .to_string();
+        if let Some(t) = which(&first) {
+            table = Some(t);
+            labelled[t] += 1;
+        }
+        if let Some(t) = table {
+            parts.rows[t].push(toks.clone());
+        }
+    }
+    // A few of a table's own labels, not one stray word.
+    if labelled.iter().all(|n| *n < 3) {
+        parts.rows = Default::default();
+        return false;
+    }
+    let names: Vec<&str> = ["表二", "表三", "表四"]
+        .into_iter()
+        .zip(labelled)
+        .filter(|(_, n)| *n >= 3)
+        .map(|(t, _)| t)
+        .collect();
+    notes.add(
+        None,
+        format!(
+            "文件中没有报告各部分的标题，只读取了其中的表格（{}）",
+            names.join("、")
+        ),
+    );
+    true
 }
 
 /// Why a file is no report, as truly as the text allows.
