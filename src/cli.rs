@@ -53,7 +53,7 @@ pub enum Command {
     },
     /// Prints every field, one key=value per line.
     Dump { file: PathBuf },
-    /// Writes IN in the format OUT's extension names (.ron .txt .md .html .docx).
+    /// Writes IN in the format OUT's extension names (.ron .txt .md .html .docx .pdf).
     Convert {
         input: PathBuf,
         #[arg(short = 'o', long = "output")]
