@@ -104,8 +104,8 @@ impl Layout<'_> {
         i
     }
 
-    /// The waiting headings, on the page where `next` more also fits.
-    fn keep_with(&mut self, next: f32) {
+    /// The height of the waiting headings.
+    fn headings_height(&self) -> f32 {
         let lines: usize = self
             .headings
             .iter()
@@ -115,7 +115,12 @@ impl Layout<'_> {
                     .len()
             })
             .sum();
-        self.flow.need(lines as f32 * PITCH + next);
+        lines as f32 * PITCH
+    }
+
+    /// The waiting headings, on the page where `next` more also fits.
+    fn keep_with(&mut self, next: f32) {
+        self.flow.need(self.headings_height() + next);
         for (role, h, block) in std::mem::take(&mut self.headings) {
             self.flow.mark = Mark::Block(block);
             self.flow.paragraph(role, &h);
@@ -164,8 +169,11 @@ impl Sink for Layout<'_> {
             shares: column_shares(t.table),
         };
         let laid = table::Laid::new(&self.flow, &printed);
-        self.keep_with(laid.start());
-        laid.place(&mut self.flow);
+        // Kept whole with its heading only where both fit on a page: never a
+        // heading alone at the foot of one.
+        let heading = self.headings_height();
+        self.keep_with(laid.start(heading));
+        laid.place(&mut self.flow, heading);
     }
     fn signature(&mut self, line: &str) {
         self.keep_with(PITCH);

@@ -85,10 +85,11 @@ impl<'t> Laid<'t> {
     }
 
     /// The room the table needs where it starts: all of it if it fits on a
-    /// page (it is kept on one), else its header and first rows.
-    pub fn start(&self) -> f32 {
+    /// page with the `before` (its heading) above it (it is kept on one),
+    /// else its header and first rows.
+    pub fn start(&self, before: f32) -> f32 {
         let whole: f32 = self.heights.iter().sum();
-        if whole <= super::flow::HEIGHT {
+        if before + whole <= super::flow::HEIGHT {
             return whole;
         }
         let grid = self.t.grid;
@@ -99,9 +100,9 @@ impl<'t> Laid<'t> {
                 .sum::<f32>()
     }
 
-    pub fn place(&self, flow: &mut Flow) {
+    pub fn place(&self, flow: &mut Flow, before: f32) {
         let grid = self.t.grid;
-        flow.need(self.start());
+        flow.need(self.start(before));
         let header: Vec<usize> = (0..grid.header_rows).collect();
         let header_h = self.header_height();
         // The rows on each page: the header's, then the body rows that fit.
