@@ -18,6 +18,35 @@ pub struct Run {
     pub font_size: f32,
 }
 
+impl Run {
+    /// A text box placed on a page (a PDF saved as Word or ODF puts each
+    /// printed run in one): its corner, width and font size (12 pt where the
+    /// file gives none), the baseline a font size below the top; the letter
+    /// spacing the converter left as spaces dropped. `None` for an empty box.
+    pub fn from_box(
+        page: usize,
+        x: f32,
+        top: f32,
+        width: f32,
+        size: f32,
+        text: &str,
+    ) -> Option<Run> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let size = if size > 0.0 { size } else { 12.0 };
+        Some(Run {
+            page,
+            x,
+            y: top + size,
+            x_end: x + width,
+            text: crate::import::normalize::drop_cjk_spaces(text),
+            font_size: size,
+        })
+    }
+}
+
 /// A count or amount as printed in a table cell: `21`, `7730.28`, `-`, `12%`.
 fn is_number(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_digit())

@@ -5,13 +5,10 @@
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
+use super::flow::Flow;
 use super::xml::{self, PartError, attr, push_ref};
-use crate::import::doc::{Doc, Line, LineKind, Tok, TokKind};
-use crate::import::normalize::drop_cjk_spaces;
+use crate::import::doc::{Doc, TokKind};
 use crate::import::runs::Run;
-
-/// Cells one table row may have.
-use crate::import::limits::MAX_ROW_CELLS;
 
 /// Why a Word file could not be read (the zip and XML libraries' own
 /// errors are kept as their text).
@@ -128,19 +125,11 @@ fn text_boxes(xml: &str) -> Result<Vec<Run>, DocxError> {
                     if let Some((x, top, width, size, text)) = cur.take()
                         && !text.trim().is_empty()
                     {
-                        let size = if size > 0.0 { size } else { 12.0 };
                         if top + 100.0 < last_y {
                             page += 1;
                         }
                         last_y = top;
-                        runs.push(Run {
-                            page,
-                            x,
-                            y: top + size,
-                            x_end: x + width,
-                            text: drop_cjk_spaces(text.trim()),
-                            font_size: size,
-                        });
+                        runs.extend(Run::from_box(page, x, top, width, size, &text));
                     }
                 }
                 _ => {}
@@ -155,11 +144,9 @@ fn text_boxes(xml: &str) -> Result<Vec<Run>, DocxError> {
 /// Parses `word/document.xml`.
 pub fn parse(xml: &str) -> Result<Doc, DocxError> {
     let mut reader = Reader::from_str(xml);
-    let mut lines: Vec<Line> = Vec::new();
-    let mut para = String::new();
-    // Table state: nesting depth, current row's cells, current cell text, span.
+    let mut flow = Flow::default();
+    // Table state: nesting depth, current cell text, span.
     let mut depth = 0usize;
-    let mut row: Vec<Tok> = Vec::new();
     let mut cell = String::new();
     let mut span = 1usize;
     // A `w:vMerge` without `restart` continues the cell above: no data of its own.
@@ -174,7 +161,7 @@ pub fn parse(xml: &str) -> Result<Doc, DocxError> {
                 let name = e.local_name();
                 match name.as_ref() {
                     b"tbl" => depth += 1,
-                    b"tr" if depth == 1 => row.clear(),
+                    b"tr" if depth == 1 => flow.start_row(),
                     b"tc" if depth == 1 => {
                         cell.clear();
                         span = 1;
@@ -190,60 +177,37 @@ pub fn parse(xml: &str) -> Result<Doc, DocxError> {
                         }
                     }
                     b"t" => in_text = !empty,
-                    b"tab" => para.push('\t'),
-                    b"br" | b"cr" => para.push('\n'),
+                    b"tab" => flow.para.push('\t'),
+                    b"br" | b"cr" => flow.para.push('\n'),
                     _ => {}
                 }
             }
             Event::Text(t) if in_text => {
-                para.push_str(&t.decode().map_err(|e| DocxError::Encoding(e.to_string()))?);
+                let t = t.decode().map_err(|e| DocxError::Encoding(e.to_string()))?;
+                flow.para.push_str(&t);
             }
-            Event::GeneralRef(r) if in_text => push_ref(&mut para, &r),
+            Event::GeneralRef(r) if in_text => push_ref(&mut flow.para, &r),
             Event::End(e) => match e.local_name().as_ref() {
                 b"t" => in_text = false,
                 b"p" => {
-                    let text = std::mem::take(&mut para);
+                    let text = flow.take_para();
                     if depth == 0 {
-                        let no = lines.len() + 1;
-                        for piece in text.split('\n') {
-                            if !piece.trim().is_empty() {
-                                lines.push(Line {
-                                    no,
-                                    kind: LineKind::Para(piece.trim().to_string()),
-                                });
-                            }
-                        }
+                        flow.push_para_lines(&text);
                     } else {
                         cell.push_str(text.trim());
                     }
                 }
                 b"tc" if depth == 1 => {
-                    let no = lines.len() + 1;
                     let text = std::mem::take(&mut cell);
                     let kind = if continued && text.trim().is_empty() {
                         TokKind::Span
                     } else {
                         TokKind::Cell
                     };
-                    // Bounded whatever the markup: no real table row has 256 cells.
-                    if row.len() < MAX_ROW_CELLS {
-                        row.push(Tok::with_kind(text, no, kind));
-                        for _ in 1..span.min(MAX_ROW_CELLS - row.len() + 1) {
-                            row.push(Tok::with_kind("", no, TokKind::Span));
-                        }
-                    }
+                    flow.push_cells(&text, kind, 1);
+                    flow.push_cells("", TokKind::Span, span - 1);
                 }
-                b"tr" if depth == 1 && row.iter().any(|t| !t.text.is_empty()) => {
-                    let no = lines.len() + 1;
-                    let toks = std::mem::take(&mut row)
-                        .into_iter()
-                        .map(|t| Tok { line: no, ..t })
-                        .collect();
-                    lines.push(Line {
-                        no,
-                        kind: LineKind::Row(toks),
-                    });
-                }
+                b"tr" if depth == 1 => flow.end_filled_row(),
                 b"tbl" => depth = depth.saturating_sub(1),
                 _ => {}
             },
@@ -252,7 +216,7 @@ pub fn parse(xml: &str) -> Result<Doc, DocxError> {
         }
     }
     Ok(Doc {
-        lines,
+        lines: flow.lines,
         layout: "docx",
     })
 }

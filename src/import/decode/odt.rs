@@ -11,10 +11,9 @@ use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 
 use super::docx::Word;
+use super::flow::Flow;
 use super::xml::{self, PartError, attr, push_ref};
-use crate::import::doc::{Doc, Line, LineKind, Tok, TokKind};
-use crate::import::limits::MAX_ROW_CELLS;
-use crate::import::normalize::drop_cjk_spaces;
+use crate::import::doc::{Doc, TokKind};
 use crate::import::runs::Run;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -66,10 +65,8 @@ const SKIPPED: [&[u8]; 5] = [
 
 fn parse(xml: &str) -> Result<Doc, OdtError> {
     let mut reader = Reader::from_str(xml);
-    let mut lines: Vec<Line> = Vec::new();
-    let mut para = String::new();
+    let mut flow = Flow::default();
     let mut depth = 0usize;
-    let mut row: Vec<Tok> = Vec::new();
     let mut cell = String::new();
     let mut skipped = 0usize;
     let mut in_para = false;
@@ -89,30 +86,31 @@ fn parse(xml: &str) -> Result<Doc, OdtError> {
                 }
                 match name {
                     b"table" if !empty => depth += 1,
-                    b"table-row" if depth == 1 => row.clear(),
+                    b"table-row" if depth == 1 => flow.start_row(),
                     b"table-cell" if depth == 1 => {
                         cell.clear();
                         if empty {
-                            push_cell(&mut row, "", repeated(e), TokKind::Cell, lines.len());
+                            flow.push_cells("", TokKind::Cell, repeated(e));
                         }
                     }
                     b"covered-table-cell" if depth == 1 => {
-                        push_cell(&mut row, "", repeated(e), TokKind::Span, lines.len());
+                        flow.push_cells("", TokKind::Span, repeated(e));
                     }
                     b"p" | b"h" => in_para = !empty,
                     b"s" if in_para => {
                         let n: usize = attr(e, b"c").and_then(|c| c.parse().ok()).unwrap_or(1);
-                        para.extend(std::iter::repeat_n(' ', n.min(64)));
+                        flow.para.extend(std::iter::repeat_n(' ', n.min(64)));
                     }
-                    b"tab" if in_para => para.push('\t'),
-                    b"line-break" if in_para => para.push('\n'),
+                    b"tab" if in_para => flow.para.push('\t'),
+                    b"line-break" if in_para => flow.para.push('\n'),
                     _ => {}
                 }
             }
             Event::Text(t) if in_para && skipped == 0 => {
-                para.push_str(&t.decode().map_err(|e| OdtError::Encoding(e.to_string()))?);
+                let t = t.decode().map_err(|e| OdtError::Encoding(e.to_string()))?;
+                flow.para.push_str(&t);
             }
-            Event::GeneralRef(r) if in_para && skipped == 0 => push_ref(&mut para, &r),
+            Event::GeneralRef(r) if in_para && skipped == 0 => push_ref(&mut flow.para, &r),
             Event::End(e) => {
                 let name = e.local_name();
                 let name = name.as_ref();
@@ -126,34 +124,18 @@ fn parse(xml: &str) -> Result<Doc, OdtError> {
                 match name {
                     b"p" | b"h" => {
                         in_para = false;
-                        let text = std::mem::take(&mut para);
+                        let text = flow.take_para();
                         if depth == 0 {
-                            let no = lines.len() + 1;
-                            for piece in text.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
-                                lines.push(Line {
-                                    no,
-                                    kind: LineKind::Para(piece.to_string()),
-                                });
-                            }
+                            flow.push_para_lines(&text);
                         } else {
                             cell.push_str(text.trim());
                         }
                     }
                     b"table-cell" if depth == 1 => {
                         let text = std::mem::take(&mut cell);
-                        push_cell(&mut row, &text, 1, TokKind::Cell, lines.len());
+                        flow.push_cells(&text, TokKind::Cell, 1);
                     }
-                    b"table-row" if depth == 1 && row.iter().any(|t| !t.text.is_empty()) => {
-                        let no = lines.len() + 1;
-                        let toks = std::mem::take(&mut row)
-                            .into_iter()
-                            .map(|t| Tok { line: no, ..t })
-                            .collect();
-                        lines.push(Line {
-                            no,
-                            kind: LineKind::Row(toks),
-                        });
-                    }
+                    b"table-row" if depth == 1 => flow.end_filled_row(),
                     b"table" => depth = depth.saturating_sub(1),
                     _ => {}
                 }
@@ -163,7 +145,7 @@ fn parse(xml: &str) -> Result<Doc, OdtError> {
         }
     }
     Ok(Doc {
-        lines,
+        lines: flow.lines,
         layout: "odt",
     })
 }
@@ -173,13 +155,6 @@ fn repeated(e: &BytesStart) -> usize {
     attr(e, b"number-columns-repeated")
         .and_then(|v| v.parse().ok())
         .unwrap_or(1)
-}
-
-/// Bounded whatever the markup: no real table row has 256 cells.
-fn push_cell(row: &mut Vec<Tok>, text: &str, times: usize, kind: TokKind, line: usize) {
-    for _ in 0..times.min(MAX_ROW_CELLS.saturating_sub(row.len())) {
-        row.push(Tok::with_kind(text, line + 1, kind));
-    }
 }
 
 /// The frames anchored on the pages, as runs: `svg:x`/`svg:y` the frame's
@@ -254,18 +229,8 @@ fn frames_on_pages(xml: &str) -> Result<Vec<Run>, OdtError> {
                 b"p" => in_para = false,
                 b"style" => style = None,
                 b"frame" => {
-                    if let Some((page, x, top, width, size, text)) = cur.take()
-                        && !text.trim().is_empty()
-                    {
-                        let size = if size > 0.0 { size } else { 12.0 };
-                        runs.push(Run {
-                            page,
-                            x,
-                            y: top + size,
-                            x_end: x + width,
-                            text: drop_cjk_spaces(text.trim()),
-                            font_size: size,
-                        });
+                    if let Some((page, x, top, width, size, text)) = cur.take() {
+                        runs.extend(Run::from_box(page, x, top, width, size, &text));
                     }
                 }
                 _ => {}
@@ -304,6 +269,7 @@ fn next_event<'a>(reader: &mut Reader<&'a [u8]>) -> Result<Event<'a>, OdtError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::doc::LineKind;
 
     fn rows(doc: &Doc) -> Vec<Vec<String>> {
         doc.lines
