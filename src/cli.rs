@@ -5,7 +5,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::model::Report;
-use crate::open::open_report;
 use crate::rules::{self, Finding, Severity};
 use crate::template::all_keys;
 
@@ -480,4 +479,24 @@ pub fn dump(r: &Report) -> String {
         s.push_str(&format!("{key}={}\n", r.value_with(&totals, key).dump()));
     }
     s
+}
+
+/// Opens a file as the commands do, showing on a terminal how the
+/// recognition of a scan goes (a page takes seconds); quiet in a pipe.
+fn open_report(path: &Path) -> Result<Report, crate::project::FileError> {
+    use crate::import::{Go, Progress};
+    use std::io::IsTerminal;
+    let terminal = std::io::stderr().is_terminal();
+    let mut progress = |p: Progress| {
+        if terminal {
+            let mut err = std::io::stderr();
+            let _ = write!(err, "\r文字识别：{}/{} 页", p.done, p.pages);
+            if p.done == p.pages {
+                let _ = writeln!(err);
+            }
+            let _ = err.flush();
+        }
+        Go::On
+    };
+    crate::open::open_report_watched(path, &mut progress)
 }

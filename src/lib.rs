@@ -25,6 +25,7 @@ pub mod import;
 pub mod merge;
 
 pub mod model;
+pub mod ocr;
 pub mod open;
 pub mod path_name;
 pub mod project;

@@ -249,6 +249,10 @@ pub enum NoteKind {
     /// Cells whose values were placed by position (no label next to them):
     /// read, but a sum that fails over them may be the importer's mistake.
     Placed,
+    /// Cells read by text recognition below its confidence bar: read, shown
+    /// for the clerk to check, and a sum that fails over them is an IMPORT
+    /// finding, never a B one.
+    Recognised,
 }
 
 /// Where an imported report came from and what the importer said about it.
@@ -273,6 +277,11 @@ impl ImportInfo {
     /// Keys of the cells whose values were placed by position.
     pub fn placed_cells(&self) -> std::collections::BTreeSet<&str> {
         self.cells_of(NoteKind::Placed)
+    }
+
+    /// Keys of the cells read by text recognition below its confidence bar.
+    pub fn recognised_cells(&self) -> std::collections::BTreeSet<&str> {
+        self.cells_of(NoteKind::Recognised)
     }
 
     fn cells_of(&self, kind: NoteKind) -> std::collections::BTreeSet<&str> {

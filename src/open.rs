@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::import::SourceKind;
+use crate::import::{Go, Progress, SourceKind};
 use crate::model::Report;
 use crate::project::{self, FileError};
 
@@ -66,12 +66,21 @@ fn lower(part: Option<&std::ffi::OsStr>) -> String {
 /// Reads a `.ron` project file (or its `.ron.bak` backup, so a clerk can
 /// look at the previous copy without renaming it) or imports a published report.
 pub fn open_report(path: &Path) -> Result<Report, FileError> {
+    open_report_watched(path, &mut |_| Go::On)
+}
+
+/// [`open_report`], telling `progress` how a scan's recognition goes (and
+/// stopping it when that answers [`Go::Stop`]).
+pub fn open_report_watched(
+    path: &Path,
+    progress: &mut dyn FnMut(Progress) -> Go,
+) -> Result<Report, FileError> {
     if lower(path.file_name()).ends_with(".ron.bak") {
         return project::load(path);
     }
     match FileKind::of(path) {
         Some(FileKind::Project) => project::load(path),
         // Unknown extensions still go to the importer: it detects by content.
-        _ => crate::import::import_file(path),
+        _ => crate::import::import_file_watched(path, progress),
     }
 }

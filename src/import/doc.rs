@@ -75,3 +75,16 @@ pub struct Parts {
     /// Line of each part heading (1-based), where found.
     pub heading_lines: [Option<usize>; 6],
 }
+
+/// A piece of a line whose text the decoder is not sure of (a recognised
+/// box below the confidence bar): the cells read from it are named for the
+/// clerk to check, and the totals over them do not blame the publisher.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Doubtful {
+    /// 1-based line of the decoded text.
+    pub line: usize,
+    pub page: usize,
+    pub text: String,
+    /// 0–1.
+    pub confidence: f32,
+}

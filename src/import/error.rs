@@ -6,6 +6,7 @@
 use thiserror::Error;
 
 pub use super::decode::docx::DocxError;
+pub use super::decode::image::ImageError;
 pub use super::decode::odt::OdtError;
 pub use super::decode::pdf::PdfError;
 pub use super::decode::spreadsheet::SpreadsheetError;
@@ -50,6 +51,8 @@ pub enum ImportError {
     Odt(#[from] OdtError),
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Image(#[from] ImageError),
     #[error(transparent)]
     Word97(#[from] Word97Error),
     #[error(transparent)]

@@ -20,9 +20,10 @@ use std::path::Path;
 use crate::model::Report;
 use crate::project::{FileError, read_limited};
 
-pub use error::{DocxError, ImportError, PdfError, SpreadsheetError, Word97Error};
+pub use error::{DocxError, ImageError, ImportError, PdfError, SpreadsheetError, Word97Error};
 
-use decode::{docx, encoding, html, mht, odt, pdf, rtf, spreadsheet, text, word97};
+pub use crate::ocr::{Go, Progress};
+use decode::{docx, encoding, html, image, mht, odt, pdf, rtf, spreadsheet, text, word97};
 
 mod bounds;
 mod decode;
@@ -54,11 +55,13 @@ pub enum SourceKind {
     Spreadsheet,
     /// OpenDocument text (`.odt`).
     Odt,
+    /// A picture of a page or a table (`.png`, `.jpg`, `.tif`, `.bmp`): recognised.
+    Image,
 }
 
 /// Every extension the importer reads, with its kind: the one list that
 /// the command line's folder walk and the app's file dialogs use too.
-pub const EXTENSIONS: [(&str, SourceKind); 20] = [
+pub const EXTENSIONS: [(&str, SourceKind); 26] = [
     ("txt", SourceKind::Text),
     ("md", SourceKind::Text),
     ("text", SourceKind::Text),
@@ -81,6 +84,12 @@ pub const EXTENSIONS: [(&str, SourceKind); 20] = [
     ("et", SourceKind::Spreadsheet),
     ("ods", SourceKind::Spreadsheet),
     ("odt", SourceKind::Odt),
+    ("png", SourceKind::Image),
+    ("jpg", SourceKind::Image),
+    ("jpeg", SourceKind::Image),
+    ("tif", SourceKind::Image),
+    ("tiff", SourceKind::Image),
+    ("bmp", SourceKind::Image),
 ];
 
 impl SourceKind {
@@ -106,6 +115,9 @@ impl SourceKind {
         }
         if rtf::is_rtf(bytes) {
             return Ok(SourceKind::Rtf);
+        }
+        if image::is_image(bytes) {
+            return Ok(SourceKind::Image);
         }
         let by_name = EXTENSIONS.iter().find(|(e, _)| *e == ext).map(|(_, k)| *k);
         // Text named as text stays text: Markdown may hold HTML tables, and
@@ -177,21 +189,60 @@ fn cfb_kind(bytes: &[u8], ext: &str) -> Result<SourceKind, ImportError> {
 
 /// Imports a published report from a file.
 pub fn import_file(path: &Path) -> Result<Report, FileError> {
+    import_file_watched(path, &mut |_| Go::On)
+}
+
+/// [`import_file`], telling `progress` how far the recognition of a scan
+/// has come (a page takes seconds) and stopping when it answers [`Go::Stop`].
+pub fn import_file_watched(
+    path: &Path,
+    progress: &mut dyn FnMut(Progress) -> Go,
+) -> Result<Report, FileError> {
     let bytes = read_limited(path)?;
     let name = path
         .file_name()
         .map(crate::path_name::shown_os)
         .unwrap_or_default();
-    import_bytes(&name, path, &bytes).map_err(|e| FileError::new(path, e.to_string()))
+    import_bytes_watched(&name, path, &bytes, progress)
+        .map_err(|e| FileError::new(path, e.to_string()))
 }
 
 /// Imports a published report from its bytes; `path` names the kind.
 pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, ImportError> {
+    import_bytes_watched(name, path, bytes, &mut |_| Go::On)
+}
+
+/// [`import_bytes`] with the progress of a recognition ([`import_file_watched`]).
+pub fn import_bytes_watched(
+    name: &str,
+    path: &Path,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(Progress) -> Go,
+) -> Result<Report, ImportError> {
     if bytes.len() as u64 > crate::project::MAX_FILE_BYTES {
         return Err(ImportError::TooLarge(bytes.len() as u64));
     }
     let kind = SourceKind::detect(path, bytes)?;
     let doc = match kind {
+        SourceKind::Image => {
+            return recognised(name, vec![image::decode(bytes)?], "image-ocr", progress);
+        }
+        SourceKind::Pdf => match pdf::text(bytes) {
+            Err(PdfError::NoTextLayer) => {
+                let pages = pdf::page_images(bytes)?;
+                if pages.is_empty() {
+                    return Err(PdfError::NoTextLayer.into());
+                }
+                return recognised(name, pages, "pdf-ocr", progress);
+            }
+            text => {
+                let text = text?;
+                bounds::text_ok(&text)?;
+                let mut doc = text::read(&text);
+                doc.layout = "pdf";
+                doc
+            }
+        },
         SourceKind::Text => {
             let text = encoding::text(bytes);
             bounds::text_ok(&text)?;
@@ -218,16 +269,35 @@ pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, Imp
             html::nesting_ok(&text)?;
             html::read(&text)
         }
-        SourceKind::Pdf => {
-            let text = pdf::text(bytes)?;
-            bounds::text_ok(&text)?;
-            let mut doc = text::read(&text);
-            doc.layout = "pdf";
-            doc
-        }
     };
     bounds::doc_ok(&doc)?;
     read::report(name, doc)
+}
+
+/// A report published as images: the pages recognised into runs, laid out
+/// and read as a PDF's text is, the doubtful boxes followed to their cells.
+fn recognised(
+    name: &str,
+    pages: Vec<::image::GrayImage>,
+    layout: &'static str,
+    progress: &mut dyn FnMut(Progress) -> Go,
+) -> Result<Report, ImportError> {
+    let (runs, doubts) = image::runs(&pages, progress)?;
+    let (text, line_of) = runs::layout(&runs);
+    bounds::text_ok(&text)?;
+    let mut doc = text::read(&text);
+    doc.layout = layout;
+    bounds::doc_ok(&doc)?;
+    let doubtful: Vec<doc::Doubtful> = doubts
+        .into_iter()
+        .map(|d| doc::Doubtful {
+            line: line_of[d.run],
+            page: d.page,
+            text: d.text,
+            confidence: d.confidence,
+        })
+        .collect();
+    read::report_with_doubts(name, doc, &doubtful)
 }
 
 /// A word processor's document: its flow of paragraphs and tables, or

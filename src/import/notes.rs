@@ -2,12 +2,35 @@
 //! infer or left out, with the line and the cells concerned.
 
 use crate::model::{ImportNote, NoteKind};
+use crate::template::CellKey;
 
-/// Collects import notes.
+/// Collects import notes, and which source token each table cell was read
+/// from (for naming the cells of a doubtful line).
 #[derive(Default, Debug)]
-pub struct Notes(pub Vec<ImportNote>);
+pub struct Notes {
+    pub list: Vec<ImportNote>,
+    pub sources: Vec<CellSource>,
+}
+
+/// The token a cell's value was read from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellSource {
+    pub key: CellKey,
+    pub line: usize,
+    pub text: String,
+}
 
 impl Notes {
+    /// Cells whose values were read from a doubtful recognition: named as
+    /// such, with what was read and how sure the recogniser was.
+    pub fn recognised(&mut self, line: usize, message: impl Into<String>, cells: Vec<String>) {
+        self.list.push(ImportNote {
+            line: Some(line),
+            message: message.into(),
+            cells,
+            kind: NoteKind::Recognised,
+        });
+    }
     pub fn add(&mut self, line: Option<usize>, message: impl Into<String>) {
         self.add_cells(line, message, Vec::new());
     }
@@ -17,7 +40,7 @@ impl Notes {
         message: impl Into<String>,
         cells: Vec<String>,
     ) {
-        self.0.push(ImportNote {
+        self.list.push(ImportNote {
             line,
             message: message.into(),
             cells,
@@ -26,7 +49,7 @@ impl Notes {
     }
     /// Cells whose values were placed by position, not by a label.
     pub fn placed(&mut self, line: Option<usize>, message: impl Into<String>, cells: Vec<String>) {
-        self.0.push(ImportNote {
+        self.list.push(ImportNote {
             line,
             message: message.into(),
             cells,
@@ -35,7 +58,7 @@ impl Notes {
     }
     /// Cells that could not be read: an error finding, never a guess.
     pub fn unread(&mut self, line: Option<usize>, message: impl Into<String>, cells: Vec<String>) {
-        self.0.push(ImportNote {
+        self.list.push(ImportNote {
             line,
             message: message.into(),
             cells,

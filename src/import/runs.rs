@@ -58,7 +58,16 @@ fn is_number(s: &str) -> bool {
 /// to the gap (at least 2 for a gap of an em or more — table columns — and 1 for a smaller
 /// gap). One line per `\n`; each later page starts with a form feed.
 pub fn layout_text(runs: &[Run]) -> String {
+    layout(runs).0
+}
+
+/// [`layout_text`], with the 1-based line each run landed on (by the run's
+/// index), so that what a decoder knows of a run (a recognition's
+/// confidence) can follow it to the cells read from that line.
+pub fn layout(runs: &[Run]) -> (String, Vec<usize>) {
     let mut out = String::new();
+    let mut line_of = vec![0; runs.len()];
+    let mut line_no = 1;
     let mut pages: Vec<usize> = runs.iter().map(|r| r.page).collect();
     pages.sort_unstable();
     pages.dedup();
@@ -68,21 +77,29 @@ pub fn layout_text(runs: &[Run]) -> String {
             // text reader knows a page's last line (its number) by it.
             out.push('\x0c');
         }
-        let mut rs: Vec<&Run> = runs.iter().filter(|r| r.page == page).collect();
-        rs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        let mut rs: Vec<(usize, &Run)> = runs
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.page == page)
+            .collect();
+        rs.sort_by(|(_, a), (_, b)| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
         // Group runs into lines with the same rule as glyphs.
-        let mut lines: Vec<(f32, f32, Vec<&Run>)> = Vec::new();
-        for r in rs {
+        let mut lines: Vec<(f32, f32, Vec<(usize, &Run)>)> = Vec::new();
+        for (i, r) in rs {
             match lines.last_mut() {
                 Some((y0, size, members)) if r.y - *y0 <= 0.3 * size.min(r.font_size) => {
                     *size = size.min(r.font_size);
-                    members.push(r);
+                    members.push((i, r));
                 }
-                _ => lines.push((r.y, r.font_size, vec![r])),
+                _ => lines.push((r.y, r.font_size, vec![(i, r)])),
             }
         }
         for (_, _, mut members) in lines {
-            members.sort_by(|a, b| a.x.total_cmp(&b.x));
+            members.sort_by(|(_, a), (_, b)| a.x.total_cmp(&b.x));
+            for &(i, _) in &members {
+                line_of[i] = line_no;
+            }
+            let members: Vec<&Run> = members.into_iter().map(|(_, r)| r).collect();
             let mut line = String::new();
             for (k, r) in members.iter().enumerate() {
                 if k > 0 {
@@ -109,7 +126,8 @@ pub fn layout_text(runs: &[Run]) -> String {
             }
             out.push_str(&line);
             out.push('\n');
+            line_no += 1;
         }
     }
-    out
+    (out, line_of)
 }

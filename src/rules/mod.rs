@@ -219,37 +219,25 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
                 ),
             ));
         }
-        // A sum that fails over values the importer placed by position is
-        // more likely its own misreading than the publisher's error: it is
-        // still an error, but an IMPORT one, and says so.
-        let placed = info.placed_cells();
-        if !placed.is_empty() {
-            for f in out.iter_mut() {
-                let arithmetic = matches!(f.id, RuleId::B1 | RuleId::B2 | RuleId::B3 | RuleId::B5);
-                let guessed: Vec<String> = depends_on(f)
-                    .iter()
-                    .filter(|k| placed.contains(k.name()))
-                    .map(|k| k.to_string())
-                    .collect();
-                if arithmetic && !guessed.is_empty() {
-                    for k in guessed {
-                        if !f.cells.contains(&k) {
-                            f.cells.push(k);
-                        }
-                    }
-                    f.message = format!(
-                        "按位置推定的数值与表格的合计关系不符，可能是读取错误，请对照原报告核对（{}：{}）",
-                        f.id.as_str(),
-                        f.message
-                    );
-                    f.id = RuleId::Import;
-                }
-            }
-        }
+        // A sum that fails over values the importer placed by position, or
+        // read by text recognition without certainty, is more likely its own
+        // misreading than the publisher's error: still an error, but an
+        // IMPORT one, and it says so.
+        blame_the_reading(
+            &mut out,
+            &info.placed_cells(),
+            "按位置推定的数值与表格的合计关系不符，可能是读取错误，请对照原报告核对",
+        );
+        blame_the_reading(
+            &mut out,
+            &info.recognised_cells(),
+            "识别把握不足的数值与表格的合计关系不符，可能是识别错误，请对照原件核对",
+        );
         for n in &info.notes {
             let at = n.line.map(|l| format!("第{l}行：")).unwrap_or_default();
             let (severity, cells) = match n.kind {
                 NoteKind::Note | NoteKind::Placed => (Severity::Note, n.cells.clone()),
+                NoteKind::Recognised => (Severity::Warning, n.cells.clone()),
                 NoteKind::Unread => {
                     let left: Vec<String> = n
                         .cells
@@ -273,6 +261,31 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Turns each arithmetic finding that rests on one of `cells` into an
+/// IMPORT finding that says why (`why`), naming those cells too.
+fn blame_the_reading(out: &mut [Finding], cells: &std::collections::BTreeSet<&str>, why: &str) {
+    if cells.is_empty() {
+        return;
+    }
+    for f in out.iter_mut() {
+        let arithmetic = matches!(f.id, RuleId::B1 | RuleId::B2 | RuleId::B3 | RuleId::B5);
+        let guessed: Vec<String> = depends_on(f)
+            .iter()
+            .filter(|k| cells.contains(k.name()))
+            .map(|k| k.to_string())
+            .collect();
+        if arithmetic && !guessed.is_empty() {
+            for k in guessed {
+                if !f.cells.contains(&k) {
+                    f.cells.push(k);
+                }
+            }
+            f.message = format!("{why}（{}：{}）", f.id.as_str(), f.message);
+            f.id = RuleId::Import;
+        }
+    }
 }
 
 /// The cells an arithmetic finding's numbers come from. A finding that

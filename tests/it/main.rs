@@ -18,6 +18,7 @@ mod import_edge_cases;
 mod import_forms;
 mod import_layouts;
 mod import_real_world;
+mod ocr;
 mod project;
 mod real_samples;
 mod render_matrix;

@@ -8,6 +8,7 @@ pub mod docx;
 pub mod encoding;
 mod flow;
 pub mod html;
+pub mod image;
 mod markdown;
 pub mod mht;
 pub mod odt;

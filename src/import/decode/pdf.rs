@@ -103,6 +103,15 @@ fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 }
 
 fn glyphs(bytes: &[u8]) -> Result<Vec<Glyph>, PdfError> {
+    sound(bytes)?;
+    match isolated(|| glyphs_inner(bytes)) {
+        Ok(r) => r,
+        Err(panic) => Err(PdfError::Broken(format!("解析出错（{panic}）"))),
+    }
+}
+
+/// The checks made before the PDF crate sees the bytes.
+fn sound(bytes: &[u8]) -> Result<(), PdfError> {
     if bytes.len() > MAX_BYTES {
         return Err(PdfError::Broken(format!(
             "文件过大（{} MB）",
@@ -127,14 +136,11 @@ fn glyphs(bytes: &[u8]) -> Result<Vec<Glyph>, PdfError> {
             "文件不完整（缺少结尾标记 %%EOF，可能下载中断）".into(),
         ));
     }
-    super::pdf_nesting::check(bytes).map_err(PdfError::Broken)?;
-    match isolated(|| glyphs_inner(bytes)) {
-        Ok(r) => r,
-        Err(panic) => Err(PdfError::Broken(format!("解析出错（{panic}）"))),
-    }
+    super::pdf_nesting::check(bytes).map_err(PdfError::Broken)
 }
 
-fn glyphs_inner(bytes: &[u8]) -> Result<Vec<Glyph>, PdfError> {
+/// Opens the document, decrypting one with an empty user password.
+fn open(bytes: &[u8]) -> Result<(PdfDocument, usize), PdfError> {
     let doc = match catch(|| PdfDocument::from_bytes(bytes.to_vec())) {
         Ok(Ok(doc)) => doc,
         Ok(Err(pdf_oxide::Error::EncryptedPdf)) => return Err(PdfError::Encrypted),
@@ -153,7 +159,52 @@ fn glyphs_inner(bytes: &[u8]) -> Result<Vec<Glyph>, PdfError> {
     if pages == 0 {
         return Err(PdfError::Broken("文件中没有页面".into()));
     }
-    let pages = pages.min(MAX_PAGES);
+    Ok((doc, pages.min(MAX_PAGES)))
+}
+
+/// The page images of a PDF without a text layer (a scan), as the file
+/// holds them (JPEG, Flate, CCITT … decoded, not re-rendered), grey, in page
+/// order; images too small to be a page (seals, logos) are left out.
+pub fn page_images(bytes: &[u8]) -> Result<Vec<image::GrayImage>, PdfError> {
+    sound(bytes)?;
+    match isolated(|| page_images_inner(bytes)) {
+        Ok(r) => r,
+        Err(panic) => Err(PdfError::Broken(format!("解析出错（{panic}）"))),
+    }
+}
+
+fn page_images_inner(bytes: &[u8]) -> Result<Vec<image::GrayImage>, PdfError> {
+    use super::image::{MAX_IMAGES, MIN_SIDE, grey_within_limits};
+    let (doc, pages) = open(bytes)?;
+    let mut out = Vec::new();
+    for p in 0..pages {
+        let Ok(Ok(images)) = catch(|| doc.extract_images(p)) else {
+            continue;
+        };
+        for img in images {
+            let (w, h) = (img.width(), img.height());
+            if w < MIN_SIDE || h < MIN_SIDE {
+                continue;
+            }
+            let grey = grey_within_limits(w, h, || match catch(|| img.to_dynamic_image()) {
+                Ok(Ok(d)) => Ok(d),
+                Ok(Err(e)) => Err(super::image::ImageError::Undecodable(e.to_string())),
+                Err(p) => Err(super::image::ImageError::Undecodable(p)),
+            });
+            match grey {
+                Ok(g) => out.push(g),
+                Err(e) => return Err(PdfError::Broken(format!("第 {} 页的图片：{e}", p + 1))),
+            }
+            if out.len() >= MAX_IMAGES {
+                return Ok(out);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn glyphs_inner(bytes: &[u8]) -> Result<Vec<Glyph>, PdfError> {
+    let (doc, pages) = open(bytes)?;
     let mut out = Vec::new();
     let mut failed: Vec<(usize, String)> = Vec::new();
     for p in 0..pages {

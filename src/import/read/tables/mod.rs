@@ -168,6 +168,11 @@ pub fn numbers(vals: &[i64], line: usize) -> Vec<Option<Tok>> {
 /// Parses one published value for a cell of `kind`, noting units.
 pub fn value(tok: Option<&Tok>, kind: ValueKind, key: CellKey, notes: &mut Notes) -> Cell {
     let Some(tok) = tok else { return Cell::Blank };
+    notes.sources.push(crate::import::notes::CellSource {
+        key,
+        line: tok.line,
+        text: tok.text.clone(),
+    });
     let raw = tok.text.trim();
     let folded = crate::cell::normalize_number_text(raw);
     let (num, unit) = strip_units(&folded);

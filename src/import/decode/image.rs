@@ -1,0 +1,119 @@
+//! Step 1 for pictures: a report published as images — a scanned PDF (its
+//! page images, taken from the file as they are), a `.png`/`.jpg`/`.tif` of a
+//! page or a table — read by offline recognition ([`crate::ocr`]) into runs
+//! with their place, as a PDF's characters are, for the text reader. Every
+//! box read below the confidence bar comes back as a [`Doubt`], so the
+//! cells read from it can be named.
+
+use image::GrayImage;
+
+use crate::import::runs::Run;
+use crate::ocr::{self, Go, OcrError, PageText, Progress};
+
+/// Pixels accepted at most per image (a 600 dpi A3 scan is 70 M).
+pub const MAX_PIXELS: u64 = 80_000_000;
+/// Images read at most from one file (pages of a scan).
+pub const MAX_IMAGES: usize = 60;
+/// An image smaller than this on either side is a logo or a seal, not a page.
+pub const MIN_SIDE: u32 = 200;
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ImageError {
+    #[error("图片无法解码（{0}）")]
+    Undecodable(String),
+    #[error("图片过大（{0} 万像素，上限 {max} 万）", max = MAX_PIXELS / 10_000)]
+    TooLarge(u64),
+    #[error("没有识别出任何文字")]
+    NoText,
+    #[error(transparent)]
+    Ocr(#[from] OcrError),
+}
+
+/// A box read below the confidence bar, and the runs' line it is on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Doubt {
+    pub page: usize,
+    /// Index of its run in the runs returned.
+    pub run: usize,
+    pub text: String,
+    pub confidence: f32,
+}
+
+/// Whether `bytes` are a picture format the importer reads.
+pub fn is_image(bytes: &[u8]) -> bool {
+    matches!(
+        image::guess_format(bytes),
+        Ok(image::ImageFormat::Png
+            | image::ImageFormat::Jpeg
+            | image::ImageFormat::Tiff
+            | image::ImageFormat::Bmp)
+    )
+}
+
+/// A picture file as a grey page, within the size limit.
+pub fn decode(bytes: &[u8]) -> Result<GrayImage, ImageError> {
+    let reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| ImageError::Undecodable(e.to_string()))?;
+    let (w, h) = reader
+        .into_dimensions()
+        .map_err(|e| ImageError::Undecodable(e.to_string()))?;
+    grey_within_limits(w, h, || {
+        image::load_from_memory(bytes).map_err(|e| ImageError::Undecodable(e.to_string()))
+    })
+}
+
+/// Checks the size before decoding, then makes the page grey.
+pub fn grey_within_limits(
+    w: u32,
+    h: u32,
+    load: impl FnOnce() -> Result<image::DynamicImage, ImageError>,
+) -> Result<GrayImage, ImageError> {
+    let pixels = w as u64 * h as u64;
+    if pixels > MAX_PIXELS {
+        return Err(ImageError::TooLarge(pixels / 10_000));
+    }
+    Ok(load()?.to_luma8())
+}
+
+/// The pages read into runs (one page per image), with the doubtful boxes.
+pub fn runs(
+    pages: &[GrayImage],
+    progress: &mut dyn FnMut(Progress) -> Go,
+) -> Result<(Vec<Run>, Vec<Doubt>), ImageError> {
+    let texts = ocr::read_pages(pages, progress)?;
+    let (runs, doubts) = runs_of(&texts);
+    if runs.is_empty() {
+        return Err(ImageError::NoText);
+    }
+    Ok((runs, doubts))
+}
+
+/// Recognised boxes as runs: a box's height is about 1.4 times its
+/// characters' size (the detector's margin), its middle their middle.
+pub fn runs_of(pages: &[PageText]) -> (Vec<Run>, Vec<Doubt>) {
+    let mut runs = Vec::new();
+    let mut doubts = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        for b in &page.boxes {
+            let size = ((b.y1 - b.y0) / 1.4).max(1.0);
+            if b.doubtful() {
+                doubts.push(Doubt {
+                    page: i + 1,
+                    run: runs.len(),
+                    text: b.text.clone(),
+                    confidence: b.confidence.min(b.weakest),
+                });
+            }
+            runs.push(Run {
+                page: i + 1,
+                x: b.x0,
+                y: (b.y0 + b.y1) / 2.0 + 0.35 * size,
+                x_end: b.x1,
+                text: crate::import::normalize::drop_cjk_spaces(&b.text),
+                font_size: size,
+            });
+        }
+    }
+    (runs, doubts)
+}

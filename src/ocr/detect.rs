@@ -1,0 +1,207 @@
+//! Finding the text on a page: PP-OCRv4's detector (a DB network) gives each
+//! pixel a probability of being text; the text boxes are the connected
+//! regions of that map, grown back by the margin the network was trained to
+//! shrink them by. Pre- and post-processing follow RapidOCR's settings
+//! (shorter side at least 736, threshold 0.3, box score 0.5, unclip 1.6).
+
+use image::GrayImage;
+use image::imageops::{FilterType, resize};
+
+use super::net::Net;
+
+/// The shorter side is scaled up to this at least.
+const MIN_SIDE: u32 = 736;
+/// And the longer side down to this at most.
+const MAX_SIDE: u32 = 2000;
+/// A pixel is text above this probability.
+const THRESHOLD: f32 = 0.3;
+/// A region is kept when its mean probability is above this.
+const BOX_SCORE: f32 = 0.5;
+/// How far a region is grown back, relative to its area over its perimeter.
+const UNCLIP: f32 = 1.6;
+
+/// A text box on the page, in pixels of the page image.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextBox {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl TextBox {
+    pub fn width(&self) -> f32 {
+        self.x1 - self.x0
+    }
+    pub fn height(&self) -> f32 {
+        self.y1 - self.y0
+    }
+}
+
+/// The size the page is given to the network at: both sides multiples of 32.
+fn input_size(w: u32, h: u32) -> (u32, u32) {
+    let short = w.min(h) as f32;
+    let long = w.max(h) as f32;
+    let mut ratio = if short < MIN_SIDE as f32 {
+        MIN_SIDE as f32 / short
+    } else {
+        1.0
+    };
+    if long * ratio > MAX_SIDE as f32 {
+        ratio = MAX_SIDE as f32 / long;
+    }
+    let round = |v: f32| (((v * ratio) / 32.0).round() as u32).max(1) * 32;
+    (round(w as f32), round(h as f32))
+}
+
+/// The text boxes of a (level) page, top to bottom.
+pub fn boxes(net: &Net, page: &GrayImage) -> Result<Vec<TextBox>, String> {
+    let (w, h) = input_size(page.width(), page.height());
+    let scaled = resize(page, w, h, FilterType::Triangle);
+    let plane: Vec<f32> = scaled
+        .pixels()
+        .map(|p| p.0[0] as f32 / 127.5 - 1.0)
+        .collect();
+    let mut data = Vec::with_capacity(plane.len() * 3);
+    for _ in 0..3 {
+        data.extend_from_slice(&plane);
+    }
+    let (shape, prob) = net.run(&[1, 3, h as usize, w as usize], data)?;
+    let (mh, mw) = match shape.as_slice() {
+        [1, 1, mh, mw] => (*mh, *mw),
+        other => return Err(format!("检测模型输出形状不对：{other:?}")),
+    };
+    let sx = page.width() as f32 / mw as f32;
+    let sy = page.height() as f32 / mh as f32;
+    let mut out: Vec<TextBox> = regions(&prob, mw, mh)
+        .into_iter()
+        .map(|b| TextBox {
+            x0: (b.x0 * sx).max(0.0),
+            y0: (b.y0 * sy).max(0.0),
+            x1: (b.x1 * sx).min(page.width() as f32),
+            y1: (b.y1 * sy).min(page.height() as f32),
+        })
+        .filter(|b| b.width() > 3.0 && b.height() > 3.0)
+        .collect();
+    out.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
+    Ok(out)
+}
+
+/// Connected regions of the thresholded map (dilated by one pixel right and
+/// down, as RapidOCR does), scored, grown, in map pixels.
+fn regions(prob: &[f32], w: usize, h: usize) -> Vec<TextBox> {
+    let mut on = vec![false; w * h];
+    for y in 0..h {
+        for x in 0..w {
+            if prob[y * w + x] > THRESHOLD {
+                // 2×2 dilation: this pixel lights itself and its left and upper neighbours.
+                on[y * w + x] = true;
+                if x > 0 {
+                    on[y * w + x - 1] = true;
+                }
+                if y > 0 {
+                    on[(y - 1) * w + x] = true;
+                    if x > 0 {
+                        on[(y - 1) * w + x - 1] = true;
+                    }
+                }
+            }
+        }
+    }
+    let mut seen = vec![false; w * h];
+    let mut out = Vec::new();
+    let mut stack = Vec::new();
+    for start in 0..w * h {
+        if !on[start] || seen[start] {
+            continue;
+        }
+        seen[start] = true;
+        stack.push(start);
+        let (mut x0, mut y0, mut x1, mut y1) = (w, h, 0, 0);
+        let (mut sum, mut n) = (0.0f64, 0usize);
+        while let Some(i) = stack.pop() {
+            let (x, y) = (i % w, i / w);
+            x0 = x0.min(x);
+            x1 = x1.max(x);
+            y0 = y0.min(y);
+            y1 = y1.max(y);
+            sum += prob[i] as f64;
+            n += 1;
+            let mut visit = |j: usize| {
+                if on[j] && !seen[j] {
+                    seen[j] = true;
+                    stack.push(j);
+                }
+            };
+            if x > 0 {
+                visit(i - 1);
+            }
+            if x + 1 < w {
+                visit(i + 1);
+            }
+            if y > 0 {
+                visit(i - w);
+            }
+            if y + 1 < h {
+                visit(i + w);
+            }
+        }
+        let (bw, bh) = ((x1 - x0 + 1) as f32, (y1 - y0 + 1) as f32);
+        if bw.min(bh) < 3.0 || (sum / n as f64) < BOX_SCORE as f64 {
+            continue;
+        }
+        let grow = bw * bh * UNCLIP / (2.0 * (bw + bh));
+        out.push(TextBox {
+            x0: x0 as f32 - grow,
+            y0: y0 as f32 - grow,
+            x1: (x1 + 1) as f32 + grow,
+            y1: (y1 + 1) as f32 + grow,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_sides_are_multiples_of_32_within_the_limits() {
+        assert_eq!(input_size(1240, 1754), (1248, 1760));
+        let (w, h) = input_size(600, 800);
+        assert_eq!((w % 32, h % 32), (0, 0));
+        assert!(w >= 736 - 16);
+        let (w, h) = input_size(2480, 3508);
+        assert!(h <= 2000 + 16 && w % 32 == 0);
+    }
+
+    #[test]
+    fn two_blobs_are_two_grown_boxes() {
+        let (w, h) = (40, 20);
+        let mut prob = vec![0.0f32; w * h];
+        for y in 5..9 {
+            for x in 2..14 {
+                prob[y * w + x] = 0.9;
+            }
+            for x in 20..36 {
+                prob[y * w + x] = 0.8;
+            }
+        }
+        let b = regions(&prob, w, h);
+        assert_eq!(b.len(), 2);
+        assert!(b[0].x0 < 2.0 && b[0].x1 > 14.0 && b[0].y0 < 4.0);
+        assert!(b[1].x0 < 20.0 && b[1].x0 > 14.0);
+    }
+
+    #[test]
+    fn faint_regions_are_dropped() {
+        let (w, h) = (20, 10);
+        let mut prob = vec![0.0f32; w * h];
+        for y in 2..6 {
+            for x in 2..12 {
+                prob[y * w + x] = 0.35;
+            }
+        }
+        assert!(regions(&prob, w, h).is_empty());
+    }
+}

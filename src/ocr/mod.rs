@@ -1,0 +1,173 @@
+//! Offline text recognition for reports published as images (a scanned PDF,
+//! a photo or screenshot of a table): each page levelled ([`deskew`]), its
+//! text boxes found ([`detect`]) and read ([`recognise`]) by the PP-OCRv4
+//! models ([`models`]) on tract ([`net`]). The result is text boxes with
+//! their place and confidence; the importer turns them into runs like a
+//! PDF's and reads them as it reads every other file.
+//!
+//! Nothing recognised is taken on trust: each box keeps its confidence, and
+//! the importer names the cells read from boxes below [`CONFIDENCE_BAR`].
+
+pub mod deskew;
+pub mod detect;
+pub mod models;
+mod net;
+pub mod recognise;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use image::GrayImage;
+
+/// Below this mean probability (or a character below [`CHARACTER_BAR`]), a
+/// reading is named for the clerk to check.
+pub const CONFIDENCE_BAR: f32 = 0.90;
+/// The least certain character of a reading below this makes it doubtful.
+pub const CHARACTER_BAR: f32 = 0.60;
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum OcrError {
+    #[error("{}", models::missing_message())]
+    ModelsMissing,
+    #[error("文字识别模型无法载入（{0}）")]
+    Model(String),
+    #[error("文字识别出错（{0}）")]
+    Run(String),
+    #[error("已取消文字识别")]
+    Cancelled,
+}
+
+/// One recognised text box on a page, in pixels of the page image as given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recognised {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+    pub text: String,
+    pub confidence: f32,
+    pub weakest: f32,
+}
+
+impl Recognised {
+    /// Whether the clerk is asked to check this reading.
+    pub fn doubtful(&self) -> bool {
+        self.confidence < CONFIDENCE_BAR || self.weakest < CHARACTER_BAR
+    }
+}
+
+/// One page read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageText {
+    pub width: u32,
+    pub height: u32,
+    /// The angle the page was turned by before reading (degrees).
+    pub skew: f32,
+    /// Boxes top to bottom, in the levelled page's pixels.
+    pub boxes: Vec<Recognised>,
+}
+
+/// The two networks, loaded once per process.
+pub struct Engine {
+    detector: net::Net,
+    recogniser: recognise::Recogniser,
+}
+
+impl Engine {
+    pub fn load(dir: &Path) -> Result<Engine, OcrError> {
+        let detector = net::Net::load(&dir.join(models::DETECTOR.name), net::Sizes::PerShape)
+            .map_err(OcrError::Model)?;
+        let rec = net::Net::load(&dir.join(models::RECOGNISER.name), net::Sizes::PerShape)
+            .map_err(OcrError::Model)?;
+        Ok(Engine {
+            detector,
+            recogniser: recognise::Recogniser::new(rec).map_err(OcrError::Model)?,
+        })
+    }
+
+    /// The engine of this process, loaded from the first folder that has the
+    /// models ([`models::find`]); loading takes about a second, so it is kept.
+    pub fn shared() -> Result<Arc<Engine>, OcrError> {
+        static ENGINE: Mutex<Option<Arc<Engine>>> = Mutex::new(None);
+        let mut slot = ENGINE.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(e) = slot.as_ref() {
+            return Ok(e.clone());
+        }
+        let dir = models::find().ok_or(OcrError::ModelsMissing)?;
+        let engine = Arc::new(Engine::load(&dir)?);
+        *slot = Some(engine.clone());
+        Ok(engine)
+    }
+
+    /// Reads one page: levelled, boxes found, each box read.
+    pub fn read_page(&self, page: &GrayImage) -> Result<PageText, OcrError> {
+        let skew = deskew::estimate(page);
+        let levelled;
+        let page = if skew.abs() >= deskew::NEGLIGIBLE {
+            levelled = deskew::level(page, skew);
+            &levelled
+        } else {
+            page
+        };
+        let boxes = detect::boxes(&self.detector, page).map_err(OcrError::Run)?;
+        let readings = self.recogniser.read(page, &boxes).map_err(OcrError::Run)?;
+        Ok(PageText {
+            width: page.width(),
+            height: page.height(),
+            skew,
+            boxes: boxes
+                .iter()
+                .zip(readings)
+                .filter(|(_, r)| !r.text.is_empty())
+                .map(|(b, r)| Recognised {
+                    x0: b.x0,
+                    y0: b.y0,
+                    x1: b.x1,
+                    y1: b.y1,
+                    text: r.text,
+                    confidence: r.confidence,
+                    weakest: r.weakest,
+                })
+                .collect(),
+        })
+    }
+}
+
+/// How far a long recognition has come; the callback answers whether to go on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub pages: usize,
+}
+
+/// Whether the work goes on after a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Go {
+    On,
+    Stop,
+}
+
+/// Reads every page, telling `progress` before each page and after the
+/// last; stops (with [`OcrError::Cancelled`]) when it answers [`Go::Stop`].
+pub fn read_pages(
+    pages: &[GrayImage],
+    progress: &mut dyn FnMut(Progress) -> Go,
+) -> Result<Vec<PageText>, OcrError> {
+    let engine = Engine::shared()?;
+    let mut out = Vec::with_capacity(pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        if progress(Progress {
+            done: i,
+            pages: pages.len(),
+        }) == Go::Stop
+        {
+            return Err(OcrError::Cancelled);
+        }
+        out.push(engine.read_page(page)?);
+    }
+    progress(Progress {
+        done: pages.len(),
+        pages: pages.len(),
+    });
+    Ok(out)
+}

@@ -1,0 +1,162 @@
+//! Reading one text box: PP-OCRv4's recogniser (an SVTR network) takes the
+//! box scaled to 48 pixels high and gives, for every 8 pixels of width, a
+//! probability for each of its 6,623 characters and a blank; the text is the
+//! most likely character of each step with repeats and blanks dropped (CTC).
+//! Boxes of like width go through the network six at a time, as RapidOCR does.
+
+use image::GrayImage;
+use image::imageops::{FilterType, crop_imm, resize};
+
+use super::detect::TextBox;
+use super::net::Net;
+
+/// Height the network reads at.
+pub const HEIGHT: usize = 48;
+/// Narrowest batch width (RapidOCR's 320 for 48 high).
+const MIN_WIDTH: usize = 320;
+/// Widest box read, in input pixels (longer lines are squeezed).
+const MAX_WIDTH: usize = 2400;
+/// Boxes per run of the network.
+const BATCH: usize = 6;
+/// Batch widths are rounded up to a multiple of this.
+const WIDTH_STEP: usize = 64;
+
+/// What a box says, and how sure the network is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub text: String,
+    /// Mean probability of the characters read (0 for no text).
+    pub confidence: f32,
+    /// Probability of the least certain character.
+    pub weakest: f32,
+}
+
+/// The recogniser and its character list (from the model's metadata).
+pub struct Recogniser {
+    net: Net,
+    /// Index 0 is CTC's blank, the last a space.
+    chars: Vec<String>,
+}
+
+impl Recogniser {
+    pub fn new(net: Net) -> Result<Recogniser, String> {
+        let list = net
+            .metadata
+            .iter()
+            .find(|(k, _)| k == "character")
+            .map(|(_, v)| v.clone())
+            .ok_or("识别模型中没有字符表（character）")?;
+        let mut chars = vec![String::new()];
+        chars.extend(list.lines().map(str::to_string));
+        chars.push(" ".into());
+        Ok(Recogniser { net, chars })
+    }
+
+    /// Reads every box of `page`, in the order given.
+    pub fn read(&self, page: &GrayImage, boxes: &[TextBox]) -> Result<Vec<Reading>, String> {
+        let crops: Vec<GrayImage> = boxes.iter().map(|b| line_image(page, b)).collect();
+        let mut order: Vec<usize> = (0..crops.len()).collect();
+        let ratio = |i: usize| crops[i].width() as f32 / crops[i].height().max(1) as f32;
+        order.sort_by(|&a, &b| ratio(a).total_cmp(&ratio(b)));
+        let mut out = vec![None; crops.len()];
+        for batch in order.chunks(BATCH) {
+            let widest = batch
+                .iter()
+                .map(|&i| scaled_width(&crops[i]))
+                .max()
+                .unwrap_or(MIN_WIDTH)
+                .max(MIN_WIDTH)
+                .div_ceil(WIDTH_STEP)
+                * WIDTH_STEP;
+            // Always a full batch (the rest zeros): the network is optimised
+            // once per input shape, so shapes are kept few.
+            let mut data = vec![0.0f32; BATCH * 3 * HEIGHT * widest];
+            for (n, &i) in batch.iter().enumerate() {
+                let w = scaled_width(&crops[i]).min(widest);
+                let line = resize(&crops[i], w as u32, HEIGHT as u32, FilterType::Triangle);
+                let base = n * 3 * HEIGHT * widest;
+                for (x, y, p) in line.enumerate_pixels() {
+                    let v = p.0[0] as f32 / 127.5 - 1.0;
+                    for c in 0..3 {
+                        data[base + c * HEIGHT * widest + y as usize * widest + x as usize] = v;
+                    }
+                }
+            }
+            let (shape, probs) = self.net.run(&[BATCH, 3, HEIGHT, widest], data)?;
+            let (steps, classes) = match shape.as_slice() {
+                [n, t, c] if *n == BATCH => (*t, *c),
+                other => return Err(format!("识别模型输出形状不对：{other:?}")),
+            };
+            for (n, &i) in batch.iter().enumerate() {
+                let rows = &probs[n * steps * classes..(n + 1) * steps * classes];
+                out[i] = Some(self.decode(rows, classes));
+            }
+        }
+        Ok(out.into_iter().map(|r| r.unwrap_or_else(empty)).collect())
+    }
+
+    /// Greedy CTC: the best class of each step, repeats and blanks dropped.
+    fn decode(&self, rows: &[f32], classes: usize) -> Reading {
+        let mut text = String::new();
+        let (mut sum, mut n, mut weakest) = (0.0f32, 0usize, 1.0f32);
+        let mut prev = 0usize;
+        for row in rows.chunks(classes) {
+            let (best, p) = row
+                .iter()
+                .enumerate()
+                .fold((0, f32::MIN), |a, (i, &p)| if p > a.1 { (i, p) } else { a });
+            if best != 0 && best != prev {
+                if let Some(c) = self.chars.get(best) {
+                    text.push_str(c);
+                    sum += p;
+                    n += 1;
+                    weakest = weakest.min(p);
+                }
+            }
+            prev = best;
+        }
+        if n == 0 {
+            return empty();
+        }
+        Reading {
+            text: text.trim().to_string(),
+            confidence: sum / n as f32,
+            weakest,
+        }
+    }
+}
+
+fn empty() -> Reading {
+    Reading {
+        text: String::new(),
+        confidence: 0.0,
+        weakest: 0.0,
+    }
+}
+
+/// The box cut out of the page; a tall narrow box (a label printed one
+/// character per line) turned to read left to right.
+fn line_image(page: &GrayImage, b: &TextBox) -> GrayImage {
+    let x = b.x0.max(0.0) as u32;
+    let y = b.y0.max(0.0) as u32;
+    let w = (b.x1.ceil() as u32)
+        .min(page.width())
+        .saturating_sub(x)
+        .max(1);
+    let h = (b.y1.ceil() as u32)
+        .min(page.height())
+        .saturating_sub(y)
+        .max(1);
+    let crop = crop_imm(page, x, y, w, h).to_image();
+    if h as f32 >= 1.5 * w as f32 {
+        image::imageops::rotate270(&crop)
+    } else {
+        crop
+    }
+}
+
+/// The width of the crop at the network's height.
+fn scaled_width(img: &GrayImage) -> usize {
+    let r = img.width() as f32 / img.height().max(1) as f32;
+    ((HEIGHT as f32 * r).ceil() as usize).clamp(8, MAX_WIDTH)
+}

@@ -1,0 +1,334 @@
+//! Reports published as images, made by the tools such files pass through:
+//! the real published PDF rendered by `pdftoppm` (150, 200, 300 dpi; PNG and
+//! greyscale JPEG at quality 60–80), turned by ImageMagick (±1.5°), put back
+//! into PDFs with no text layer — then imported, and every printed figure of
+//! `tests/real/hongze2023.published` compared with what was read.
+//!
+//! The recognition models are fetched into `target/ocr-models` by
+//! `.ci/fetch-ocr-models` (run here when missing). Without them, or without
+//! poppler, the tests say so and pass — unless NIANBAO_REQUIRE_OCR is set, as
+//! `.ci/run` sets it, where they must run.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use nianbao::cli::dump;
+use nianbao::import::import_bytes;
+use nianbao::rules::{RuleId, Severity, check};
+
+const SOURCE: &str = "tests/real/hongze2023.pdf";
+
+fn required() -> bool {
+    std::env::var_os("NIANBAO_REQUIRE_OCR").is_some()
+}
+
+/// Whether the models are in place (fetching them once if not) and the
+/// image tools run; a reason to skip otherwise.
+fn ready(tools: &[&str]) -> Result<(), String> {
+    static FETCH: std::sync::Once = std::sync::Once::new();
+    FETCH.call_once(|| {
+        if nianbao::ocr::models::find().is_none() {
+            let _ = Command::new("python3").arg(".ci/fetch-ocr-models").status();
+        }
+    });
+    if nianbao::ocr::models::find().is_none() {
+        return Err("文字识别模型不在 target/ocr-models（.ci/fetch-ocr-models 未能取得）".into());
+    }
+    for t in tools {
+        let ok = Command::new(t)
+            .arg("-v")
+            .output()
+            .is_ok_and(|o| o.status.success() || !o.stderr.is_empty() || !o.stdout.is_empty());
+        if !ok {
+            return Err(format!("{t} 不可用"));
+        }
+    }
+    Ok(())
+}
+
+fn skip_or_fail(why: String) {
+    assert!(!required(), "NIANBAO_REQUIRE_OCR is set but {why}");
+    eprintln!("skipped: {why}");
+}
+
+fn scratch(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("nianbao-ocr-{}-{tag}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// `pdftoppm` pages of the source, sorted, as files.
+fn render(dir: &Path, args: &[&str], ext: &str) -> Vec<PathBuf> {
+    let st = Command::new("pdftoppm")
+        .args(args)
+        .arg(SOURCE)
+        .arg(dir.join("p"))
+        .status()
+        .unwrap();
+    assert!(st.success(), "pdftoppm {args:?}");
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// A PDF whose pages are the given JPEGs, full page, with no text at all —
+/// what a scanner's "scan to PDF" writes.
+fn image_pdf(jpegs: &[Vec<u8>]) -> Vec<u8> {
+    let mut out: Vec<u8> = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::new();
+    let n = jpegs.len();
+    let mut obj = |out: &mut Vec<u8>, body: Vec<u8>| {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", offsets.len()).as_bytes());
+        out.extend_from_slice(&body);
+        out.extend_from_slice(b"\nendobj\n");
+    };
+    obj(&mut out, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 3 + 3 * i)).collect();
+    obj(
+        &mut out,
+        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes(),
+    );
+    for (i, jpg) in jpegs.iter().enumerate() {
+        let img = image::load_from_memory(jpg).unwrap();
+        let (w, h) = (img.width(), img.height());
+        let grey = img.color().channel_count() == 1;
+        let (page, content, xobj) = (3 + 3 * i, 4 + 3 * i, 5 + 3 * i);
+        obj(
+            &mut out,
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {content} 0 R /Resources << /XObject << /Im0 {xobj} 0 R >> >> >>"
+            )
+            .into_bytes(),
+        );
+        let draw = b"q 595 0 0 842 0 0 cm /Im0 Do Q";
+        let mut body = format!("<< /Length {} >>\nstream\n", draw.len()).into_bytes();
+        body.extend_from_slice(draw);
+        body.extend_from_slice(b"\nendstream");
+        obj(&mut out, body);
+        let cs = if grey { "/DeviceGray" } else { "/DeviceRGB" };
+        let mut body = format!(
+            "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace {cs} /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n",
+            jpg.len()
+        )
+        .into_bytes();
+        body.extend_from_slice(jpg);
+        body.extend_from_slice(b"\nendstream");
+        obj(&mut out, body);
+        let _ = page;
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes(),
+    );
+    for o in &offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            offsets.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn published() -> BTreeMap<String, String> {
+    std::fs::read_to_string("tests/real/hongze2023.published")
+        .unwrap()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .filter(|(k, _)| !k.ends_with(".total") && !k.contains(".r24."))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// What one imported scan scored: cells read right of those printed, the
+/// wrong ones, the cells the importer named as doubtful, and the B findings.
+struct Score {
+    right: usize,
+    printed: usize,
+    wrong: Vec<String>,
+    named: Vec<String>,
+    b: Vec<String>,
+}
+
+fn score(name: &str, bytes: &[u8], only: &str) -> Score {
+    let r = import_bytes(name, Path::new(name), bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let got: BTreeMap<String, String> = dump(&r)
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let want: BTreeMap<String, String> = published()
+        .into_iter()
+        .filter(|(k, _)| k.starts_with(only))
+        .collect();
+    let wrong: Vec<String> = want
+        .iter()
+        .filter(|(k, v)| got.get(*k) != Some(v))
+        .map(|(k, v)| format!("{k}: printed {v}, read {:?}", got.get(k)))
+        .collect();
+    let info = r.import.as_ref().unwrap();
+    let named: Vec<String> = info
+        .recognised_cells()
+        .into_iter()
+        .chain(info.unread_cells())
+        .map(str::to_string)
+        .collect();
+    let b: Vec<String> = check(&r, None)
+        .into_iter()
+        .filter(|f| matches!(f.id, RuleId::B1 | RuleId::B2 | RuleId::B3 | RuleId::B5))
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{} {}", f.id.as_str(), f.cells.join(",")))
+        .collect();
+    Score {
+        right: want.len() - wrong.len(),
+        printed: want.len(),
+        wrong,
+        named,
+        b,
+    }
+}
+
+/// The publisher's own errors (hongze2023's two 表四 totals), which every
+/// reading must find and no reading may add to.
+const HONGZE_B: [&str; 2] = ["B5", "B5"];
+
+/// Every wrong cell must be named (doubtful or unread): a wrong figure the
+/// clerk is not told about is the one failure that matters.
+fn assert_sound(what: &str, s: &Score) {
+    eprintln!(
+        "{what}: {}/{} cells right; wrong {:?}; named {}; B {:?}",
+        s.right,
+        s.printed,
+        s.wrong,
+        s.named.len(),
+        s.b
+    );
+    for w in &s.wrong {
+        let key = w.split(':').next().unwrap();
+        assert!(
+            s.named.iter().any(|n| n == key),
+            "{what}: {w} is wrong and not named for checking"
+        );
+    }
+    let b: Vec<&str> = s.b.iter().map(|b| b.split(' ').next().unwrap()).collect();
+    assert!(
+        b.iter().all(|id| *id == "B5") && b.len() <= HONGZE_B.len(),
+        "{what}: B findings not the publisher's: {:?}",
+        s.b
+    );
+    assert!(
+        s.right * 1000 >= s.printed * 995,
+        "{what}: {}/{} cells right",
+        s.right,
+        s.printed
+    );
+}
+
+fn jpeg_scan(dpi: u32, quality: u32, turn: Option<f32>) -> Option<Vec<u8>> {
+    let tools: &[&str] = if turn.is_some() {
+        &["pdftoppm", "convert"]
+    } else {
+        &["pdftoppm"]
+    };
+    if let Err(why) = ready(tools) {
+        skip_or_fail(why);
+        return None;
+    }
+    let dir = scratch(&format!("{dpi}-{quality}-{turn:?}"));
+    let dpi_s = dpi.to_string();
+    let q = format!("quality={quality}");
+    let pages = render(
+        &dir,
+        &["-r", &dpi_s, "-gray", "-jpeg", "-jpegopt", &q],
+        "jpg",
+    );
+    let jpegs: Vec<Vec<u8>> = pages
+        .iter()
+        .map(|p| match turn {
+            None => std::fs::read(p).unwrap(),
+            Some(deg) => {
+                let out = p.with_extension("turned.jpg");
+                let st = Command::new("convert")
+                    .arg(p)
+                    .args(["-background", "white", "-rotate", &deg.to_string()])
+                    .args(["-quality", &quality.to_string()])
+                    .arg(&out)
+                    .status()
+                    .unwrap();
+                assert!(st.success());
+                std::fs::read(out).unwrap()
+            }
+        })
+        .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    Some(image_pdf(&jpegs))
+}
+
+#[test]
+fn scanned_pdf_at_200_dpi_reads_every_printed_cell() {
+    let Some(pdf) = jpeg_scan(200, 80, None) else {
+        return;
+    };
+    let s = score("hongze2023-scan.pdf", &pdf, "");
+    assert_sound("200 dpi JPEG q80", &s);
+}
+
+#[test]
+fn scanned_pdf_at_150_dpi_quality_60() {
+    let Some(pdf) = jpeg_scan(150, 60, None) else {
+        return;
+    };
+    assert_sound("150 dpi JPEG q60", &score("scan150.pdf", &pdf, "t3."));
+}
+
+#[test]
+fn scanned_pdf_at_300_dpi_turned() {
+    let Some(pdf) = jpeg_scan(300, 70, Some(1.5)) else {
+        return;
+    };
+    assert_sound("300 dpi JPEG q70 +1.5°", &score("scan300.pdf", &pdf, "t3."));
+}
+
+#[test]
+fn scanned_pdf_turned_the_other_way() {
+    let Some(pdf) = jpeg_scan(200, 75, Some(-1.5)) else {
+        return;
+    };
+    assert_sound("200 dpi JPEG q75 −1.5°", &score("scan200.pdf", &pdf, "t3."));
+}
+
+#[test]
+fn a_png_of_the_tables_page_is_read_by_content() {
+    if let Err(why) = ready(&["pdftoppm"]) {
+        return skip_or_fail(why);
+    }
+    let dir = scratch("png");
+    let pages = render(&dir, &["-r", "150", "-gray", "-png"], "png");
+    // Named .dat: the picture is known by its bytes, not its name.
+    let bytes = std::fs::read(&pages[2]).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let r = import_bytes("tables.dat", Path::new("tables.dat"), &bytes).unwrap();
+    assert_eq!(r.import.as_ref().unwrap().layout, "image-ocr");
+    let t3 = dump(&r);
+    assert!(t3.contains("t3.r01.natural=21"), "{t3}");
+}
+
+#[test]
+fn an_image_without_models_says_what_is_missing() {
+    let msg = nianbao::ocr::OcrError::ModelsMissing.to_string();
+    assert!(
+        msg.contains("文字识别模型") && msg.contains("ocr-models"),
+        "{msg}"
+    );
+}
