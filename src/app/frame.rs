@@ -74,6 +74,7 @@ impl AppState {
             egui::CentralPanel::default().show(ui, |ui| pages::show(ui, self));
         }
 
+        self.recognition_frame(ui.ctx());
         if let Some(mut modal) = self.modal.take() {
             let (keep, a) = dialogs::show(ui.ctx(), &mut modal, self);
             if keep && self.modal.is_none() {
@@ -93,6 +94,27 @@ impl AppState {
         super::startup_timing::first_frame_done();
     }
 
+    /// A scan being recognised: its progress window, its result when it
+    /// comes, 取消 passed on to its thread.
+    fn recognition_frame(&mut self, ctx: &egui::Context) {
+        let Some(r) = &self.recognition else { return };
+        if let Some(read) = r.poll() {
+            let (path, then, cancelled) = (r.path.clone(), r.then, r.cancelling());
+            self.recognition = None;
+            match read {
+                Err(_) if cancelled => {
+                    self.status = format!("已取消识别 {}", crate::path_name::shown(&path));
+                }
+                read => self.recognised(&path, then, read),
+            }
+            return;
+        }
+        if super::recognition::show(ctx, r) {
+            r.cancel();
+        }
+        ctx.request_repaint_after(std::time::Duration::from_millis(150));
+    }
+
     /// The menu commands' shortcuts, consumed before any widget sees them.
     fn shortcuts(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let mut out = Vec::new();
@@ -103,7 +125,7 @@ impl AppState {
                 }
             }
         });
-        if self.modal.is_some() {
+        if self.modal.is_some() || self.recognition.is_some() {
             return Vec::new();
         }
         if out.iter().any(|a| matches!(a, Action::Undo | Action::Redo)) {

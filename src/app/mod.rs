@@ -38,6 +38,7 @@ pub mod palette;
 pub mod panic_guard;
 pub mod path_dialog;
 pub mod publish;
+pub mod recognition;
 pub mod sheet;
 pub mod sheet_moves;
 pub mod start_page;

@@ -55,6 +55,8 @@ pub struct AppState {
     pub close_now: bool,
     /// The 汇总 window, while open.
     pub merge: Option<MergeState>,
+    /// A scan being recognised on its own thread, while it runs.
+    pub recognition: Option<super::recognition::Recognition>,
     /// A zoom change for the frame to apply.
     pub zoom: Option<Zoom>,
     /// The selection and edit of the table last worked in.
@@ -99,6 +101,7 @@ impl AppState {
             was_focused: true,
             close_now: false,
             merge: None,
+            recognition: None,
             zoom: None,
             sheet: None,
             sheet_had_keys: false,

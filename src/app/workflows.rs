@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 use super::document::Document;
 use super::files::{self, Purpose};
 use super::modal::{self, Modal};
+use super::recognition::{Recognition, Then};
 use super::state::AppState;
 use crate::model::{NoteKind, Report};
 use crate::open::FileKind;
+use crate::project::FileError;
 
 impl AppState {
     /// Shows a native file dialog, or the built-in one when none can be shown.
@@ -79,22 +81,56 @@ impl AppState {
                     m.files.push(path);
                 }
             }
-            Purpose::LastYear => match crate::open::open_report(&path) {
-                Ok(last) => {
-                    self.doc.last_year = Some(last);
-                    self.doc.touch();
-                    self.set_year_over_year(true);
-                    self.status =
-                        format!("已载入上年报告用于对比：{}", crate::path_name::shown(&path));
+            Purpose::LastYear => {
+                if !self.recognise_apart(&path, Then::LastYear) {
+                    let read = crate::open::open_report(&path);
+                    self.last_year_read(&path, read);
                 }
-                Err(e) => self.modal = Some(Modal::Message(format!("无法读取上年报告：{e}"))),
-            },
+            }
+        }
+    }
+
+    /// A file whose import means recognising images goes to a thread of its
+    /// own, its progress shown ([`Recognition`]); whether it went.
+    fn recognise_apart(&mut self, path: &Path, then: Then) -> bool {
+        if !crate::import::needs_recognition(path) {
+            return false;
+        }
+        self.recognition = Some(Recognition::start(path, then));
+        true
+    }
+
+    /// A recognition has finished: its result goes where the file was opened for.
+    pub fn recognised(&mut self, path: &Path, then: Then, read: Result<Report, FileError>) {
+        match then {
+            Then::Open => self.opened(path, read),
+            Then::NewFromLast => self.new_from_last_read(path, read),
+            Then::LastYear => self.last_year_read(path, read),
+        }
+    }
+
+    fn last_year_read(&mut self, path: &Path, read: Result<Report, FileError>) {
+        match read {
+            Ok(last) => {
+                self.doc.last_year = Some(last);
+                self.doc.touch();
+                self.set_year_over_year(true);
+                self.status = format!("已载入上年报告用于对比：{}", crate::path_name::shown(&path));
+            }
+            Err(e) => self.modal = Some(Modal::Message(format!("无法读取上年报告：{e}"))),
         }
     }
 
     /// Starts this year's report from last year's file (a project file or a published report).
     pub fn new_from_last(&mut self, path: &Path) {
-        match crate::open::open_report(path) {
+        if !self.recognise_apart(path, Then::NewFromLast) {
+            let read = crate::open::open_report(path);
+            self.new_from_last_read(path, read);
+        }
+    }
+
+    fn new_from_last_read(&mut self, path: &Path, read: Result<Report, FileError>) {
+        match read {
             Ok(last) => {
                 let unread = unread_message(&last);
                 let (next, summary) = crate::rollover::rollover(&last);
@@ -118,7 +154,14 @@ impl AppState {
 
     /// Opens a project file or imports a published report.
     pub fn open_path(&mut self, path: &Path) {
-        match crate::open::open_report(path) {
+        if !self.recognise_apart(path, Then::Open) {
+            let read = crate::open::open_report(path);
+            self.opened(path, read);
+        }
+    }
+
+    fn opened(&mut self, path: &Path, read: Result<Report, FileError>) {
+        match read {
             Ok(report) => {
                 let imported = report.import.is_some();
                 self.settings.add_recent(path, &report);

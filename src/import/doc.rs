@@ -87,4 +87,8 @@ pub struct Doubtful {
     pub text: String,
     /// 0–1.
     pub confidence: f32,
+    /// How many numbers its line prints before it, and in all (left to
+    /// right): the cells read from the line are matched by that order.
+    pub numbers_before: usize,
+    pub numbers_on_line: usize,
 }

@@ -207,6 +207,20 @@ pub fn import_file_watched(
         .map_err(|e| FileError::new(path, e.to_string()))
 }
 
+/// Whether importing the file at `path` means recognising images (a picture,
+/// or a PDF with no text layer): seconds a page, so the app runs it apart
+/// with its progress shown. Unreadable files answer no (their import says why).
+pub fn needs_recognition(path: &Path) -> bool {
+    let Ok(bytes) = read_limited(path) else {
+        return false;
+    };
+    match SourceKind::detect(path, &bytes) {
+        Ok(SourceKind::Image) => true,
+        Ok(SourceKind::Pdf) => matches!(pdf::text(&bytes), Err(PdfError::NoTextLayer)),
+        _ => false,
+    }
+}
+
 /// Imports a published report from its bytes; `path` names the kind.
 pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, ImportError> {
     import_bytes_watched(name, path, bytes, &mut |_| Go::On)
@@ -288,13 +302,33 @@ fn recognised(
     let mut doc = text::read(&text);
     doc.layout = layout;
     bounds::doc_ok(&doc)?;
+    // Where each doubtful box's numbers stand among the numbers of its line
+    // (runs left to right), so they can be matched to the cells read there.
+    let numbers = |text: &str| {
+        text.split_whitespace()
+            .filter(|p| read::doubts::is_number(p))
+            .count()
+    };
     let doubtful: Vec<doc::Doubtful> = doubts
         .into_iter()
-        .map(|d| doc::Doubtful {
-            line: line_of[d.run],
-            page: d.page,
-            text: d.text,
-            confidence: d.confidence,
+        .map(|d| {
+            let line = line_of[d.run];
+            let mut on_line: Vec<usize> = (0..runs.len()).filter(|&i| line_of[i] == line).collect();
+            on_line.sort_by(|&a, &b| runs[a].x.total_cmp(&runs[b].x));
+            let before: usize = on_line
+                .iter()
+                .take_while(|&&i| i != d.run)
+                .map(|&i| numbers(&runs[i].text))
+                .sum();
+            let all: usize = on_line.iter().map(|&i| numbers(&runs[i].text)).sum();
+            doc::Doubtful {
+                line,
+                page: d.page,
+                text: d.text,
+                confidence: d.confidence,
+                numbers_before: before,
+                numbers_on_line: all,
+            }
         })
         .collect();
     read::report_with_doubts(name, doc, &doubtful)

@@ -2,7 +2,7 @@
 //! box scaled to 48 pixels high and gives, for every 8 pixels of width, a
 //! probability for each of its 6,623 characters and a blank; the text is the
 //! most likely character of each step with repeats and blanks dropped (CTC).
-//! Boxes of like width go through the network six at a time, as RapidOCR does.
+//! Each box goes through the network alone, padded to one of a few widths.
 
 use image::GrayImage;
 use image::imageops::{FilterType, crop_imm, resize};
@@ -12,14 +12,20 @@ use super::net::Net;
 
 /// Height the network reads at.
 pub const HEIGHT: usize = 48;
-/// Narrowest batch width (RapidOCR's 320 for 48 high).
-const MIN_WIDTH: usize = 320;
+/// The narrowest input: a cell of one or two digits is some 35 pixels wide
+/// at this height (RapidOCR pads every line to 320, which made the reading
+/// of a table page ten times the work).
+const MIN_WIDTH: usize = 48;
+/// Input widths grow by this factor from one to the next: tract optimises
+/// the network once per input shape (a fraction of a second, kept for the
+/// process), and a line is padded to the next width — at most this much
+/// wider than it is.
+const WIDTH_GROWTH: f32 = 1.15;
 /// Widest box read, in input pixels (longer lines are squeezed).
 const MAX_WIDTH: usize = 2400;
-/// Boxes per run of the network.
-const BATCH: usize = 6;
-/// Batch widths are rounded up to a multiple of this.
-const WIDTH_STEP: usize = 64;
+/// Boxes per run of the network: tract runs a batch no faster than its
+/// boxes one by one, and one at a time nothing is padded to a neighbour's width.
+const BATCH: usize = 1;
 
 /// What a box says, and how sure the network is.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,12 +70,8 @@ impl Recogniser {
                 .iter()
                 .map(|&i| scaled_width(&crops[i]))
                 .max()
-                .unwrap_or(MIN_WIDTH)
-                .max(MIN_WIDTH)
-                .div_ceil(WIDTH_STEP)
-                * WIDTH_STEP;
-            // Always a full batch (the rest zeros): the network is optimised
-            // once per input shape, so shapes are kept few.
+                .unwrap_or(MIN_WIDTH);
+            let widest = padded_width(widest);
             let mut data = vec![0.0f32; BATCH * 3 * HEIGHT * widest];
             for (n, &i) in batch.iter().enumerate() {
                 let w = scaled_width(&crops[i]).min(widest);
@@ -96,7 +98,38 @@ impl Recogniser {
     }
 
     /// Greedy CTC: the best class of each step, repeats and blanks dropped.
+    /// A box that reads as a number with letters that look like digits
+    /// (`o`, `l`: a lone 0 in a table cell is often read as `o`) is read
+    /// again with only digits allowed — a table cell holds a number, and a
+    /// box of a few such characters is no word of a report.
     fn decode(&self, rows: &[f32], classes: usize) -> Reading {
+        let free = self.best_path(rows, classes, |_| true);
+        let numeric_looking = !free.text.is_empty()
+            && free.text.chars().count() <= 12
+            && free
+                .text
+                .chars()
+                .all(|c| c.is_ascii_digit() || LOOKALIKES.contains(c) || c == '.')
+            && free.text.chars().any(|c| LOOKALIKES.contains(c));
+        if numeric_looking {
+            let digits = self.best_path(rows, classes, |c| {
+                c.len() == 1 && c.as_bytes()[0].is_ascii_digit() || c == "."
+            });
+            if !digits.text.is_empty() {
+                return digits;
+            }
+        }
+        free
+    }
+
+    /// The best path over the classes `allowed` lets through (blank always).
+    fn best_path(&self, rows: &[f32], classes: usize, allowed: impl Fn(&str) -> bool) -> Reading {
+        let ok: Vec<bool> = self
+            .chars
+            .iter()
+            .enumerate()
+            .map(|(i, c)| i == 0 || allowed(c))
+            .collect();
         let mut text = String::new();
         let (mut sum, mut n, mut weakest) = (0.0f32, 0usize, 1.0f32);
         let mut prev = 0usize;
@@ -104,14 +137,16 @@ impl Recogniser {
             let (best, p) = row
                 .iter()
                 .enumerate()
+                .filter(|(i, _)| ok.get(*i).copied().unwrap_or(false))
                 .fold((0, f32::MIN), |a, (i, &p)| if p > a.1 { (i, p) } else { a });
-            if best != 0 && best != prev {
-                if let Some(c) = self.chars.get(best) {
-                    text.push_str(c);
-                    sum += p;
-                    n += 1;
-                    weakest = weakest.min(p);
-                }
+            if best != 0
+                && best != prev
+                && let Some(c) = self.chars.get(best)
+            {
+                text.push_str(c);
+                sum += p;
+                n += 1;
+                weakest = weakest.min(p);
             }
             prev = best;
         }
@@ -125,6 +160,9 @@ impl Recogniser {
         }
     }
 }
+
+/// Letters the recogniser gives for digits in a lone number.
+const LOOKALIKES: &str = "oOlI|";
 
 fn empty() -> Reading {
     Reading {
@@ -155,8 +193,38 @@ fn line_image(page: &GrayImage, b: &TextBox) -> GrayImage {
     }
 }
 
+/// The input width a line of `w` is padded to: one of a few, in steps of
+/// [`WIDTH_GROWTH`], multiples of 8 (the network's step).
+fn padded_width(w: usize) -> usize {
+    let mut at = MIN_WIDTH as f32;
+    while (at as usize) < w && (at as usize) < MAX_WIDTH {
+        at *= WIDTH_GROWTH;
+    }
+    ((at as usize).div_ceil(8) * 8).clamp(MIN_WIDTH, MAX_WIDTH)
+}
+
 /// The width of the crop at the network's height.
 fn scaled_width(img: &GrayImage) -> usize {
     let r = img.width() as f32 / img.height().max(1) as f32;
     ((HEIGHT as f32 * r).ceil() as usize).clamp(8, MAX_WIDTH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_are_few_multiples_of_eight_and_cover_the_line() {
+        let mut seen = std::collections::BTreeSet::new();
+        for w in 1..=MAX_WIDTH {
+            let p = padded_width(w);
+            assert!(p >= w && p % 8 == 0 && p <= MAX_WIDTH, "{w} -> {p}");
+            assert!(
+                p as f32 <= (w.max(MIN_WIDTH) as f32) * WIDTH_GROWTH + 8.0,
+                "{w} -> {p}"
+            );
+            seen.insert(p);
+        }
+        assert!(seen.len() <= 30, "{} widths", seen.len());
+    }
 }

@@ -18,6 +18,7 @@ mod b3_balance;
 mod b4_invalid_value;
 mod b5_t4_total;
 mod b6_blank;
+mod confirmed;
 mod s1_required_parts;
 mod s2_year;
 pub mod s3_carried_over;
@@ -223,6 +224,14 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
         // read by text recognition without certainty, is more likely its own
         // misreading than the publisher's error: still an error, but an
         // IMPORT one, and it says so.
+        // The sums that fail, before they are turned into IMPORT findings:
+        // a recognised cell none of them rests on, in a row whose 总计 is
+        // printed, is confirmed by that sum.
+        let failing: std::collections::BTreeSet<CellKey> = out
+            .iter()
+            .filter(|f| matches!(f.id, RuleId::B1 | RuleId::B2 | RuleId::B3 | RuleId::B5))
+            .flat_map(depends_on)
+            .collect();
         blame_the_reading(
             &mut out,
             &info.placed_cells(),
@@ -237,7 +246,22 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
             let at = n.line.map(|l| format!("第{l}行：")).unwrap_or_default();
             let (severity, cells) = match n.kind {
                 NoteKind::Note | NoteKind::Placed => (Severity::Note, n.cells.clone()),
-                NoteKind::Recognised => (Severity::Warning, n.cells.clone()),
+                NoteKind::Recognised => {
+                    let confirmed = |k: &String| {
+                        CellKey::parse(k)
+                            .is_some_and(|key| confirmed::by_the_sums(report, key, &failing))
+                    };
+                    if n.cells.iter().all(confirmed) {
+                        out.push(Finding::new(
+                            RuleId::Import,
+                            Severity::Note,
+                            n.cells.clone(),
+                            format!("{at}{}；合计关系成立，已核实", n.message),
+                        ));
+                        continue;
+                    }
+                    (Severity::Warning, n.cells.clone())
+                }
                 NoteKind::Unread => {
                     let left: Vec<String> = n
                         .cells
