@@ -107,6 +107,8 @@ impl AppState {
                 }
                 read => self.recognised(&path, then, read),
             }
+            // The panels of this frame were drawn before the report came.
+            ctx.request_repaint();
             return;
         }
         if super::recognition::show(ctx, r) {
