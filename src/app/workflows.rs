@@ -115,7 +115,7 @@ impl AppState {
                 self.doc.last_year = Some(last);
                 self.doc.touch();
                 self.set_year_over_year(true);
-                self.status = format!("已载入上年报告用于对比：{}", crate::path_name::shown(&path));
+                self.status = format!("已载入上年报告用于对比：{}", crate::path_name::shown(path));
             }
             Err(e) => self.modal = Some(Modal::Message(format!("无法读取上年报告：{e}"))),
         }

@@ -47,6 +47,9 @@ impl Run {
     }
 }
 
+/// A run with its index in the runs laid out.
+type Indexed<'a> = (usize, &'a Run);
+
 /// A count or amount as printed in a table cell: `21`, `7730.28`, `-`, `12%`.
 fn is_number(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_digit())
@@ -84,7 +87,7 @@ pub fn layout(runs: &[Run]) -> (String, Vec<usize>) {
             .collect();
         rs.sort_by(|(_, a), (_, b)| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
         // Group runs into lines with the same rule as glyphs.
-        let mut lines: Vec<(f32, f32, Vec<(usize, &Run)>)> = Vec::new();
+        let mut lines: Vec<(f32, f32, Vec<Indexed>)> = Vec::new();
         for (i, r) in rs {
             match lines.last_mut() {
                 Some((y0, size, members)) if r.y - *y0 <= 0.3 * size.min(r.font_size) => {

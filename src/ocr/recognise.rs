@@ -218,7 +218,10 @@ mod tests {
         let mut seen = std::collections::BTreeSet::new();
         for w in 1..=MAX_WIDTH {
             let p = padded_width(w);
-            assert!(p >= w && p % 8 == 0 && p <= MAX_WIDTH, "{w} -> {p}");
+            assert!(
+                p >= w && p.is_multiple_of(8) && p <= MAX_WIDTH,
+                "{w} -> {p}"
+            );
             assert!(
                 p as f32 <= (w.max(MIN_WIDTH) as f32) * WIDTH_GROWTH + 8.0,
                 "{w} -> {p}"

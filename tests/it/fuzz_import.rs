@@ -322,11 +322,18 @@ fn mutated_reports_never_panic_or_hang() {
     // A watchdog ends the run if one case takes too long (a hang).
     let epoch = Instant::now();
     let slots: Arc<Vec<AtomicU64>> = Arc::new((0..threads).map(|_| AtomicU64::new(0)).collect());
+    // Stopped when the workers are done: the process goes on with other
+    // tests, and their slots no longer move.
+    let finished = Arc::new(std::sync::atomic::AtomicBool::new(false));
     {
         let slots = slots.clone();
+        let finished = finished.clone();
         std::thread::spawn(move || {
             loop {
                 std::thread::sleep(Duration::from_millis(500));
+                if finished.load(Ordering::Relaxed) {
+                    return;
+                }
                 let now = epoch.elapsed().as_millis() as u64;
                 for (i, s) in slots.iter().enumerate() {
                     let since = now.saturating_sub(s.load(Ordering::Relaxed));
@@ -357,6 +364,7 @@ fn mutated_reports_never_panic_or_hang() {
         .into_iter()
         .map(|w| w.join().expect("a fuzzing thread panicked"))
         .collect();
+    finished.store(true, Ordering::Relaxed);
     let done: u64 = tallies.iter().map(|t| t.cases).sum();
     let imported: u64 = tallies.iter().map(|t| t.imported).sum();
     let over: u64 = tallies.iter().map(|t| t.over_2s).sum();
