@@ -266,6 +266,24 @@ pub struct ImportInfo {
     pub notes: Vec<ImportNote>,
     /// The T2 fee was published with a 元 unit and converted to 万元 (W5).
     pub fee_unit_yuan: bool,
+    /// Cells read by text recognition from pictures of the report: the box
+    /// each was read from and how sure the recogniser was.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub recognised: Vec<RecognisedCell>,
+}
+
+/// One cell read from a picture.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct RecognisedCell {
+    /// Cell key (CONTRACT.md name).
+    pub cell: String,
+    /// 1-based page (picture) it was read from.
+    pub page: usize,
+    /// Left, top, right, bottom, in pixels of that page's image.
+    pub bbox: [f32; 4],
+    /// The recogniser's confidence, 0–1.
+    pub confidence: f32,
 }
 
 impl ImportInfo {

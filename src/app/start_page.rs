@@ -8,7 +8,7 @@ use super::palette;
 use super::state::AppState;
 
 /// What 根据上年报告新建 accepts, in the clerk's words.
-const FROM_LAST_HINT: &str = "选择去年的报告：项目文件（.ron）、网站上下载的 PDF、Word（.docx）、网页（.html）或文本（.txt、.md）均可。\n上年结转、现行有效件数自动带入，文字部分作为草稿沿用，其余数字清空。";
+const FROM_LAST_HINT: &str = "选择去年的报告：项目文件（.ron）、网站上下载的 PDF（扫描件也可）、Word（.docx）、网页（.html）、文本（.txt、.md）或表格图片均可。\n上年结转、现行有效件数自动带入，文字部分作为草稿沿用，其余数字清空。";
 
 pub fn show(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
     let lang = st.lang();

@@ -76,17 +76,21 @@ pub struct Parts {
     pub heading_lines: [Option<usize>; 6],
 }
 
-/// A piece of a line whose text the decoder is not sure of (a recognised
-/// box below the confidence bar): the cells read from it are named for the
-/// clerk to check, and the totals over them do not blame the publisher.
+/// A piece of a line the decoder recognised in a picture (one text box):
+/// the cells read from it keep its page, box and confidence, and where it
+/// is doubtful (below the recogniser's bar) they are named for the clerk to
+/// check and the totals over them do not blame the publisher.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Doubtful {
+pub struct Recognised {
     /// 1-based line of the decoded text.
     pub line: usize,
     pub page: usize,
     pub text: String,
     /// 0–1.
     pub confidence: f32,
+    pub doubtful: bool,
+    /// Left, top, right, bottom, in pixels of the page image.
+    pub bbox: [f32; 4],
     /// How many numbers its line prints before it, and in all (left to
     /// right): the cells read from the line are matched by that order.
     pub numbers_before: usize,

@@ -289,27 +289,27 @@ pub fn import_bytes_watched(
 }
 
 /// A report published as images: the pages recognised into runs, laid out
-/// and read as a PDF's text is, the doubtful boxes followed to their cells.
+/// and read as a PDF's text is, each box's reading followed to its cells.
 fn recognised(
     name: &str,
     pages: Vec<::image::GrayImage>,
     layout: &'static str,
     progress: &mut dyn FnMut(Progress) -> Go,
 ) -> Result<Report, ImportError> {
-    let (runs, doubts) = image::runs(&pages, progress)?;
+    let (runs, boxes) = image::runs(&pages, progress)?;
     let (text, line_of) = runs::layout(&runs);
     bounds::text_ok(&text)?;
     let mut doc = text::read(&text);
     doc.layout = layout;
     bounds::doc_ok(&doc)?;
-    // Where each doubtful box's numbers stand among the numbers of its line
+    // Where each box's numbers stand among the numbers of its line
     // (runs left to right), so they can be matched to the cells read there.
     let numbers = |text: &str| {
         text.split_whitespace()
             .filter(|p| read::doubts::is_number(p))
             .count()
     };
-    let doubtful: Vec<doc::Doubtful> = doubts
+    let pieces: Vec<doc::Recognised> = boxes
         .into_iter()
         .map(|d| {
             let line = line_of[d.run];
@@ -321,17 +321,19 @@ fn recognised(
                 .map(|&i| numbers(&runs[i].text))
                 .sum();
             let all: usize = on_line.iter().map(|&i| numbers(&runs[i].text)).sum();
-            doc::Doubtful {
+            doc::Recognised {
                 line,
                 page: d.page,
                 text: d.text,
                 confidence: d.confidence,
+                doubtful: d.doubtful,
+                bbox: d.bbox,
                 numbers_before: before,
                 numbers_on_line: all,
             }
         })
         .collect();
-    read::report_with_doubts(name, doc, &doubtful)
+    read::report_recognised(name, doc, &pieces)
 }
 
 /// A word processor's document: its flow of paragraphs and tables, or

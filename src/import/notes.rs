@@ -10,6 +10,8 @@ use crate::template::CellKey;
 pub struct Notes {
     pub list: Vec<ImportNote>,
     pub sources: Vec<CellSource>,
+    /// Cells read from pictures, with their boxes.
+    pub recognised_cells: Vec<crate::model::RecognisedCell>,
 }
 
 /// The token a cell's value was read from.

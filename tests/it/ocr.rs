@@ -322,7 +322,24 @@ fn a_png_of_the_tables_page_is_read_by_content() {
     let bytes = std::fs::read(&pages[2]).unwrap();
     let _ = std::fs::remove_dir_all(&dir);
     let r = import_bytes("tables.dat", Path::new("tables.dat"), &bytes).unwrap();
-    assert_eq!(r.import.as_ref().unwrap().layout, "image-ocr");
+    let info = r.import.as_ref().unwrap();
+    assert_eq!(info.layout, "image-ocr");
+    // Every cell read keeps the box it was read from and its confidence.
+    let r01 = info
+        .recognised
+        .iter()
+        .find(|c| c.cell == "t3.r01.natural")
+        .expect("t3.r01.natural keeps its box");
+    let [x0, y0, x1, y1] = r01.bbox;
+    assert!(
+        r01.page == 1 && x0 < x1 && y0 < y1 && x1 <= 1241.0 && r01.confidence > 0.0,
+        "{r01:?}"
+    );
+    assert!(
+        info.recognised.len() >= 126,
+        "{} cells with a box",
+        info.recognised.len()
+    );
     let t3 = dump(&r);
     assert!(t3.contains("t3.r01.natural=21"), "{t3}");
 }

@@ -386,6 +386,7 @@ fn last_years_reading_notes_survive_the_rollover_and_the_save() {
             ..ImportNote::default()
         }],
         fee_unit_yuan: false,
+        ..ImportInfo::default()
     });
     let (next, _) = nianbao::rollover::rollover(&last);
     assert_eq!(next.import, None, "this year's report is not an import");

@@ -2,8 +2,8 @@
 //! page images, taken from the file as they are), a `.png`/`.jpg`/`.tif` of a
 //! page or a table — read by offline recognition ([`crate::ocr`]) into runs
 //! with their place, as a PDF's characters are, for the text reader. Every
-//! box read below the confidence bar comes back as a [`Doubt`], so the
-//! cells read from it can be named.
+//! box also comes back as a [`Boxed`] reading — its place, its confidence,
+//! whether it is doubtful — so the cells read from it keep them.
 
 use image::GrayImage;
 
@@ -29,14 +29,17 @@ pub enum ImageError {
     Ocr(#[from] OcrError),
 }
 
-/// A box read below the confidence bar, and the runs' line it is on.
+/// What one recognised box said, where, and how surely; `run` is its run's
+/// index in the runs returned.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Doubt {
+pub struct Boxed {
     pub page: usize,
-    /// Index of its run in the runs returned.
     pub run: usize,
     pub text: String,
     pub confidence: f32,
+    pub doubtful: bool,
+    /// Left, top, right, bottom, in pixels of the (levelled) page image.
+    pub bbox: [f32; 4],
 }
 
 /// Whether `bytes` are a picture format the importer reads.
@@ -76,35 +79,35 @@ pub fn grey_within_limits(
     Ok(load()?.to_luma8())
 }
 
-/// The pages read into runs (one page per image), with the doubtful boxes.
+/// The pages read into runs (one page per image), with every box's reading.
 pub fn runs(
     pages: &[GrayImage],
     progress: &mut dyn FnMut(Progress) -> Go,
-) -> Result<(Vec<Run>, Vec<Doubt>), ImageError> {
+) -> Result<(Vec<Run>, Vec<Boxed>), ImageError> {
     let texts = ocr::read_pages(pages, progress)?;
-    let (runs, doubts) = runs_of(&texts);
+    let (runs, boxes) = runs_of(&texts);
     if runs.is_empty() {
         return Err(ImageError::NoText);
     }
-    Ok((runs, doubts))
+    Ok((runs, boxes))
 }
 
 /// Recognised boxes as runs: a box's height is about 1.4 times its
 /// characters' size (the detector's margin), its middle their middle.
-pub fn runs_of(pages: &[PageText]) -> (Vec<Run>, Vec<Doubt>) {
+pub fn runs_of(pages: &[PageText]) -> (Vec<Run>, Vec<Boxed>) {
     let mut runs = Vec::new();
-    let mut doubts = Vec::new();
+    let mut boxes = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         for b in &page.boxes {
             let size = ((b.y1 - b.y0) / 1.4).max(1.0);
-            if b.doubtful() {
-                doubts.push(Doubt {
-                    page: i + 1,
-                    run: runs.len(),
-                    text: b.text.clone(),
-                    confidence: b.confidence.min(b.weakest),
-                });
-            }
+            boxes.push(Boxed {
+                page: i + 1,
+                run: runs.len(),
+                text: b.text.clone(),
+                confidence: b.confidence.min(b.weakest),
+                doubtful: b.doubtful(),
+                bbox: [b.x0, b.y0, b.x1, b.y1],
+            });
             runs.push(Run {
                 page: i + 1,
                 x: b.x0,
@@ -115,5 +118,5 @@ pub fn runs_of(pages: &[PageText]) -> (Vec<Run>, Vec<Doubt>) {
             });
         }
     }
-    (runs, doubts)
+    (runs, boxes)
 }

@@ -2,12 +2,12 @@
 //! unsure of (a box the recogniser read below its bar) are named, each with
 //! what was read and how sure the recogniser was, so the clerk checks them
 //! against the original and the rules do not blame the publisher for them.
-//! Doubtful text outside the tables is summed up in one note per page.
+//! Recognised text outside the tables is summed up in one note per page.
 
-use crate::import::doc::Doubtful;
+use crate::import::doc::Recognised;
 use crate::import::notes::{Notes, clip};
 
-/// Doubtful pieces outside the tables quoted at most in a page's note.
+/// Recognised pieces outside the tables quoted at most in a page's note.
 const QUOTED: usize = 5;
 
 /// A count or amount as a recognised box prints it.
@@ -20,7 +20,7 @@ pub fn is_number(s: &str) -> bool {
 /// many numbers from its line as the line prints, the box's numbers by
 /// their order on the line; otherwise every cell of the line whose text is
 /// one of the box's pieces (more cells named, never fewer).
-fn cells_of(d: &Doubtful, notes: &Notes) -> Vec<crate::template::CellKey> {
+fn cells_of(d: &Recognised, notes: &Notes) -> Vec<crate::template::CellKey> {
     let on_line: Vec<_> = notes.sources.iter().filter(|s| s.line == d.line).collect();
     let pieces: Vec<&str> = d.text.split_whitespace().collect();
     let numbers = pieces.iter().filter(|p| is_number(p)).count();
@@ -41,13 +41,24 @@ fn cells_of(d: &Doubtful, notes: &Notes) -> Vec<crate::template::CellKey> {
         .collect()
 }
 
-pub fn name_cells(doubtful: &[Doubtful], notes: &mut Notes) {
-    let mut loose: Vec<&Doubtful> = Vec::new();
+pub fn name_cells(pieces: &[Recognised], notes: &mut Notes) {
+    let mut loose: Vec<&Recognised> = Vec::new();
     // Each cell once, with the least sure reading that named it.
-    let mut named: std::collections::BTreeMap<crate::template::CellKey, &Doubtful> =
+    let mut named: std::collections::BTreeMap<crate::template::CellKey, &Recognised> =
         Default::default();
-    for d in doubtful {
+    for d in pieces {
         let cells = cells_of(d, notes);
+        for key in &cells {
+            notes.recognised_cells.push(crate::model::RecognisedCell {
+                cell: key.to_string(),
+                page: d.page,
+                bbox: d.bbox,
+                confidence: d.confidence,
+            });
+        }
+        if !d.doubtful {
+            continue;
+        }
         if cells.is_empty() {
             loose.push(d);
         }
@@ -73,7 +84,7 @@ pub fn name_cells(doubtful: &[Doubtful], notes: &mut Notes) {
     let mut pages: Vec<usize> = loose.iter().map(|d| d.page).collect();
     pages.dedup();
     for page in pages {
-        let on: Vec<&&Doubtful> = loose.iter().filter(|d| d.page == page).collect();
+        let on: Vec<&&Recognised> = loose.iter().filter(|d| d.page == page).collect();
         let quoted: Vec<String> = on
             .iter()
             .take(QUOTED)
@@ -98,12 +109,14 @@ mod tests {
     use crate::model::NoteKind;
     use crate::template::CellKey;
 
-    fn doubt(line: usize, text: &str) -> Doubtful {
-        Doubtful {
+    fn doubt(line: usize, text: &str) -> Recognised {
+        Recognised {
             line,
             page: 1,
             text: text.into(),
             confidence: 0.62,
+            doubtful: true,
+            bbox: [10.0, 20.0, 40.0, 44.0],
             numbers_before: 0,
             numbers_on_line: 0,
         }

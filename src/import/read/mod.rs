@@ -4,7 +4,7 @@
 //! reconciled with the totals), with the notes of what could not be read.
 
 use super::ImportError;
-use super::doc::{Doc, Doubtful};
+use super::doc::{Doc, Recognised};
 use super::notes::Notes;
 use crate::model::{ImportInfo, Report};
 
@@ -16,22 +16,23 @@ pub mod tables;
 
 /// Reads the report out of `doc`, decoded from the file `name`.
 pub fn report(name: &str, doc: Doc) -> Result<Report, ImportError> {
-    report_with_doubts(name, doc, &[])
+    report_recognised(name, doc, &[])
 }
 
-/// [`report`], for a decoder unsure of some of its text: the cells read
-/// from a doubtful piece are named ([`doubts::name_cells`]).
-pub fn report_with_doubts(
+/// [`report`], for text recognised in pictures: each cell keeps the box it
+/// was read from, and the cells read from a doubtful one are named
+/// ([`doubts::name_cells`]).
+pub fn report_recognised(
     name: &str,
     doc: Doc,
-    doubtful: &[Doubtful],
+    pieces: &[Recognised],
 ) -> Result<Report, ImportError> {
     let mut notes = Notes::default();
     let mut report = Report::default();
     let parts = structure::read(&doc, &mut report, &mut notes)?;
     tables::read(&parts, &mut report, &mut notes);
     meta::settle_format(&mut report, &mut notes);
-    doubts::name_cells(doubtful, &mut notes);
+    doubts::name_cells(pieces, &mut notes);
     report.import = Some(ImportInfo {
         source: name.to_string(),
         layout: doc.layout.to_string(),
@@ -40,6 +41,7 @@ pub fn report_with_doubts(
             .iter()
             .any(|n| n.message.contains(tables::YUAN_NOTE)),
         notes: notes.list,
+        recognised: notes.recognised_cells,
     });
     Ok(report)
 }
