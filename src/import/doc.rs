@@ -96,3 +96,10 @@ pub struct Recognised {
     pub numbers_before: usize,
     pub numbers_on_line: usize,
 }
+
+/// A count or amount as a recognised box prints it (the pieces counted in
+/// [`Recognised::numbers_before`] and [`Recognised::numbers_on_line`]).
+pub fn is_number(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit())
+        && s.chars().all(|c| c.is_ascii_digit() || ".,".contains(c))
+}

@@ -302,37 +302,7 @@ fn recognised(
     let mut doc = text::read(&text);
     doc.layout = layout;
     bounds::doc_ok(&doc)?;
-    // Where each box's numbers stand among the numbers of its line
-    // (runs left to right), so they can be matched to the cells read there.
-    let numbers = |text: &str| {
-        text.split_whitespace()
-            .filter(|p| read::doubts::is_number(p))
-            .count()
-    };
-    let pieces: Vec<doc::Recognised> = boxes
-        .into_iter()
-        .map(|d| {
-            let line = line_of[d.run];
-            let mut on_line: Vec<usize> = (0..runs.len()).filter(|&i| line_of[i] == line).collect();
-            on_line.sort_by(|&a, &b| runs[a].x.total_cmp(&runs[b].x));
-            let before: usize = on_line
-                .iter()
-                .take_while(|&&i| i != d.run)
-                .map(|&i| numbers(&runs[i].text))
-                .sum();
-            let all: usize = on_line.iter().map(|&i| numbers(&runs[i].text)).sum();
-            doc::Recognised {
-                line,
-                page: d.page,
-                text: d.text,
-                confidence: d.confidence,
-                doubtful: d.doubtful,
-                bbox: d.bbox,
-                numbers_before: before,
-                numbers_on_line: all,
-            }
-        })
-        .collect();
+    let pieces = image::pieces(&runs, boxes, &line_of);
     read::report_recognised(name, doc, &pieces)
 }
 

@@ -158,3 +158,17 @@ pub fn docx(document: &[u8]) -> Vec<u8> {
     }
     buf.into_inner()
 }
+
+/// The printed figures of a real report, read by hand into
+/// `tests/real/NAME.published`, less the totals (dump shows computed
+/// totals, not the printed ones: those are B1/B2/B5's).
+pub fn published(name: &str) -> std::collections::BTreeMap<String, String> {
+    let text = std::fs::read_to_string(format!("tests/real/{name}.published")).unwrap();
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .filter(|(k, _)| !k.ends_with(".total") && !k.contains(".r24."))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}

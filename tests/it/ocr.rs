@@ -139,18 +139,6 @@ fn image_pdf(jpegs: &[Vec<u8>]) -> Vec<u8> {
     out
 }
 
-fn published() -> BTreeMap<String, String> {
-    std::fs::read_to_string("tests/real/hongze2023.published")
-        .unwrap()
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('='))
-        .filter(|(k, _)| !k.ends_with(".total") && !k.contains(".r24."))
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
 /// What one imported scan scored: cells read right of those printed, the
 /// wrong ones, the cells the importer named as doubtful, and the B findings.
 struct Score {
@@ -168,7 +156,7 @@ fn score(name: &str, bytes: &[u8], only: &str) -> Score {
         .filter_map(|l| l.split_once('='))
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
-    let want: BTreeMap<String, String> = published()
+    let want: BTreeMap<String, String> = super::common::published("hongze2023")
         .into_iter()
         .filter(|(k, _)| k.starts_with(only))
         .collect();

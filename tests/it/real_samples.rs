@@ -10,18 +10,6 @@ use nianbao::rules::{RuleId, Severity, check};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-fn published(name: &str) -> BTreeMap<String, String> {
-    let text = std::fs::read_to_string(format!("tests/real/{name}.published")).unwrap();
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('='))
-        // dump shows computed totals, not the printed ones (those are B1/B2/B5's).
-        .filter(|(k, _)| !k.ends_with(".total") && !k.contains(".r24."))
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
 /// (cells read right, cells printed, the differences), and the B findings.
 fn score(file: &str) -> (usize, usize, Vec<String>, Vec<String>) {
     let path = Path::new("tests/real").join(file);
@@ -33,7 +21,7 @@ fn score(file: &str) -> (usize, usize, Vec<String>, Vec<String>) {
         .collect();
     // tests/real/made/hongze2023.pymupdf4llm.md prints hongze2023's figures.
     let report = Path::new(file).file_name().unwrap().to_str().unwrap();
-    let want = published(report.split('.').next().unwrap());
+    let want = super::common::published(report.split('.').next().unwrap());
     let bad: Vec<String> = want
         .iter()
         .filter(|(k, v)| got.get(*k) != Some(v))

@@ -7,6 +7,7 @@
 
 use image::GrayImage;
 
+use crate::import::doc::{Recognised, is_number};
 use crate::import::runs::Run;
 use crate::ocr::{self, Go, OcrError, PageText, Progress};
 
@@ -119,4 +120,43 @@ pub fn runs_of(pages: &[PageText]) -> (Vec<Run>, Vec<Boxed>) {
         }
     }
     (runs, boxes)
+}
+
+/// Each box as a piece of its laid-out line (`line_of`: each run's line, from
+/// [`crate::import::runs::layout`]), with where its numbers stand among the
+/// numbers of that line, left to right — how the cells read there are
+/// matched to it.
+pub fn pieces(runs: &[Run], boxes: Vec<Boxed>, line_of: &[usize]) -> Vec<Recognised> {
+    let numbers = |text: &str| text.split_whitespace().filter(|p| is_number(p)).count();
+    // Each line's runs, left to right, found once.
+    let mut lines: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    for (i, &line) in line_of.iter().enumerate() {
+        lines.entry(line).or_default().push(i);
+    }
+    for on_line in lines.values_mut() {
+        on_line.sort_by(|&a, &b| runs[a].x.total_cmp(&runs[b].x));
+    }
+    boxes
+        .into_iter()
+        .map(|d| {
+            let line = line_of[d.run];
+            let on_line = &lines[&line];
+            let before: usize = on_line
+                .iter()
+                .take_while(|&&i| i != d.run)
+                .map(|&i| numbers(&runs[i].text))
+                .sum();
+            let all: usize = on_line.iter().map(|&i| numbers(&runs[i].text)).sum();
+            Recognised {
+                line,
+                page: d.page,
+                text: d.text,
+                confidence: d.confidence,
+                doubtful: d.doubtful,
+                bbox: d.bbox,
+                numbers_before: before,
+                numbers_on_line: all,
+            }
+        })
+        .collect()
 }

@@ -2,21 +2,15 @@
 //! unsure of (a box the recogniser read below its bar) are named, each with
 //! what was read and how sure the recogniser was, so the clerk checks them
 //! against the original and the rules do not blame the publisher for them.
-//! Recognised text outside the tables is summed up in one note per page.
+//! Doubtful text outside the tables is summed up in one note per page.
 
-use crate::import::doc::Recognised;
+use crate::import::doc::{Recognised, is_number};
 use crate::import::notes::{Notes, clip};
 
-/// Recognised pieces outside the tables quoted at most in a page's note.
+/// Doubtful pieces outside the tables quoted at most in a page's note.
 const QUOTED: usize = 5;
 
-/// A count or amount as a recognised box prints it.
-pub fn is_number(s: &str) -> bool {
-    s.chars().any(|c| c.is_ascii_digit())
-        && s.chars().all(|c| c.is_ascii_digit() || ".,".contains(c))
-}
-
-/// The cells read from the doubtful box `d`: where the table reader read as
+/// The cells read from the recognised box `d`: where the table reader read as
 /// many numbers from its line as the line prints, the box's numbers by
 /// their order on the line; otherwise every cell of the line whose text is
 /// one of the box's pieces (more cells named, never fewer).
