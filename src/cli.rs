@@ -498,5 +498,5 @@ fn open_report(path: &Path) -> Result<Report, crate::project::FileError> {
         }
         Go::On
     };
-    crate::open::open_report_watched(path, &mut progress)
+    crate::open::open_report_watched(path, &mut progress).map(|i| i.report)
 }

@@ -284,6 +284,10 @@ pub struct RecognisedCell {
     pub bbox: [f32; 4],
     /// The recogniser's confidence, 0–1.
     pub confidence: f32,
+    /// The clerk has checked it against the original (Enter on the cell,
+    /// or typed a value of their own into it).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub confirmed: bool,
 }
 
 impl ImportInfo {
@@ -297,9 +301,46 @@ impl ImportInfo {
         self.cells_of(NoteKind::Placed)
     }
 
-    /// Keys of the cells read by text recognition below its confidence bar.
+    /// Keys of the cells read by text recognition below its confidence bar
+    /// that the clerk has not confirmed yet.
     pub fn recognised_cells(&self) -> std::collections::BTreeSet<&str> {
-        self.cells_of(NoteKind::Recognised)
+        let mut cells = self.cells_of(NoteKind::Recognised);
+        cells.retain(|k| !self.confirmed(k));
+        cells
+    }
+
+    /// Whether the clerk confirmed the recognised cell `key`.
+    pub fn confirmed(&self, key: &str) -> bool {
+        self.recognised.iter().any(|c| c.cell == key && c.confirmed)
+    }
+
+    /// The recognised cells the clerk has still to confirm, each once, in
+    /// the order they were read (page, then line).
+    pub fn to_confirm(&self) -> Vec<&RecognisedCell> {
+        let mut seen = std::collections::BTreeSet::new();
+        self.recognised
+            .iter()
+            .filter(|c| !c.confirmed && seen.insert(c.cell.as_str()))
+            .collect()
+    }
+
+    /// Where the recognised cell `key` was read (its least sure box), if it was.
+    pub fn recognised(&self, key: &str) -> Option<&RecognisedCell> {
+        self.recognised
+            .iter()
+            .filter(|c| c.cell == key)
+            .min_by(|a, b| a.confidence.total_cmp(&b.confidence))
+    }
+
+    /// Marks the recognised cell `key` as checked by the clerk; whether it
+    /// was one still to check.
+    pub fn confirm(&mut self, key: &str) -> bool {
+        let mut changed = false;
+        for c in self.recognised.iter_mut().filter(|c| c.cell == key) {
+            changed |= !c.confirmed;
+            c.confirmed = true;
+        }
+        changed
     }
 
     fn cells_of(&self, kind: NoteKind) -> std::collections::BTreeSet<&str> {
@@ -442,6 +483,28 @@ impl Report {
     pub fn title(&self) -> String {
         let year = self.meta.year.map(|y| format!("{y}年")).unwrap_or_default();
         format!("{}{}{}", self.meta.agency, year, template::TITLE_SUFFIX)
+    }
+
+    /// Recognised cells whose value changed since `before` become the
+    /// clerk's: a value typed over a reading was checked by whoever typed it.
+    pub fn confirm_edited(&mut self, before: &Report) {
+        let Some(info) = &self.import else {
+            return;
+        };
+        let changed: Vec<String> = info
+            .to_confirm()
+            .into_iter()
+            .filter(|c| {
+                CellKey::parse(&c.cell)
+                    .is_some_and(|key| !key.is_computed() && self.input(key) != before.input(key))
+            })
+            .map(|c| c.cell.clone())
+            .collect();
+        if let Some(info) = &mut self.import {
+            for key in changed {
+                info.confirm(&key);
+            }
+        }
     }
 
     /// The input cell behind `key`, or `None` for a computed cell.

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::import::{Go, Progress, SourceKind};
+use crate::import::{Go, Imported, Progress, SourceKind};
 use crate::model::Report;
 use crate::project::{self, FileError};
 
@@ -66,7 +66,7 @@ fn lower(part: Option<&std::ffi::OsStr>) -> String {
 /// Reads a `.ron` project file (or its `.ron.bak` backup, so a clerk can
 /// look at the previous copy without renaming it) or imports a published report.
 pub fn open_report(path: &Path) -> Result<Report, FileError> {
-    open_report_watched(path, &mut |_| Go::On)
+    open_report_watched(path, &mut |_| Go::On).map(|i| i.report)
 }
 
 /// [`open_report`], telling `progress` how a scan's recognition goes (and
@@ -74,12 +74,12 @@ pub fn open_report(path: &Path) -> Result<Report, FileError> {
 pub fn open_report_watched(
     path: &Path,
     progress: &mut dyn FnMut(Progress) -> Go,
-) -> Result<Report, FileError> {
+) -> Result<Imported, FileError> {
     if lower(path.file_name()).ends_with(".ron.bak") {
-        return project::load(path);
+        return project::load(path).map(Imported::from);
     }
     match FileKind::of(path) {
-        Some(FileKind::Project) => project::load(path),
+        Some(FileKind::Project) => project::load(path).map(Imported::from),
         // Unknown extensions still go to the importer: it detects by content.
         _ => crate::import::import_file_watched(path, progress),
     }

@@ -62,6 +62,8 @@ pub enum Action {
     GoTo(Page),
     /// Show the page of a finding's first cell or paragraph and focus it.
     Reveal(String),
+    /// The clerk checked a recognised cell against the page (确认此格).
+    ConfirmRecognised(crate::template::CellKey),
     /// Save, then carry out the action that waited for the answer.
     SaveThen(Box<Action>),
     /// Drop the unsaved changes, then carry out the action.

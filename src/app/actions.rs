@@ -114,6 +114,7 @@ impl AppState {
             }
             Action::Print => self.print(),
             Action::GoTo(page) => self.page = page,
+            Action::ConfirmRecognised(key) => self.confirm_recognised(key),
             Action::Reveal(name) => {
                 let target = Target::of(&name);
                 self.page = target.page();

@@ -104,6 +104,8 @@ pub struct Look<'a> {
     pub edit: Option<&'a Edit>,
     /// Holds text that is not a valid value (outlined red).
     pub invalid: bool,
+    /// Read from a picture and not checked by the clerk yet.
+    pub recognised: bool,
     pub fill: Color32,
 }
 
@@ -137,10 +139,15 @@ pub fn draw(
     let p = ui.painter();
     let fill = if look.edit.is_some() {
         palette::INPUT_FILL
+    } else if look.recognised && matches!(look.fill, palette::INPUT_FILL | palette::COMPUTED_FILL) {
+        palette::RECOGNISED_FILL
     } else {
         look.fill
     };
     p.rect_filled(inner, 0.0, fill);
+    if look.recognised {
+        super::scan_check::corner_mark(p, inner);
+    }
     if look.selected && !look.active {
         p.rect_filled(inner, 0.0, palette::SELECTED_TINT);
     }

@@ -39,6 +39,11 @@ pub struct Document {
     findings_generation: u64,
     /// Last year's report chosen for comparison (`None`: use the stored baseline).
     pub last_year: Option<Report>,
+    /// The pages a scanned report was recognised from, as read (levelled):
+    /// the clerk checks each recognised cell against its crop. Not saved.
+    pub pages: Vec<image::GrayImage>,
+    /// The crop of those pages last shown (a texture, made once per cell).
+    pub crop: Option<super::scan_check::Crop>,
 }
 
 impl Document {
@@ -54,6 +59,8 @@ impl Document {
             findings: Vec::new(),
             findings_generation: 0,
             last_year: None,
+            pages: Vec::new(),
+            crop: None,
         }
     }
 
@@ -79,6 +86,7 @@ impl Document {
         let before = self.report.clone();
         f(&mut self.report);
         crate::rollover::follow_in_force(&before, &mut self.report);
+        self.report.confirm_edited(&before);
         if self.report == before {
             return;
         }

@@ -71,6 +71,10 @@ impl AppState {
                 .resizable(false)
                 .exact_size(NAV_WIDTH)
                 .show(ui, |ui| actions.extend(nav::navigation(ui, self)));
+            if super::scan_check::shown_for(self) {
+                egui::Panel::top("scan-check")
+                    .show(ui, |ui| actions.extend(super::scan_check::strip(ui, self)));
+            }
             egui::CentralPanel::default().show(ui, |ui| pages::show(ui, self));
         }
 

@@ -196,6 +196,7 @@ fn do_effect(ui: &egui::Ui, st: &mut AppState, grid: &Grid, e: Effect) -> Option
             st.status = format!("“{}”自动计算，不能直接修改", k.label());
         }
         Effect::Reveal(k) => return Some(k),
+        Effect::Confirm(k) => st.confirm_recognised(k),
     }
     None
 }

@@ -176,6 +176,7 @@ fn value_cell(
         active,
         edit: sheet.filter(|_| active).and_then(|s| s.editing()),
         invalid: !key.is_computed() && cell_problem(&cell, key.kind()).is_some(),
+        recognised: super::scan_check::awaits(st, key),
         fill: cell_input::cell_fill(marks, key),
     };
     let resp = cell_input::draw(ui, rect, key, &shown(st, totals, key), look);

@@ -39,6 +39,7 @@ pub mod panic_guard;
 pub mod path_dialog;
 pub mod publish;
 pub mod recognition;
+pub mod scan_check;
 pub mod sheet;
 pub mod sheet_moves;
 pub mod start_page;

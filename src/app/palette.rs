@@ -23,6 +23,12 @@ pub const INPUT_FILL: Color32 = Color32::WHITE;
 /// Outline of a cell holding text that is not a valid value, or left unread by an import.
 pub const INVALID_STROKE: Color32 = Color32::from_rgb(210, 0, 0);
 
+/// A cell read from a picture that the clerk has not checked yet: its
+/// background, its corner mark, and its box drawn on the page's crop.
+pub const RECOGNISED_FILL: Color32 = Color32::from_rgb(240, 232, 252);
+pub const RECOGNISED_MARK: Color32 = Color32::from_rgb(120, 60, 200);
+pub const RECOGNISED_BOX: Color32 = Color32::from_rgb(220, 30, 30);
+
 /// Outline of a table's active cell (where typing goes).
 pub const ACTIVE_STROKE: Color32 = Color32::from_rgb(24, 90, 200);
 /// Tint over the cells of a selected block.

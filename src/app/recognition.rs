@@ -8,8 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 
-use crate::import::{Go, Progress};
-use crate::model::Report;
+use crate::import::{Go, Imported, Progress};
 use crate::project::FileError;
 
 /// What the file was opened for.
@@ -26,7 +25,7 @@ pub struct Recognition {
     pub then: Then,
     progress: Arc<Mutex<Progress>>,
     cancel: Arc<AtomicBool>,
-    result: Receiver<Result<Report, FileError>>,
+    result: Receiver<Result<Imported, FileError>>,
 }
 
 impl Recognition {
@@ -59,7 +58,7 @@ impl Recognition {
     }
 
     /// The result, once the thread has one.
-    pub fn poll(&self) -> Option<Result<Report, FileError>> {
+    pub fn poll(&self) -> Option<Result<Imported, FileError>> {
         match self.result.try_recv() {
             Ok(r) => Some(r),
             Err(TryRecvError::Empty) => None,

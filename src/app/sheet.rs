@@ -85,6 +85,9 @@ pub enum Effect {
     Refused(CellKey),
     /// The active cell moved: bring it into view.
     Reveal(CellKey),
+    /// Enter on a cell: the clerk vouches for what it holds (a cell read
+    /// from a picture stops waiting to be checked).
+    Confirm(CellKey),
 }
 
 impl Sheet {
@@ -306,6 +309,9 @@ impl Sheet {
                 }
                 _ => out.extend(self.commit()),
             }
+        }
+        if (key, held) == (K::Enter, Held::Nothing) {
+            out.push(Effect::Confirm(active));
         }
         match (key, held) {
             (K::Escape, _) => self.corner = self.active,

@@ -9,6 +9,7 @@ use super::files::{self, Purpose};
 use super::modal::{self, Modal};
 use super::recognition::{Recognition, Then};
 use super::state::AppState;
+use crate::import::Imported;
 use crate::model::{NoteKind, Report};
 use crate::open::FileKind;
 use crate::project::FileError;
@@ -101,9 +102,20 @@ impl AppState {
     }
 
     /// A recognition has finished: its result goes where the file was opened for.
-    pub fn recognised(&mut self, path: &Path, then: Then, read: Result<Report, FileError>) {
+    pub fn recognised(&mut self, path: &Path, then: Then, read: Result<Imported, FileError>) {
+        let (read, pages) = match read {
+            Ok(i) => (Ok(i.report), i.pages),
+            Err(e) => (Err(e), Vec::new()),
+        };
         match then {
-            Then::Open => self.opened(path, read),
+            Then::Open => {
+                self.opened(path, read);
+                // The report opened is this file's: its cells are checked
+                // against these pictures.
+                if !pages.is_empty() {
+                    self.doc.pages = pages;
+                }
+            }
             Then::NewFromLast => self.new_from_last_read(path, read),
             Then::LastYear => self.last_year_read(path, read),
         }

@@ -187,9 +187,27 @@ fn cfb_kind(bytes: &[u8], ext: &str) -> Result<SourceKind, ImportError> {
     }
 }
 
+/// A report as read, with the pictures it was recognised from when it was
+/// published as images: the pages levelled as they were read, which the
+/// boxes of [`crate::model::ImportInfo::recognised`] refer to (for the
+/// clerk to check each cell against). Not kept in the project file.
+pub struct Imported {
+    pub report: Report,
+    pub pages: Vec<::image::GrayImage>,
+}
+
+impl From<Report> for Imported {
+    fn from(report: Report) -> Self {
+        Imported {
+            report,
+            pages: Vec::new(),
+        }
+    }
+}
+
 /// Imports a published report from a file.
 pub fn import_file(path: &Path) -> Result<Report, FileError> {
-    import_file_watched(path, &mut |_| Go::On)
+    import_file_watched(path, &mut |_| Go::On).map(|i| i.report)
 }
 
 /// [`import_file`], telling `progress` how far the recognition of a scan
@@ -197,7 +215,7 @@ pub fn import_file(path: &Path) -> Result<Report, FileError> {
 pub fn import_file_watched(
     path: &Path,
     progress: &mut dyn FnMut(Progress) -> Go,
-) -> Result<Report, FileError> {
+) -> Result<Imported, FileError> {
     let bytes = read_limited(path)?;
     let name = path
         .file_name()
@@ -223,7 +241,7 @@ pub fn needs_recognition(path: &Path) -> bool {
 
 /// Imports a published report from its bytes; `path` names the kind.
 pub fn import_bytes(name: &str, path: &Path, bytes: &[u8]) -> Result<Report, ImportError> {
-    import_bytes_watched(name, path, bytes, &mut |_| Go::On)
+    import_bytes_watched(name, path, bytes, &mut |_| Go::On).map(|i| i.report)
 }
 
 /// [`import_bytes`] with the progress of a recognition ([`import_file_watched`]).
@@ -232,7 +250,7 @@ pub fn import_bytes_watched(
     path: &Path,
     bytes: &[u8],
     progress: &mut dyn FnMut(Progress) -> Go,
-) -> Result<Report, ImportError> {
+) -> Result<Imported, ImportError> {
     if bytes.len() as u64 > crate::project::MAX_FILE_BYTES {
         return Err(ImportError::TooLarge(bytes.len() as u64));
     }
@@ -285,7 +303,7 @@ pub fn import_bytes_watched(
         }
     };
     bounds::doc_ok(&doc)?;
-    read::report(name, doc)
+    read::report(name, doc).map(Imported::from)
 }
 
 /// A report published as images: the pages recognised into runs, laid out
@@ -295,15 +313,16 @@ fn recognised(
     pages: Vec<::image::GrayImage>,
     layout: &'static str,
     progress: &mut dyn FnMut(Progress) -> Go,
-) -> Result<Report, ImportError> {
-    let (runs, boxes) = image::runs(&pages, progress)?;
+) -> Result<Imported, ImportError> {
+    let (runs, boxes, pages) = image::runs(pages, progress)?;
     let (text, line_of) = runs::layout(&runs);
     bounds::text_ok(&text)?;
     let mut doc = text::read(&text);
     doc.layout = layout;
     bounds::doc_ok(&doc)?;
     let pieces = image::pieces(&runs, boxes, &line_of);
-    read::report_recognised(name, doc, &pieces)
+    let report = read::report_recognised(name, doc, &pieces)?;
+    Ok(Imported { report, pages })
 }
 
 /// A word processor's document: its flow of paragraphs and tables, or

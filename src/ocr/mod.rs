@@ -65,6 +65,8 @@ pub struct PageText {
     pub skew: f32,
     /// Boxes top to bottom, in the levelled page's pixels.
     pub boxes: Vec<Recognised>,
+    /// The page as levelled, when it was turned (`None`: read as given).
+    pub levelled: Option<GrayImage>,
 }
 
 /// The two networks, loaded once per process.
@@ -102,13 +104,8 @@ impl Engine {
     /// Reads one page: levelled, boxes found, each box read.
     pub fn read_page(&self, page: &GrayImage) -> Result<PageText, OcrError> {
         let skew = deskew::estimate(page);
-        let levelled;
-        let page = if skew.abs() >= deskew::NEGLIGIBLE {
-            levelled = deskew::level(page, skew);
-            &levelled
-        } else {
-            page
-        };
+        let levelled = (skew.abs() >= deskew::NEGLIGIBLE).then(|| deskew::level(page, skew));
+        let page = levelled.as_ref().unwrap_or(page);
         let boxes = detect::boxes(&self.detector, page).map_err(OcrError::Run)?;
         let readings = self.recogniser.read(page, &boxes).map_err(OcrError::Run)?;
         Ok(PageText {
@@ -129,6 +126,7 @@ impl Engine {
                     weakest: r.weakest,
                 })
                 .collect(),
+            levelled,
         })
     }
 }

@@ -246,6 +246,15 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
             let at = n.line.map(|l| format!("第{l}行：")).unwrap_or_default();
             let (severity, cells) = match n.kind {
                 NoteKind::Note | NoteKind::Placed => (Severity::Note, n.cells.clone()),
+                NoteKind::Recognised if n.cells.iter().all(|k| info.confirmed(k)) => {
+                    out.push(Finding::new(
+                        RuleId::Import,
+                        Severity::Note,
+                        n.cells.clone(),
+                        format!("{at}{}；已对照原件核对", n.message),
+                    ));
+                    continue;
+                }
                 NoteKind::Recognised => {
                     let confirmed = |k: &String| {
                         CellKey::parse(k)

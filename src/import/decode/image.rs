@@ -80,17 +80,23 @@ pub fn grey_within_limits(
     Ok(load()?.to_luma8())
 }
 
-/// The pages read into runs (one page per image), with every box's reading.
+/// The pages read into runs (one page per image), with every box's reading
+/// and the pages as read (levelled), which the boxes' places refer to.
 pub fn runs(
-    pages: &[GrayImage],
+    pages: Vec<GrayImage>,
     progress: &mut dyn FnMut(Progress) -> Go,
-) -> Result<(Vec<Run>, Vec<Boxed>), ImageError> {
-    let texts = ocr::read_pages(pages, progress)?;
+) -> Result<(Vec<Run>, Vec<Boxed>, Vec<GrayImage>), ImageError> {
+    let texts = ocr::read_pages(&pages, progress)?;
     let (runs, boxes) = runs_of(&texts);
     if runs.is_empty() {
         return Err(ImageError::NoText);
     }
-    Ok((runs, boxes))
+    let read = texts
+        .into_iter()
+        .zip(pages)
+        .map(|(t, page)| t.levelled.unwrap_or(page))
+        .collect();
+    Ok((runs, boxes, read))
 }
 
 /// Recognised boxes as runs: a box's height is about 1.4 times its

@@ -48,6 +48,7 @@ pub fn name_cells(pieces: &[Recognised], notes: &mut Notes) {
                 page: d.page,
                 bbox: d.bbox,
                 confidence: d.confidence,
+                confirmed: false,
             });
         }
         if !d.doubtful {
