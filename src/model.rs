@@ -324,12 +324,24 @@ impl ImportInfo {
             .collect()
     }
 
-    /// Where the recognised cell `key` was read (its least sure box), if it was.
+    /// Where the recognised cell `key` was read, if it was: a box that
+    /// names it alone before one shared with other cells (a box matched by
+    /// its text names every cell printing that text on its line), then the
+    /// least sure.
     pub fn recognised(&self, key: &str) -> Option<&RecognisedCell> {
+        let shared = |c: &RecognisedCell| {
+            self.recognised
+                .iter()
+                .any(|o| o.cell != c.cell && o.page == c.page && o.bbox == c.bbox)
+        };
         self.recognised
             .iter()
             .filter(|c| c.cell == key)
-            .min_by(|a, b| a.confidence.total_cmp(&b.confidence))
+            .min_by(|a, b| {
+                shared(a)
+                    .cmp(&shared(b))
+                    .then(a.confidence.total_cmp(&b.confidence))
+            })
     }
 
     /// Marks the recognised cell `key` as checked by the clerk; whether it

@@ -18,8 +18,12 @@ use crate::template::CellKey;
 /// Height of the page crop in the strip (logical points).
 const CROP_HEIGHT: f32 = 84.0;
 /// The crop reaches this many box heights beyond the box on either side
-/// (at least the box's own width): enough of the row to see its neighbours.
-const CONTEXT_SIDE: f32 = 5.0;
+/// (at least twice the box's own width): enough of the row to see its
+/// neighbours.
+const CONTEXT_SIDE: f32 = 10.0;
+/// The crop is enlarged at most this much (a small print stays legible, a
+/// large one is not blown up past its pixels).
+const MAX_ZOOM: f32 = 1.5;
 /// And this many box heights above and below it.
 const CONTEXT_UP_DOWN: f32 = 0.7;
 
@@ -104,33 +108,37 @@ pub fn strip(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
     });
     let active = active(st).filter(|k| page_of(k.name()) == st.page);
     let reading = active.and_then(|k| info.recognised(k.name()).cloned());
-    match (active, reading) {
-        (Some(key), Some(cell)) => {
-            let confirmed = info.confirmed(key.name());
-            ui.horizontal(|ui| {
-                crop_view(ui, st, &cell);
-                ui.vertical(|ui| {
-                    ui.strong(key.label());
-                    ui.label(format!(
-                        "第 {} 页，识别把握 {:.0}%",
-                        cell.page,
-                        cell.confidence * 100.0
-                    ));
-                    if confirmed {
-                        ui.colored_label(palette::QUIET, "已核对");
-                    } else if ui.button("确认此格（Enter）").clicked() {
-                        out.push(Action::ConfirmRecognised(key));
-                    }
+    let confirmed = active.is_some_and(|k| info.confirmed(k.name()));
+    // The same height whatever is selected: the table below does not jump.
+    ui.horizontal(|ui| {
+        ui.set_min_height(CROP_HEIGHT);
+        match (active, reading) {
+            (Some(key), Some(cell)) => {
+                ui.horizontal(|ui| {
+                    crop_view(ui, st, &cell);
+                    ui.vertical(|ui| {
+                        ui.strong(key.label());
+                        ui.label(format!(
+                            "第 {} 页，识别把握 {:.0}%",
+                            cell.page,
+                            cell.confidence * 100.0
+                        ));
+                        if confirmed {
+                            ui.colored_label(palette::QUIET, "已核对");
+                        } else if ui.button("确认此格（Enter）").clicked() {
+                            out.push(Action::ConfirmRecognised(key));
+                        }
+                    });
                 });
-            });
+            }
+            (Some(_), None) => {
+                ui.weak("此格不是从图片识别的。");
+            }
+            (None, _) => {
+                ui.weak("选中一个带角标的格子，这里显示它在原件中的样子。");
+            }
         }
-        (Some(_), None) => {
-            ui.weak("此格不是从图片识别的。");
-        }
-        (None, _) => {
-            ui.weak("选中一个带角标的格子，这里显示它在原件中的样子。");
-        }
-    }
+    });
     ui.add_space(4.0);
     out
 }
@@ -201,7 +209,9 @@ fn crop_view(ui: &mut egui::Ui, st: &mut AppState, cell: &RecognisedCell) {
     }
     let Some(crop) = &st.doc.crop else { return };
     let [_, _, w, h] = crop.region;
-    let scale = (CROP_HEIGHT / h as f32).min((ui.available_width() - 220.0).max(120.0) / w as f32);
+    let scale = (CROP_HEIGHT / h as f32)
+        .min((ui.available_width() - 320.0).max(120.0) / w as f32)
+        .min(MAX_ZOOM);
     let (rect, _) = ui.allocate_exact_size(vec2(w as f32, h as f32) * scale, egui::Sense::hover());
     let p = ui.painter();
     p.image(
@@ -233,7 +243,7 @@ fn crop_view(ui: &mut egui::Ui, st: &mut AppState, cell: &RecognisedCell) {
 fn region(b: [f32; 4], width: u32, height: u32) -> [u32; 4] {
     let [x0, y0, x1, y1] = b;
     let h = (y1 - y0).max(1.0);
-    let side = (CONTEXT_SIDE * h).max(x1 - x0);
+    let side = (CONTEXT_SIDE * h).max(2.0 * (x1 - x0));
     let clamp = |v: f32, max: u32| v.clamp(0.0, max as f32) as u32;
     let (l, t) = (
         clamp(x0 - side, width),

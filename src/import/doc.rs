@@ -100,6 +100,25 @@ pub struct Recognised {
 /// A count or amount as a recognised box prints it (the pieces counted in
 /// [`Recognised::numbers_before`] and [`Recognised::numbers_on_line`]).
 pub fn is_number(s: &str) -> bool {
+    // The recogniser prints full-width digits too (“０”), as the table reader reads them.
+    let s = crate::cell::normalize_number_text(s);
     s.chars().any(|c| c.is_ascii_digit())
         && s.chars().all(|c| c.is_ascii_digit() || ".,".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_number;
+
+    #[test]
+    fn a_number_is_one_in_full_width_digits_too() {
+        // A “０” counted as no number shifted the places of the line's
+        // other numbers, and a doubtful box named the wrong cells.
+        for s in ["0", "０", "1,200", "7730.28", "１２"] {
+            assert!(is_number(s), "{s}");
+        }
+        for s in ["", "规章", "0件", "-", "."] {
+            assert!(!is_number(s), "{s}");
+        }
+    }
 }

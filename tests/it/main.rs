@@ -21,6 +21,7 @@ mod import_real_world;
 mod ocr;
 mod project;
 mod real_samples;
+mod recognised;
 mod render_matrix;
 mod rules;
 mod seeds;

@@ -51,11 +51,39 @@ fn typing_over_a_selection_replaces_and_enter_moves_on() {
             Effect::Write(a, "1".into()),
             Effect::Write(a, "10".into()),
             Effect::Commit(a),
+            Effect::Confirm(a),
             Effect::Reveal(b),
             Effect::Begin(b),
             Effect::Write(b, "5".into()),
         ]
     );
+}
+
+#[test]
+fn enter_vouches_for_the_cell_it_leaves_and_other_moves_do_not() {
+    // Enter on a selected cell: confirmed (a recognised cell is checked), then down.
+    let mut s = Sheet::at(k("t3.r01.natural"));
+    let e = run(&mut s, vec![key(SheetKey::Enter)]);
+    assert_eq!(
+        e,
+        vec![
+            Effect::Confirm(k("t3.r01.natural")),
+            Effect::Reveal(k("t3.r02.natural"))
+        ]
+    );
+    // Tab, the arrows and Shift+Enter only move.
+    for input in [
+        key(SheetKey::Tab),
+        key(SheetKey::Down),
+        Input::Key(SheetKey::Enter, Held::Shift),
+    ] {
+        let mut s = Sheet::at(k("t3.r02.natural"));
+        let e = run(&mut s, vec![input.clone()]);
+        assert!(
+            !e.iter().any(|e| matches!(e, Effect::Confirm(_))),
+            "{input:?}: {e:?}"
+        );
+    }
 }
 
 #[test]
