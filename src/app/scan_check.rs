@@ -110,35 +110,33 @@ pub fn strip(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
     let reading = active.and_then(|k| info.recognised(k.name()).cloned());
     let confirmed = active.is_some_and(|k| info.confirmed(k.name()));
     // The same height whatever is selected: the table below does not jump.
-    ui.horizontal(|ui| {
-        ui.set_min_height(CROP_HEIGHT);
-        match (active, reading) {
-            (Some(key), Some(cell)) => {
-                ui.horizontal(|ui| {
-                    crop_view(ui, st, &cell);
-                    ui.vertical(|ui| {
-                        ui.strong(key.label());
-                        ui.label(format!(
-                            "第 {} 页，识别把握 {:.0}%",
-                            cell.page,
-                            cell.confidence * 100.0
-                        ));
-                        if confirmed {
-                            ui.colored_label(palette::QUIET, "已核对");
-                        } else if ui.button("确认此格（Enter）").clicked() {
-                            out.push(Action::ConfirmRecognised(key));
-                        }
-                    });
+    let row = ui.horizontal(|ui| match (active, reading) {
+        (Some(key), Some(cell)) => {
+            ui.horizontal(|ui| {
+                crop_view(ui, st, &cell);
+                ui.vertical(|ui| {
+                    ui.strong(key.label());
+                    ui.label(format!(
+                        "第 {} 页，识别把握 {:.0}%",
+                        cell.page,
+                        cell.confidence * 100.0
+                    ));
+                    if confirmed {
+                        ui.colored_label(palette::QUIET, "已核对");
+                    } else if ui.button("确认此格（Enter）").clicked() {
+                        out.push(Action::ConfirmRecognised(key));
+                    }
                 });
-            }
-            (Some(_), None) => {
-                ui.weak("此格不是从图片识别的。");
-            }
-            (None, _) => {
-                ui.weak("选中一个带角标的格子，这里显示它在原件中的样子。");
-            }
+            });
+        }
+        (Some(_), None) => {
+            ui.weak("此格不是从图片识别的。");
+        }
+        (None, _) => {
+            ui.weak("选中一个带角标的格子，这里显示它在原件中的样子。");
         }
     });
+    ui.add_space((CROP_HEIGHT - row.response.rect.height()).max(0.0));
     ui.add_space(4.0);
     out
 }
