@@ -314,7 +314,7 @@ fn recognised(
     layout: &'static str,
     progress: &mut dyn FnMut(Progress) -> Go,
 ) -> Result<Imported, ImportError> {
-    let (runs, boxes, pages) = image::runs(pages, progress)?;
+    let image::Read { runs, boxes, pages } = image::runs(pages, progress)?;
     let (text, line_of) = runs::layout(&runs);
     bounds::text_ok(&text)?;
     let mut doc = text::read(&text);

@@ -279,3 +279,55 @@ fn the_pdf_of_odd_reports_is_made_or_refused_never_a_panic() {
         assert!(back.is_ok() || name == "empty", "{name}: {:?}", back.err());
     }
 }
+
+/// Every content stream of `pdf`, inflated (those that are not Flate stay out).
+fn content_streams(pdf: &[u8]) -> Vec<String> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = pdf[at..].windows(6).position(|w| w == b"stream") {
+        let start = at + i + 6;
+        let start = start
+            + pdf[start..]
+                .iter()
+                .take_while(|b| **b == b'\r' || **b == b'\n')
+                .count();
+        let Some(len) = pdf[start..].windows(9).position(|w| w == b"endstream") else {
+            break;
+        };
+        let mut text = String::new();
+        if flate2::read::ZlibDecoder::new(&pdf[start..start + len])
+            .read_to_string(&mut text)
+            .is_ok()
+        {
+            out.push(text);
+        }
+        at = start + len + 9;
+    }
+    out
+}
+
+#[test]
+fn the_pdf_text_is_filled_not_outlined() {
+    // Rules are stroked; with that stroke left set, krilla drew every glyph
+    // as an outline only (text rendering mode 1): hollow text on the page.
+    let streams = content_streams(&pdf_of(&common::clean_report()));
+    let text: Vec<&String> = streams
+        .iter()
+        .filter(|s| s.contains("Tj") || s.contains("TJ"))
+        .collect();
+    assert!(!text.is_empty(), "no page content found");
+    let mut modes = 0;
+    for s in text {
+        // "BT 0 Tr/f0 16 Tf": the operator may touch the next name.
+        for (i, _) in s.match_indices("Tr") {
+            let mode = s[..i].split_whitespace().last().unwrap_or_default();
+            assert_eq!(mode, "0", "text drawn in rendering mode {mode} (0 = fill)");
+            modes += 1;
+        }
+    }
+    assert!(
+        modes > 0,
+        "no text rendering mode found: the check looked at nothing"
+    );
+}

@@ -60,9 +60,14 @@ fn scratch(tag: &str) -> PathBuf {
 
 /// `pdftoppm` pages of the source, sorted, as files.
 fn render(dir: &Path, args: &[&str], ext: &str) -> Vec<PathBuf> {
+    render_pdf(Path::new(SOURCE), dir, args, ext)
+}
+
+/// `pdftoppm` pages of `pdf`, sorted, as files.
+fn render_pdf(pdf: &Path, dir: &Path, args: &[&str], ext: &str) -> Vec<PathBuf> {
     let st = Command::new("pdftoppm")
         .args(args)
-        .arg(SOURCE)
+        .arg(pdf)
         .arg(dir.join("p"))
         .status()
         .unwrap();
@@ -357,4 +362,86 @@ fn an_image_without_models_says_what_is_missing() {
         msg.contains("文字识别模型") && msg.contains("ocr-models"),
         "{msg}"
     );
+}
+
+/// Our own PDF export of `example` (saved_examples/), rendered by `pdftoppm`
+/// as greyscale JPEG and put back into a PDF with no text layer: every
+/// table cell of the report compared with what was read back.
+fn export_scan(example: &str, dpi: u32, quality: u32) {
+    if let Err(why) = ready(&["pdftoppm"]) {
+        return skip_or_fail(why);
+    }
+    let report =
+        nianbao::project::load(Path::new(&format!("saved_examples/{example}.ron"))).unwrap();
+    let dir = scratch(&format!("export-{example}"));
+    let pdf = dir.join("export.pdf");
+    nianbao::export::write(&report, &pdf).unwrap();
+    let (dpi_s, q) = (dpi.to_string(), format!("quality={quality}"));
+    let pages = render_pdf(
+        &pdf,
+        &dir,
+        &["-r", &dpi_s, "-gray", "-jpeg", "-jpegopt", &q],
+        "jpg",
+    );
+    let jpegs: Vec<Vec<u8>> = pages.iter().map(|p| std::fs::read(p).unwrap()).collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    let scan = image_pdf(&jpegs);
+    let read = import_bytes("export-scan.pdf", Path::new("export-scan.pdf"), &scan).unwrap();
+    let cells = |r: &nianbao::model::Report| -> BTreeMap<String, String> {
+        dump(r)
+            .lines()
+            .filter(|l| l.starts_with('t'))
+            .filter_map(|l| l.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let (want, got) = (cells(&report), cells(&read));
+    let wrong: Vec<String> = want
+        .iter()
+        .filter(|(k, v)| got.get(*k) != Some(v))
+        .map(|(k, v)| format!("{k}: printed {v}, read {:?}", got.get(k)))
+        .collect();
+    let arithmetic = |r: &nianbao::model::Report| -> Vec<String> {
+        check(r, None)
+            .into_iter()
+            .filter(|f| matches!(f.id, RuleId::B1 | RuleId::B2 | RuleId::B3 | RuleId::B5))
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| format!("{} {}", f.id.as_str(), f.cells.join(",")))
+            .collect()
+    };
+    let (b_source, b_read) = (arithmetic(&report), arithmetic(&read));
+    let findings = check(&read, None);
+    let named: Vec<String> = findings
+        .iter()
+        .filter(|f| f.id == RuleId::Import && f.severity != Severity::Note)
+        .flat_map(|f| f.cells.iter().cloned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let s = Score {
+        right: want.len() - wrong.len(),
+        printed: want.len(),
+        wrong,
+        named,
+        b: Vec::new(),
+    };
+    eprintln!(
+        "{example}: {} pages at {dpi} dpi q{quality}; B in the report {b_source:?}, read back {b_read:?}",
+        pages.len()
+    );
+    assert_sound(&format!("export of {example}, {dpi} dpi q{quality}"), &s);
+    assert!(
+        b_read.iter().all(|b| b_source.contains(b)),
+        "B findings the report does not have: {b_read:?} (report: {b_source:?})"
+    );
+}
+
+#[test]
+fn our_pdf_export_scanned_reads_back_every_cell() {
+    export_scan("clean", 200, 75);
+}
+
+#[test]
+fn our_pdf_export_of_a_report_with_errors_keeps_them_and_adds_none() {
+    export_scan("violations", 150, 70);
 }

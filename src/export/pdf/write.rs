@@ -10,7 +10,7 @@ use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point};
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
-use krilla::paint::Stroke;
+use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Identifier, SpanTag, TableHeaderScope, Tag, TagGroup,
@@ -84,10 +84,21 @@ fn draw(
     page: &Page,
     leaves: &mut HashMap<Mark, Vec<Identifier>>,
 ) {
-    surface.set_stroke(Some(Stroke {
-        width: 0.5,
-        ..Default::default()
-    }));
+    // Text is filled and rules are stroked, each with the other unset: krilla
+    // draws text with whatever stroke is set, and with a stroke and no fill
+    // every glyph came out as an outline (hollow text, which also defeated
+    // text recognition of a printed or scanned copy).
+    let text_paint = |surface: &mut Surface| {
+        surface.set_stroke(None);
+        surface.set_fill(Some(Fill::default()));
+    };
+    let rule_paint = |surface: &mut Surface| {
+        surface.set_fill(None);
+        surface.set_stroke(Some(Stroke {
+            width: 0.5,
+            ..Default::default()
+        }));
+    };
     for op in &page.ops {
         match op {
             Op::Text {
@@ -105,6 +116,7 @@ fn draw(
                     _ => ContentTag::Span(SpanTag::empty()),
                 });
                 leaves.entry(*mark).or_default().push(id);
+                text_paint(surface);
                 let mut x = *x;
                 for (face, run) in runs(fonts, *role, text) {
                     surface.draw_text(
@@ -127,6 +139,7 @@ fn draw(
                     ArtifactType::Layout,
                     None,
                 )));
+                rule_paint(surface);
                 let mut pb = PathBuilder::new();
                 pb.move_to(*x1, *y1);
                 pb.line_to(*x2, *y2);

@@ -80,12 +80,19 @@ pub fn grey_within_limits(
     Ok(load()?.to_luma8())
 }
 
-/// The pages read into runs (one page per image), with every box's reading
-/// and the pages as read (levelled), which the boxes' places refer to.
+/// Pictures read: their runs, every box's reading, and the pages as read
+/// (levelled), which the boxes' places refer to.
+pub struct Read {
+    pub runs: Vec<Run>,
+    pub boxes: Vec<Boxed>,
+    pub pages: Vec<GrayImage>,
+}
+
+/// The pages read into runs (one page per image).
 pub fn runs(
     pages: Vec<GrayImage>,
     progress: &mut dyn FnMut(Progress) -> Go,
-) -> Result<(Vec<Run>, Vec<Boxed>, Vec<GrayImage>), ImageError> {
+) -> Result<Read, ImageError> {
     let texts = ocr::read_pages(&pages, progress)?;
     let (runs, boxes) = runs_of(&texts);
     if runs.is_empty() {
@@ -96,7 +103,11 @@ pub fn runs(
         .zip(pages)
         .map(|(t, page)| t.levelled.unwrap_or(page))
         .collect();
-    Ok((runs, boxes, read))
+    Ok(Read {
+        runs,
+        boxes,
+        pages: read,
+    })
 }
 
 /// Recognised boxes as runs: a box's height is about 1.4 times its
@@ -125,7 +136,40 @@ pub fn runs_of(pages: &[PageText]) -> (Vec<Run>, Vec<Boxed>) {
             });
         }
     }
+    one_baseline_per_row(&mut runs, &boxes);
     (runs, boxes)
+}
+
+/// The numbers of a table row, each its own box, come out a few pixels
+/// apart; beside a label of two lines that is enough to split the row over
+/// two lines of text. Boxes of numbers that overlap each other vertically
+/// by most of their height get one baseline, the median of theirs.
+fn one_baseline_per_row(runs: &mut [Run], boxes: &[Boxed]) {
+    let mut numbers: Vec<&Boxed> = boxes.iter().filter(|b| is_number(&b.text)).collect();
+    numbers.sort_by(|a, b| {
+        (a.page, a.bbox[1] + a.bbox[3])
+            .partial_cmp(&(b.page, b.bbox[1] + b.bbox[3]))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let overlap = |a: &Boxed, b: &Boxed| {
+        let common = a.bbox[3].min(b.bbox[3]) - a.bbox[1].max(b.bbox[1]);
+        let shorter = (a.bbox[3] - a.bbox[1]).min(b.bbox[3] - b.bbox[1]);
+        a.page == b.page && common >= 0.6 * shorter
+    };
+    let mut start = 0;
+    while start < numbers.len() {
+        let mut end = start + 1;
+        while end < numbers.len() && overlap(numbers[start], numbers[end]) {
+            end += 1;
+        }
+        let mut ys: Vec<f32> = numbers[start..end].iter().map(|b| runs[b.run].y).collect();
+        ys.sort_by(f32::total_cmp);
+        let median = ys[ys.len() / 2];
+        for b in &numbers[start..end] {
+            runs[b.run].y = median;
+        }
+        start = end;
+    }
 }
 
 /// Each box as a piece of its laid-out line (`line_of`: each run's line, from
