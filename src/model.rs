@@ -296,9 +296,12 @@ impl ImportInfo {
         self.cells_of(NoteKind::Unread)
     }
 
-    /// Keys of the cells whose values were placed by position.
+    /// Keys of the cells whose values were placed by position, unless the
+    /// clerk has since confirmed them against the page (seeing their row).
     pub fn placed_cells(&self) -> std::collections::BTreeSet<&str> {
-        self.cells_of(NoteKind::Placed)
+        let mut cells = self.cells_of(NoteKind::Placed);
+        cells.retain(|k| !self.confirmed(k));
+        cells
     }
 
     /// Keys of the cells read by text recognition below its confidence bar
