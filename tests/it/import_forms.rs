@@ -319,3 +319,32 @@ fn other_office_files_are_named_in_the_refusal() {
     let e = import("2024年报.odt", &odt).unwrap_err();
     assert!(e.to_string().contains("缺少 content.xml"), "{e}");
 }
+
+/// A web page with tables of its own reads them, whatever pictures it
+/// shows (a logo, a seal): only a page without tables has them read as its
+/// tables, and nothing needs recognising.
+#[test]
+fn a_web_page_with_its_own_tables_leaves_its_pictures_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = crate::common::clean_report();
+    let html = dir.path().join("r.html");
+    nianbao::export::write(&report, &html).unwrap();
+    let logo = dir.path().join("logo.png");
+    image::GrayImage::from_pixel(400, 400, image::Luma([90]))
+        .save(&logo)
+        .unwrap();
+    let page = std::fs::read_to_string(&html).unwrap().replacen(
+        "<body>",
+        "<body><img src=\"logo.png\">",
+        1,
+    );
+    assert!(page.contains("logo.png"), "the export has a <body>");
+    std::fs::write(&html, page).unwrap();
+    assert!(!nianbao::import::needs_recognition(&html));
+    let read = nianbao::import::import_file(&html).unwrap();
+    assert_eq!(read.import.as_ref().unwrap().layout, "html");
+    assert_eq!(
+        crate::common::essence(&read).0,
+        crate::common::essence(&report).0
+    );
+}

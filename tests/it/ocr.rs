@@ -479,3 +479,68 @@ fn our_pdf_export_scanned_reads_back_every_cell() {
 fn our_pdf_export_of_a_report_with_errors_adds_none_and_gives_them_back_once_checked() {
     export_scan("violations", 150, 70);
 }
+
+/// A web page saved with its tables published as pictures beside it
+/// (`年报_files/…png`, linked percent-encoded as browsers save them): our
+/// HTML export with its tables taken out, the pages of our PDF export that
+/// hold them rendered by `pdftoppm` in their place.
+#[test]
+fn a_saved_web_page_whose_tables_are_pictures_beside_it() {
+    if let Err(why) = ready(&["pdftoppm"]) {
+        return skip_or_fail(why);
+    }
+    let report = nianbao::project::load(Path::new("saved_examples/clean.ron")).unwrap();
+    let dir = scratch("web");
+    let (html, pdf) = (dir.join("r.html"), dir.join("r.pdf"));
+    nianbao::export::write(&report, &html).unwrap();
+    nianbao::export::write(&report, &pdf).unwrap();
+    let files = dir.join("年报_files");
+    std::fs::create_dir_all(&files).unwrap();
+    let pages = render_pdf(
+        &pdf,
+        &files,
+        &["-r", "150", "-gray", "-png", "-f", "3", "-l", "5"],
+        "png",
+    );
+    assert_eq!(pages.len(), 3);
+    let imgs: String = pages
+        .iter()
+        .map(|p| {
+            let file = p.file_name().unwrap().to_str().unwrap();
+            format!("<p><img src=\"%E5%B9%B4%E6%8A%A5_files/{file}\" width=\"600\"></p>")
+        })
+        .collect();
+    let mut page = std::fs::read_to_string(&html).unwrap();
+    // Every table out; the three pictures where the first one stood.
+    let mut first = true;
+    while let (Some(a), Some(b)) = (page.find("<table"), page.find("</table>")) {
+        let with = if std::mem::take(&mut first) {
+            imgs.clone()
+        } else {
+            String::new()
+        };
+        page.replace_range(a..b + "</table>".len(), &with);
+    }
+    let saved = dir.join("年报.html");
+    std::fs::write(&saved, page).unwrap();
+    assert!(nianbao::import::needs_recognition(&saved));
+    let read = nianbao::import::import_file(&saved).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(read.import.as_ref().unwrap().layout, "html-ocr");
+    let cells = |r: &nianbao::model::Report| -> Vec<String> {
+        dump(r)
+            .lines()
+            .filter(|l| l.starts_with('t'))
+            .map(String::from)
+            .collect()
+    };
+    let (want, got) = (cells(&report), cells(&read));
+    let right = want.iter().zip(&got).filter(|(w, g)| w == g).count();
+    eprintln!(
+        "saved web page, tables as 150 dpi PNG: {right}/{} cells right",
+        want.len()
+    );
+    assert_eq!(got, want);
+    assert_eq!(read.meta.agency, report.meta.agency);
+    assert!(arithmetic(&read).is_empty());
+}

@@ -8,17 +8,33 @@ use std::collections::HashSet;
 use crate::import::doc::{Doc, Line, LineKind, Tok, TokKind};
 
 pub fn read(source: &str) -> Doc {
+    read_with_pictures(source).0
+}
+
+/// A picture in a page (`<img src>`), with the number of lines read before
+/// it: a saved page whose tables were published as images has them beside
+/// it (`报告_files/image002.png`), and their text belongs there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picture {
+    pub after_lines: usize,
+    pub src: String,
+}
+
+/// [`read`], with the pictures of the page in document order.
+pub fn read_with_pictures(source: &str) -> (Doc, Vec<Picture>) {
     let html = Html::parse_document(source);
     let mut w = Walker {
         lines: Vec::new(),
         buf: String::new(),
+        pictures: Vec::new(),
     };
     w.walk(html.root_element());
     w.flush();
-    Doc {
+    let doc = Doc {
         lines: w.lines,
         layout: "html",
-    }
+    };
+    (doc, w.pictures)
 }
 
 /// Elements that may be nested this deep at most. Real pages nest a few
@@ -73,6 +89,7 @@ pub fn nesting_ok(source: &str) -> Result<(), crate::import::error::ImportError>
 struct Walker {
     lines: Vec<Line>,
     buf: String,
+    pictures: Vec<Picture>,
 }
 
 const BLOCKS: [&str; 16] = [
@@ -142,6 +159,15 @@ impl Walker {
                             skip = Some(node.id())
                         }
                         "br" => self.buf.push('\n'),
+                        "img" => {
+                            if let Some(src) = e.attr("src").filter(|s| !s.trim().is_empty()) {
+                                self.flush();
+                                self.pictures.push(Picture {
+                                    after_lines: self.lines.len(),
+                                    src: src.trim().to_string(),
+                                });
+                            }
+                        }
                         "table" => {
                             self.flush();
                             if let Some(t) = ElementRef::wrap(node) {
@@ -250,6 +276,7 @@ fn cell_text(cell: ElementRef) -> String {
     let mut w = Walker {
         lines: Vec::new(),
         buf: String::new(),
+        pictures: Vec::new(),
     };
     w.walk(cell);
     w.flush();
