@@ -65,8 +65,24 @@ pub struct PageText {
     pub skew: f32,
     /// Boxes top to bottom, in the levelled page's pixels.
     pub boxes: Vec<Recognised>,
-    /// The page as levelled, when it was turned (`None`: read as given).
+    /// The page as levelled (or turned half round), when it was turned
+    /// (`None`: read as given).
     pub levelled: Option<GrayImage>,
+}
+
+/// A page read with less mean confidence than this (per character) is tried
+/// upside down too: upright pages of real reports read at 0.9 and more.
+const UPRIGHT_BAR: f32 = 0.75;
+
+impl PageText {
+    /// The mean confidence of the page's characters (1 for a page with no text).
+    fn sureness(&self) -> f32 {
+        let (sum, n) = self.boxes.iter().fold((0.0, 0usize), |(s, n), b| {
+            let chars = b.text.chars().count();
+            (s + b.confidence * chars as f32, n + chars)
+        });
+        if n == 0 { 1.0 } else { sum / n as f32 }
+    }
 }
 
 /// The two networks, loaded once per process.
@@ -101,8 +117,25 @@ impl Engine {
         Ok(engine)
     }
 
-    /// Reads one page: levelled, boxes found, each box read.
+    /// Reads one page: levelled, boxes found, each box read. A page whose
+    /// reading is mostly unsure is read again turned half round (a sheet fed
+    /// into the scanner upside down), and the surer reading kept.
     pub fn read_page(&self, page: &GrayImage) -> Result<PageText, OcrError> {
+        let upright = self.read_as_given(page)?;
+        let sureness = upright.sureness();
+        if sureness >= UPRIGHT_BAR {
+            return Ok(upright);
+        }
+        let turned_page = image::imageops::rotate180(page);
+        let mut turned = self.read_as_given(&turned_page)?;
+        if turned.sureness() <= sureness {
+            return Ok(upright);
+        }
+        turned.levelled = Some(turned.levelled.take().unwrap_or(turned_page));
+        Ok(turned)
+    }
+
+    fn read_as_given(&self, page: &GrayImage) -> Result<PageText, OcrError> {
         let skew = deskew::estimate(page);
         let levelled = (skew.abs() >= deskew::NEGLIGIBLE).then(|| deskew::level(page, skew));
         let page = levelled.as_ref().unwrap_or(page);

@@ -544,3 +544,40 @@ fn a_saved_web_page_whose_tables_are_pictures_beside_it() {
     assert_eq!(read.meta.agency, report.meta.agency);
     assert!(arithmetic(&read).is_empty());
 }
+
+/// A sheet fed into the scanner upside down reads as the upright one does.
+#[test]
+fn a_page_scanned_upside_down_reads_as_upright() {
+    if let Err(why) = ready(&["pdftoppm", "convert"]) {
+        return skip_or_fail(why);
+    }
+    let dir = scratch("upside-down");
+    let pages = render(
+        &dir,
+        &["-r", "200", "-gray", "-jpeg", "-f", "3", "-l", "3"],
+        "jpg",
+    );
+    let down = dir.join("down.jpg");
+    let st = Command::new("convert")
+        .arg(&pages[0])
+        .args(["-rotate", "180", "-quality", "80"])
+        .arg(&down)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let read = |file: &Path| {
+        let pdf = image_pdf(&[std::fs::read(file).unwrap()]);
+        import_bytes("page.pdf", Path::new("page.pdf"), &pdf).unwrap()
+    };
+    let (upright, turned) = (read(&pages[0]), read(&down));
+    let _ = std::fs::remove_dir_all(&dir);
+    let t3 = |r: &nianbao::model::Report| -> Vec<String> {
+        dump(r)
+            .lines()
+            .filter(|l| l.starts_with("t3."))
+            .map(String::from)
+            .collect()
+    };
+    assert!(t3(&upright).iter().any(|l| l == "t3.r01.natural=21"));
+    assert_eq!(t3(&turned), t3(&upright));
+}
