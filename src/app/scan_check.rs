@@ -268,7 +268,7 @@ mod tests {
         // A box at the page's left edge: the crop starts at 0, reaches right.
         assert_eq!(
             region([2.0, 100.0, 22.0, 120.0], 1000, 1400),
-            [0, 86, 122, 48]
+            [0, 86, 222, 48]
         );
         // A box past the right and bottom edges is cut at them.
         let [l, t, w, h] = region([990.0, 1390.0, 1010.0, 1410.0], 1000, 1400);

@@ -15,7 +15,7 @@
 //! `labels.rs`, `normalize.rs` and `headings.rs` are the template's words as
 //! every step recognises them; nothing in them depends on a step.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::model::Report;
 use crate::project::{FileError, read_limited};
@@ -34,6 +34,7 @@ pub mod labels;
 pub mod limits;
 pub mod normalize;
 pub mod notes;
+mod pictures;
 mod read;
 pub mod runs;
 
@@ -236,8 +237,8 @@ pub fn needs_recognition(path: &Path) -> bool {
         Ok(SourceKind::Image) => true,
         Ok(SourceKind::Pdf) => matches!(pdf::text(&bytes), Err(PdfError::NoTextLayer)),
         Ok(SourceKind::Html) => {
-            let (doc, pictures) = html::read_with_pictures(&encoding::html(&bytes));
-            !table_pictures(&doc, &pictures, path).is_empty()
+            let (doc, shown) = html::read_with_pictures(&encoding::html(&bytes));
+            !pictures::table_pictures(&doc, &shown, path).is_empty()
         }
         _ => false,
     }
@@ -261,7 +262,7 @@ pub fn import_bytes_watched(
     let kind = SourceKind::detect(path, bytes)?;
     let doc = match kind {
         SourceKind::Image => {
-            return recognised(name, vec![image::decode(bytes)?], "image-ocr", progress);
+            return pictures::scanned(name, vec![image::decode(bytes)?], "image-ocr", progress);
         }
         SourceKind::Pdf => match pdf::text(bytes) {
             Err(PdfError::NoTextLayer) => {
@@ -269,7 +270,7 @@ pub fn import_bytes_watched(
                 if pages.is_empty() {
                     return Err(PdfError::NoTextLayer.into());
                 }
-                return recognised(name, pages, "pdf-ocr", progress);
+                return pictures::scanned(name, pages, "pdf-ocr", progress);
             }
             text => {
                 let text = text?;
@@ -290,10 +291,10 @@ pub fn import_bytes_watched(
         SourceKind::Html => {
             let text = encoding::html(bytes);
             html::nesting_ok(&text)?;
-            let (doc, pictures) = html::read_with_pictures(&text);
-            let tables = table_pictures(&doc, &pictures, path);
+            let (doc, shown) = html::read_with_pictures(&text);
+            let tables = pictures::table_pictures(&doc, &shown, path);
             if !tables.is_empty() {
-                return page_with_pictures(name, doc, tables, progress);
+                return pictures::web_page(name, doc, tables, progress);
             }
             doc
         }
@@ -313,158 +314,6 @@ pub fn import_bytes_watched(
     };
     bounds::doc_ok(&doc)?;
     read::report(name, doc).map(Imported::from)
-}
-
-/// A report published as images: the pages recognised into runs, laid out
-/// and read as a PDF's text is, each box's reading followed to its cells.
-fn recognised(
-    name: &str,
-    pages: Vec<::image::GrayImage>,
-    layout: &'static str,
-    progress: &mut dyn FnMut(Progress) -> Go,
-) -> Result<Imported, ImportError> {
-    let image::Read { runs, boxes, pages } = image::runs(pages, progress)?;
-    let (text, line_of) = runs::layout(&runs);
-    bounds::text_ok(&text)?;
-    let mut doc = text::read(&text);
-    doc.layout = layout;
-    bounds::doc_ok(&doc)?;
-    let pieces = image::pieces(&runs, boxes, &line_of);
-    let report = read::report_recognised(name, doc, &pieces)?;
-    Ok(Imported { report, pages })
-}
-
-/// The pictures beside a saved web page that hold its tables: only for a
-/// page with no table of its own (else its pictures are logos and photos),
-/// those of its `<img>` that are picture files next to it.
-fn table_pictures(
-    doc: &doc::Doc,
-    pictures: &[html::Picture],
-    page: &Path,
-) -> Vec<(usize, PathBuf)> {
-    if doc
-        .lines
-        .iter()
-        .any(|l| matches!(l.kind, doc::LineKind::Row(_)))
-    {
-        return Vec::new();
-    }
-    let dir = page.parent().unwrap_or(Path::new(""));
-    pictures
-        .iter()
-        .filter(|p| !p.src.contains("://") && !p.src.starts_with("data:"))
-        .map(|p| {
-            (
-                p.after_lines,
-                dir.join(percent_decoded(p.src.trim_start_matches("./"))),
-            )
-        })
-        .filter(|(_, f)| {
-            std::fs::File::open(f).is_ok_and(|mut file| {
-                let mut head = [0u8; 16];
-                std::io::Read::read(&mut file, &mut head).is_ok_and(|n| image::is_image(&head[..n]))
-            })
-        })
-        .take(image::MAX_IMAGES)
-        .collect()
-}
-
-/// `%E6%8A%A5` and `%20` in a saved page's links, as the file names are.
-fn percent_decoded(src: &str) -> String {
-    let b = src.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        match (
-            b[i],
-            b.get(i + 1).copied().and_then(hex),
-            b.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (c, _, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// A saved web page whose tables are pictures beside it: the pictures
-/// recognised, and the lines read from each put where the page shows it,
-/// among the page's own paragraphs (its headings say which part a table
-/// is under).
-fn page_with_pictures(
-    name: &str,
-    page: doc::Doc,
-    pictures: Vec<(usize, PathBuf)>,
-    progress: &mut dyn FnMut(Progress) -> Go,
-) -> Result<Imported, ImportError> {
-    let mut ats = Vec::new();
-    let mut images = Vec::new();
-    for (at, file) in pictures {
-        let bytes = read_limited(&file).map_err(|e| ImageError::Undecodable(e.to_string()))?;
-        let image = image::decode(&bytes)?;
-        if image.width() >= image::MIN_SIDE && image.height() >= image::MIN_SIDE {
-            ats.push(at);
-            images.push(image);
-        }
-    }
-    let image::Read { runs, boxes, pages } = image::runs(images, progress)?;
-    let (text, line_of) = runs::layout(&runs);
-    bounds::text_ok(&text)?;
-    let read = text::read(&text);
-    // The page's own lines keep their numbers; those read from pictures follow them.
-    let offset = page.lines.iter().map(|l| l.no).max().unwrap_or(0);
-    let mut picture_of: std::collections::HashMap<usize, usize> = Default::default();
-    for (run, &line) in runs.iter().zip(&line_of) {
-        picture_of.entry(line).or_insert(run.page);
-    }
-    let mut from_pictures: Vec<Vec<doc::Line>> = vec![Vec::new(); ats.len()];
-    let mut last = 1;
-    for line in read.lines {
-        let k = picture_of.get(&line.no).copied().unwrap_or(last);
-        last = k;
-        from_pictures[k - 1].push(shifted(line, offset));
-    }
-    let mut lines = Vec::new();
-    for (i, line) in page.lines.into_iter().enumerate() {
-        for (k, at) in ats.iter().enumerate() {
-            if *at == i {
-                lines.append(&mut from_pictures[k]);
-            }
-        }
-        lines.push(line);
-    }
-    for lines_left in from_pictures.iter_mut() {
-        lines.append(lines_left);
-    }
-    let doc = doc::Doc {
-        lines,
-        layout: "html-ocr",
-    };
-    bounds::doc_ok(&doc)?;
-    let mut pieces = image::pieces(&runs, boxes, &line_of);
-    for p in &mut pieces {
-        p.line += offset;
-    }
-    let report = read::report_recognised(name, doc, &pieces)?;
-    Ok(Imported { report, pages })
-}
-
-/// A line (and its cells) numbered `by` further on.
-fn shifted(mut line: doc::Line, by: usize) -> doc::Line {
-    line.no += by;
-    if let doc::LineKind::Row(toks) = &mut line.kind {
-        for t in toks {
-            t.line += by;
-        }
-    }
-    line
 }
 
 /// A word processor's document: its flow of paragraphs and tables, or
