@@ -85,8 +85,10 @@ impl Document {
     pub fn edit(&mut self, tag: EditTag, f: impl FnOnce(&mut Report)) {
         let before = self.report.clone();
         f(&mut self.report);
-        crate::rollover::follow_in_force(&before, &mut self.report);
+        // Before the in-force figure follows: a cell the edit changed by
+        // itself was not seen by the clerk.
         self.report.confirm_edited(&before);
+        crate::rollover::follow_in_force(&before, &mut self.report);
         if self.report == before {
             return;
         }

@@ -237,8 +237,12 @@ pub fn needs_recognition(path: &Path) -> bool {
         Ok(SourceKind::Image) => true,
         Ok(SourceKind::Pdf) => matches!(pdf::text(&bytes), Err(PdfError::NoTextLayer)),
         Ok(SourceKind::Html) => {
-            let (doc, shown) = html::read_with_pictures(&encoding::html(&bytes));
-            !pictures::table_pictures(&doc, &shown, path).is_empty()
+            // Too deep a page is refused by its import, not parsed here.
+            let page = encoding::html(&bytes);
+            html::nesting_ok(&page).is_ok() && {
+                let (doc, shown) = html::read_with_pictures(&page);
+                !pictures::table_pictures(&doc, &shown, path).is_empty()
+            }
         }
         _ => false,
     }

@@ -55,14 +55,26 @@ pub(super) fn table_pictures(
                 dir.join(percent_decoded(p.src.trim_start_matches("./"))),
             )
         })
-        .filter(|(_, f)| {
-            std::fs::File::open(f).is_ok_and(|mut file| {
-                let mut head = [0u8; 16];
-                std::io::Read::read(&mut file, &mut head).is_ok_and(|n| image::is_image(&head[..n]))
-            })
-        })
+        .filter(|(_, f)| page_sized(f))
         .take(image::MAX_IMAGES)
         .collect()
+}
+
+/// Whether `file` is a picture large enough to be a table (a logo or an
+/// icon is not), known from its header alone.
+fn page_sized(file: &Path) -> bool {
+    let Ok(mut f) = std::fs::File::open(file) else {
+        return false;
+    };
+    let mut head = [0u8; 16];
+    if !std::io::Read::read(&mut f, &mut head).is_ok_and(|n| image::is_image(&head[..n])) {
+        return false;
+    }
+    ::image::ImageReader::open(file)
+        .and_then(|r| r.with_guessed_format())
+        .ok()
+        .and_then(|r| r.into_dimensions().ok())
+        .is_some_and(|(w, h)| w >= image::MIN_SIDE && h >= image::MIN_SIDE)
 }
 
 /// `%E6%8A%A5` and `%20` in a saved page's links, as the file names are.
@@ -102,15 +114,29 @@ pub(super) fn web_page(
 ) -> Result<Imported, ImportError> {
     let mut ats = Vec::new();
     let mut images = Vec::new();
+    // A picture that cannot be read is left out, as a logo would be; the
+    // page is still read.
     for (at, file) in pictures {
-        let bytes = read_limited(&file).map_err(|e| ImageError::Undecodable(e.to_string()))?;
-        let image = image::decode(&bytes)?;
-        if image.width() >= image::MIN_SIDE && image.height() >= image::MIN_SIDE {
+        if let Ok(image) = read_limited(&file)
+            .map_err(|e| ImageError::Undecodable(e.to_string()))
+            .and_then(|bytes| image::decode(&bytes))
+        {
             ats.push(at);
             images.push(image);
         }
     }
-    let image::Read { runs, boxes, pages } = image::runs(images, progress)?;
+    let read_as_text = |page: doc::Doc| -> Result<Imported, ImportError> {
+        bounds::doc_ok(&page)?;
+        read::report(name, page).map(Imported::from)
+    };
+    if images.is_empty() {
+        return read_as_text(page);
+    }
+    let image::Read { runs, boxes, pages } = match image::runs(images, progress) {
+        // Pictures with no text in them (photos): the page as it is.
+        Err(ImageError::NoText) => return read_as_text(page),
+        read => read?,
+    };
     let (text, line_of) = runs::layout(&runs);
     bounds::text_ok(&text)?;
     let read = text::read(&text);

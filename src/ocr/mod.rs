@@ -128,7 +128,8 @@ impl Engine {
         }
         let turned_page = image::imageops::rotate180(page);
         let mut turned = self.read_as_given(&turned_page)?;
-        if turned.sureness() <= sureness {
+        // A turned page that reads as nothing is no better reading.
+        if turned.boxes.is_empty() || turned.sureness() <= sureness {
             return Ok(upright);
         }
         turned.levelled = Some(turned.levelled.take().unwrap_or(turned_page));

@@ -131,9 +131,16 @@ impl Recogniser {
                 self.in_place(rows, classes, is_digit),
                 self.in_place(rows, classes, digit_only),
             ];
+            // A lone bar may be a piece of a table rule: its digit must be
+            // likelier than noise. (A lone `o` in a number's box is a 0.)
+            let floor = if free.text.chars().all(|c| c == '|') {
+                LONE_GLYPH_FLOOR
+            } else {
+                0.0
+            };
             if let Some(r) = readings
                 .into_iter()
-                .find(|r| r.text.chars().any(|c| c.is_ascii_digit()))
+                .find(|r| r.text.chars().any(|c| c.is_ascii_digit()) && r.weakest >= floor)
             {
                 return r;
             }
@@ -243,7 +250,7 @@ impl Recogniser {
 /// input at 8 px a step, and a little more).
 const LONE_GLYPH_STEPS: usize = 8;
 /// A lone glyph's likeliest digit below this is noise, not a reading.
-const LONE_GLYPH_FLOOR: f32 = 0.01;
+const LONE_GLYPH_FLOOR: f32 = 0.03;
 
 /// A digit or the decimal point: what a table's number cell holds.
 fn is_digit(c: &str) -> bool {

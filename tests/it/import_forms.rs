@@ -348,3 +348,25 @@ fn a_web_page_with_its_own_tables_leaves_its_pictures_alone() {
         crate::common::essence(&report).0
     );
 }
+
+/// A page without tables whose only picture is a small logo is read as the
+/// text it is: the logo is no table, and nothing needs recognising.
+#[test]
+fn a_web_page_without_tables_and_with_a_logo_is_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let logo = dir.path().join("logo.png");
+    image::GrayImage::from_pixel(100, 40, image::Luma([90]))
+        .save(&logo)
+        .unwrap();
+    let html = dir.path().join("r.html");
+    std::fs::write(
+        &html,
+        "<html><body><img src=\"logo.png\"><h1>平安县市场监督管理局2025年政府信息公开工作年度报告</h1>\
+         <p>一、总体情况</p><p>本机关全年主动公开政府信息。</p></body></html>",
+    )
+    .unwrap();
+    assert!(!nianbao::import::needs_recognition(&html));
+    let read = nianbao::import::import_file(&html).unwrap();
+    assert_eq!(read.import.as_ref().unwrap().layout, "html");
+    assert_eq!(read.meta.agency, "平安县市场监督管理局");
+}

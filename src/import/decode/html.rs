@@ -129,6 +129,19 @@ impl Walker {
                 });
             }
         }
+        self.place_pictures();
+    }
+
+    /// Pictures met since the last paragraph ended go after it.
+    fn place_pictures(&mut self) {
+        let here = self.lines.len();
+        for p in self
+            .pictures
+            .iter_mut()
+            .filter(|p| p.after_lines == usize::MAX)
+        {
+            p.after_lines = here;
+        }
     }
 
     /// Walks `el`'s subtree without recursion: pages nested thousands of
@@ -159,11 +172,12 @@ impl Walker {
                             skip = Some(node.id())
                         }
                         "br" => self.buf.push('\n'),
+                        // Placed after the paragraph it stands in (an icon
+                        // inside a sentence must not split it).
                         "img" => {
                             if let Some(src) = e.attr("src").filter(|s| !s.trim().is_empty()) {
-                                self.flush();
                                 self.pictures.push(Picture {
-                                    after_lines: self.lines.len(),
+                                    after_lines: usize::MAX,
                                     src: src.trim().to_string(),
                                 });
                             }
@@ -325,5 +339,31 @@ mod tests {
                 vec!["P:记"]
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod picture_tests {
+    use super::*;
+
+    #[test]
+    fn a_picture_goes_after_the_paragraph_it_stands_in_without_splitting_it() {
+        let (doc, pictures) = read_with_pictures(
+            "<p>共收到<img src=\"i.png\">申请12件</p><h2>三、收到和处理</h2><p><img src=\"t.png\"></p><p>后文</p>",
+        );
+        let paras: Vec<&str> = doc
+            .lines
+            .iter()
+            .filter_map(|l| match &l.kind {
+                LineKind::Para(t) => Some(t.as_str()),
+                LineKind::Row(_) => None,
+            })
+            .collect();
+        assert_eq!(paras, ["共收到申请12件", "三、收到和处理", "后文"]);
+        let at: Vec<(usize, &str)> = pictures
+            .iter()
+            .map(|p| (p.after_lines, p.src.as_str()))
+            .collect();
+        assert_eq!(at, [(1, "i.png"), (2, "t.png")]);
     }
 }
