@@ -126,10 +126,11 @@ impl Recogniser {
             // “0” at 20 %): a number, and an unsure one, so the clerk is
             // asked to check it. A reading with no digit in it is none.
             let digit_only = |c: &str| is_digit(c) && c != ".";
-            let readings = [
-                self.best_path(rows, classes, is_digit),
-                self.in_place(rows, classes, is_digit),
-                self.in_place(rows, classes, digit_only),
+            // Tried in turn, each only if the one before gives nothing.
+            let readings: [&dyn Fn() -> Reading; 3] = [
+                &|| self.best_path(rows, classes, is_digit),
+                &|| self.in_place(rows, classes, is_digit),
+                &|| self.in_place(rows, classes, digit_only),
             ];
             // A lone bar may be a piece of a table rule: its digit must be
             // likelier than noise. (A lone `o` in a number's box is a 0.)
@@ -140,6 +141,7 @@ impl Recogniser {
             };
             if let Some(r) = readings
                 .into_iter()
+                .map(|read| read())
                 .find(|r| r.text.chars().any(|c| c.is_ascii_digit()) && r.weakest >= floor)
             {
                 return r;
