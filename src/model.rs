@@ -317,6 +317,13 @@ impl ImportInfo {
         self.recognised.iter().any(|c| c.cell == key && c.confirmed)
     }
 
+    /// Whether `key` was recognised and the clerk has still to confirm it.
+    pub fn awaits(&self, key: &str) -> bool {
+        self.recognised
+            .iter()
+            .any(|c| !c.confirmed && c.cell == key)
+    }
+
     /// The recognised cells the clerk has still to confirm, each once, in
     /// the order they were read (page, then line).
     pub fn to_confirm(&self) -> Vec<&RecognisedCell> {

@@ -36,11 +36,11 @@ pub struct Crop {
 
 /// Whether the cell `key` was recognised from a picture and awaits the clerk.
 pub fn awaits(st: &AppState, key: CellKey) -> bool {
-    st.doc.report.import.as_ref().is_some_and(|i| {
-        i.recognised
-            .iter()
-            .any(|c| !c.confirmed && c.cell == key.name())
-    })
+    st.doc
+        .report
+        .import
+        .as_ref()
+        .is_some_and(|i| i.awaits(key.name()))
 }
 
 /// Whether the page shown is a table some of whose cells were recognised.
@@ -81,12 +81,12 @@ pub fn strip(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
     let Some(info) = st.doc.report.import.as_ref() else {
         return out;
     };
-    let left: Vec<&RecognisedCell> = info
-        .to_confirm()
+    let all = info.to_confirm();
+    let all_left = all.len();
+    let left: Vec<&RecognisedCell> = all
         .into_iter()
         .filter(|c| page_of(&c.cell) == st.page)
         .collect();
-    let all_left = info.to_confirm().len();
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         let (mark, _) = ui.allocate_exact_size(vec2(14.0, 14.0), egui::Sense::hover());

@@ -154,11 +154,7 @@ impl Recogniser {
     fn likeliest_digit(&self, rows: &[f32], classes: usize) -> Reading {
         let best = rows
             .chunks(classes)
-            .map(|row| {
-                argmax(row.iter().copied().enumerate().filter(|(i, _)| {
-                    *i != 0 && self.chars.get(*i).is_some_and(|c| is_digit(c) && c != ".")
-                }))
-            })
+            .map(|row| self.best_of(row, |c| is_digit(c) && c != "."))
             .fold((0, f32::MIN), |a, b| if b.1 > a.1 { b } else { a });
         match self.chars.get(best.0) {
             Some(c) if best.0 != 0 && best.1 >= LONE_GLYPH_FLOOR => Reading {
@@ -173,59 +169,58 @@ impl Recogniser {
     /// The best class `allowed` lets through at each step where the free
     /// best path reads a character (blank where it reads blank).
     fn in_place(&self, rows: &[f32], classes: usize, allowed: impl Fn(&str) -> bool) -> Reading {
-        let mut text = String::new();
-        let (mut sum, mut n, mut weakest) = (0.0f32, 0usize, 1.0f32);
-        let mut prev = 0usize;
-        for row in rows.chunks(classes) {
+        self.collapse(rows, classes, |row| {
             let free = argmax(row.iter().copied().enumerate());
-            let best = if free.0 == 0 {
-                (0, free.1)
+            if free.0 == 0 {
+                free
             } else {
-                argmax(
-                    row.iter()
-                        .copied()
-                        .enumerate()
-                        .filter(|(i, _)| *i != 0 && self.chars.get(*i).is_some_and(|c| allowed(c))),
-                )
-            };
-            if best.0 != 0
-                && best.0 != prev
-                && let Some(c) = self.chars.get(best.0)
-            {
-                text.push_str(c);
-                sum += best.1;
-                n += 1;
-                weakest = weakest.min(best.1);
+                self.best_of(row, &allowed)
             }
-            prev = best.0;
-        }
-        if n == 0 {
-            return empty();
-        }
-        Reading {
-            text: text.trim().to_string(),
-            confidence: sum / n as f32,
-            weakest,
-        }
+        })
+    }
+
+    /// The likeliest class of `row` other than blank that `allowed` lets through.
+    fn best_of(&self, row: &[f32], allowed: impl Fn(&str) -> bool) -> (usize, f32) {
+        argmax(
+            row.iter()
+                .copied()
+                .enumerate()
+                .filter(|(i, _)| *i != 0 && self.chars.get(*i).is_some_and(|c| allowed(c))),
+        )
     }
 
     /// The best path over the classes `allowed` lets through (blank always).
     fn best_path(&self, rows: &[f32], classes: usize, allowed: impl Fn(&str) -> bool) -> Reading {
+        // Known once per box, not once per step: the list has thousands of classes.
         let ok: Vec<bool> = self
             .chars
             .iter()
             .enumerate()
             .map(|(i, c)| i == 0 || allowed(c))
             .collect();
+        self.collapse(rows, classes, |row| {
+            argmax(
+                row.iter()
+                    .copied()
+                    .enumerate()
+                    .filter(|(i, _)| ok.get(*i).copied().unwrap_or(false)),
+            )
+        })
+    }
+
+    /// Greedy CTC over the class `pick` chooses at each step: repeats and
+    /// blanks dropped, the confidence the mean of the characters kept.
+    fn collapse(
+        &self,
+        rows: &[f32],
+        classes: usize,
+        pick: impl Fn(&[f32]) -> (usize, f32),
+    ) -> Reading {
         let mut text = String::new();
         let (mut sum, mut n, mut weakest) = (0.0f32, 0usize, 1.0f32);
         let mut prev = 0usize;
         for row in rows.chunks(classes) {
-            let (best, p) = row
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| ok.get(*i).copied().unwrap_or(false))
-                .fold((0, f32::MIN), |a, (i, &p)| if p > a.1 { (i, p) } else { a });
+            let (best, p) = pick(row);
             if best != 0
                 && best != prev
                 && let Some(c) = self.chars.get(best)

@@ -246,26 +246,26 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
             let at = n.line.map(|l| format!("第{l}行：")).unwrap_or_default();
             let (severity, cells) = match n.kind {
                 NoteKind::Note | NoteKind::Placed => (Severity::Note, n.cells.clone()),
-                NoteKind::Recognised if n.cells.iter().all(|k| info.confirmed(k)) => {
-                    out.push(Finding::new(
-                        RuleId::Import,
-                        Severity::Note,
-                        n.cells.clone(),
-                        format!("{at}{}；已对照原件核对", n.message),
-                    ));
-                    continue;
-                }
                 NoteKind::Recognised => {
-                    let confirmed = |k: &String| {
+                    // Checked by the clerk against the page, or vouched for by
+                    // the report's own sums: a note that says which.
+                    let by_the_sums = |k: &String| {
                         CellKey::parse(k)
                             .is_some_and(|key| confirmed::by_the_sums(report, key, &failing))
                     };
-                    if n.cells.iter().all(confirmed) {
+                    let checked = if n.cells.iter().all(|k| info.confirmed(k)) {
+                        Some("已对照原件核对")
+                    } else if n.cells.iter().all(by_the_sums) {
+                        Some("合计关系成立，已核实")
+                    } else {
+                        None
+                    };
+                    if let Some(how) = checked {
                         out.push(Finding::new(
                             RuleId::Import,
                             Severity::Note,
                             n.cells.clone(),
-                            format!("{at}{}；合计关系成立，已核实", n.message),
+                            format!("{at}{}；{how}", n.message),
                         ));
                         continue;
                     }
