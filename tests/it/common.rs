@@ -172,3 +172,29 @@ pub fn published(name: &str) -> std::collections::BTreeMap<String, String> {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect()
 }
+
+/// The whole window on `report`'s 表三 page, `size` points large, after its
+/// first frame, with frames 1/30 s apart as a PC gives them (the default
+/// 0.25 s is longer than egui's double-click delay once a click is split
+/// over frames).
+pub fn table_window(
+    st: nianbao::app::state::AppState,
+    size: [f32; 2],
+) -> egui_kittest::Harness<'static, nianbao::app::state::AppState> {
+    use nianbao::app::state::AppState;
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(size)
+        .with_step_dt(1.0 / 30.0)
+        .with_context_setup(nianbao::app::setup_context)
+        .build_ui_state(|ui, st: &mut AppState| st.ui(ui), st);
+    h.run();
+    h
+}
+
+/// An app in `dir` with `report` open on the 表三 page.
+pub fn on_table_three(dir: &std::path::Path, report: Report) -> nianbao::app::state::AppState {
+    let mut st = nianbao::app::state::AppState::new(nianbao::app::files::Storage::at(dir));
+    st.doc = nianbao::app::document::Document::new(report, None);
+    st.page = nianbao::app::state::Page::Part(2);
+    st
+}

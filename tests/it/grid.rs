@@ -6,26 +6,13 @@
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use nianbao::app::document::Document;
-use nianbao::app::files::Storage;
-use nianbao::app::state::{AppState, Page};
+use nianbao::app::state::AppState;
 use nianbao::cell::Cell;
 use nianbao::model::Report;
 use nianbao::template::CellKey;
 
 fn harness(dir: &std::path::Path, report: Report) -> Harness<'static, AppState> {
-    let mut st = AppState::new(Storage::at(dir));
-    st.doc = Document::new(report, None);
-    st.page = Page::Part(2);
-    let mut h = Harness::builder()
-        .with_size([1500.0, 2200.0])
-        // Frames as a PC gives them (the default 0.25 s is longer than
-        // egui's double-click delay once a click is split over frames).
-        .with_step_dt(1.0 / 30.0)
-        .with_context_setup(nianbao::app::setup_context)
-        .build_ui_state(|ui, st: &mut AppState| st.ui(ui), st);
-    h.run();
-    h
+    crate::common::table_window(crate::common::on_table_three(dir, report), [1500.0, 2200.0])
 }
 
 fn name(key: &str) -> String {

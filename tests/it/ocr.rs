@@ -159,38 +159,41 @@ struct Score {
 
 fn score(name: &str, bytes: &[u8], only: &str) -> Score {
     let r = import_bytes(name, Path::new(name), bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let got: BTreeMap<String, String> = dump(&r)
-        .lines()
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
     let want: BTreeMap<String, String> = super::common::published("hongze2023")
         .into_iter()
         .filter(|(k, _)| k.starts_with(only))
+        .collect();
+    scored(&r, &want)
+}
+
+/// `r` read against the figures `want` (cell key → value as dumped).
+fn scored(r: &nianbao::model::Report, want: &BTreeMap<String, String>) -> Score {
+    let got: BTreeMap<String, String> = dump(r)
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     let wrong: Vec<String> = want
         .iter()
         .filter(|(k, v)| got.get(*k) != Some(v))
         .map(|(k, v)| format!("{k}: printed {v}, read {:?}", got.get(k)))
         .collect();
-    let findings = check(&r, None);
     // What the clerk is asked to check: the cells of IMPORT warnings and
     // errors (a doubtful cell its row's printed total vouches for is a note).
-    let named: Vec<String> = findings
+    let named: Vec<String> = check(r, None)
         .iter()
         .filter(|f| f.id == RuleId::Import && f.severity != Severity::Note)
         .flat_map(|f| f.cells.iter().cloned())
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    let b = arithmetic(&r);
     Score {
         right: want.len() - wrong.len(),
         printed: want.len(),
         wrong,
         named,
-        b,
-        b_checked: Some(arithmetic(&all_checked(&r))),
+        b: arithmetic(r),
+        b_checked: Some(arithmetic(&all_checked(r))),
     }
 }
 
@@ -421,36 +424,18 @@ fn export_scan(example: &str, dpi: u32, quality: u32) {
     let _ = std::fs::remove_dir_all(&dir);
     let scan = image_pdf(&jpegs);
     let read = import_bytes("export-scan.pdf", Path::new("export-scan.pdf"), &scan).unwrap();
-    let cells = |r: &nianbao::model::Report| -> BTreeMap<String, String> {
-        dump(r)
-            .lines()
-            .filter(|l| l.starts_with('t'))
-            .filter_map(|l| l.split_once('='))
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    };
-    let (want, got) = (cells(&report), cells(&read));
-    let wrong: Vec<String> = want
-        .iter()
-        .filter(|(k, v)| got.get(*k) != Some(v))
-        .map(|(k, v)| format!("{k}: printed {v}, read {:?}", got.get(k)))
+    let want: BTreeMap<String, String> = dump(&report)
+        .lines()
+        .filter(|l| l.starts_with('t'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     let (b_source, b_read) = (arithmetic(&report), arithmetic(&read));
-    let findings = check(&read, None);
-    let named: Vec<String> = findings
-        .iter()
-        .filter(|f| f.id == RuleId::Import && f.severity != Severity::Note)
-        .flat_map(|f| f.cells.iter().cloned())
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    // Its own B findings are checked against the report's below, not hongze's.
     let s = Score {
-        right: want.len() - wrong.len(),
-        printed: want.len(),
-        wrong,
-        named,
         b: Vec::new(),
         b_checked: None,
+        ..scored(&read, &want)
     };
     eprintln!(
         "{example}: {} pages at {dpi} dpi q{quality}; B in the report {b_source:?}, read back {b_read:?}",

@@ -9,8 +9,7 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use nianbao::app::document::{Document, EditTag};
-use nianbao::app::files::Storage;
-use nianbao::app::state::{AppState, Page};
+use nianbao::app::state::AppState;
 use nianbao::cell::Cell;
 use nianbao::model::{ImportInfo, ImportNote, NoteKind, RecognisedCell, Report};
 use nianbao::rules::{RuleId, Severity, check};
@@ -142,17 +141,9 @@ fn a_value_typed_over_a_reading_is_the_clerks_and_undo_takes_that_back_too() {
 }
 
 fn harness(dir: &std::path::Path, pages: Vec<image::GrayImage>) -> Harness<'static, AppState> {
-    let mut st = AppState::new(Storage::at(dir));
-    st.doc = Document::new(scanned(), None);
+    let mut st = crate::common::on_table_three(dir, scanned());
     st.doc.pages = pages;
-    st.page = Page::Part(2);
-    let mut h = Harness::builder()
-        .with_size([1366.0, 1600.0])
-        .with_step_dt(1.0 / 30.0)
-        .with_context_setup(nianbao::app::setup_context)
-        .build_ui_state(|ui, st: &mut AppState| st.ui(ui), st);
-    h.run();
-    h
+    crate::common::table_window(st, [1366.0, 1600.0])
 }
 
 fn cell_label(k: &str) -> String {
