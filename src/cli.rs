@@ -457,7 +457,7 @@ pub fn print_findings(file: &Path, findings: &[Finding], json: bool, out: &mut d
                 f.id.as_str(),
                 f.severity.as_str(),
                 f.message,
-                f.cells.join(" ")
+                f.cell_names(" ")
             )
         };
         let _ = writeln!(out, "{line}");

@@ -28,6 +28,7 @@ pub mod model;
 pub mod ocr;
 pub mod open;
 pub mod path_name;
+pub mod place;
 pub mod project;
 pub mod rollover;
 pub mod rules;

@@ -6,7 +6,7 @@
 //! disagreements.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::cell::Cell;
 use crate::template::{
@@ -182,9 +182,60 @@ pub struct FeeStatement {
 
 impl FeeStatement {
     pub fn is_empty(&self) -> bool {
-        self.notices == Cell::Blank
-            && self.notified_yuan == Cell::Blank
-            && self.collected_yuan == Cell::Blank
+        Fee::ALL.iter().all(|&f| *self.get(f) == Cell::Blank)
+    }
+
+    pub fn get(&self, fee: Fee) -> &Cell {
+        match fee {
+            Fee::Notices => &self.notices,
+            Fee::NotifiedYuan => &self.notified_yuan,
+            Fee::CollectedYuan => &self.collected_yuan,
+        }
+    }
+
+    pub fn get_mut(&mut self, fee: Fee) -> &mut Cell {
+        match fee {
+            Fee::Notices => &mut self.notices,
+            Fee::NotifiedYuan => &mut self.notified_yuan,
+            Fee::CollectedYuan => &mut self.collected_yuan,
+        }
+    }
+}
+
+/// One figure of part 六's fee statement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Fee {
+    Notices,
+    NotifiedYuan,
+    CollectedYuan,
+}
+
+impl Fee {
+    pub const ALL: [Fee; 3] = [Fee::Notices, Fee::NotifiedYuan, Fee::CollectedYuan];
+
+    /// The field's name in findings (`check --json`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Fee::Notices => "p6.fees.notices",
+            Fee::NotifiedYuan => "p6.fees.notified_yuan",
+            Fee::CollectedYuan => "p6.fees.collected_yuan",
+        }
+    }
+
+    /// The field's label, on the page and in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Fee::Notices => "发出收费通知（件）",
+            Fee::NotifiedYuan => "收费通知总金额（元）",
+            Fee::CollectedYuan => "实际收取金额（元）",
+        }
+    }
+
+    pub fn kind(self) -> template::ValueKind {
+        match self {
+            Fee::Notices => template::ValueKind::Count,
+            _ => template::ValueKind::Amount,
+        }
     }
 }
 
@@ -232,8 +283,8 @@ pub struct ImportNote {
     /// 1-based line (or paragraph) number in the source file.
     pub line: Option<usize>,
     pub message: String,
-    /// Cell keys concerned (CONTRACT.md names).
-    pub cells: Vec<String>,
+    /// The cells concerned (saved by their CONTRACT.md names).
+    pub cells: Vec<CellKey>,
     pub kind: NoteKind,
 }
 
@@ -273,11 +324,9 @@ pub struct ImportInfo {
 }
 
 /// One cell read from a picture.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RecognisedCell {
-    /// Cell key (CONTRACT.md name).
-    pub cell: String,
+    pub cell: CellKey,
     /// 1-based page (picture) it was read from.
     pub page: usize,
     /// Left, top, right, bottom, in pixels of that page's image.
@@ -286,39 +335,39 @@ pub struct RecognisedCell {
     pub confidence: f32,
     /// The clerk has checked it against the original (Enter on the cell,
     /// or typed a value of their own into it).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub confirmed: bool,
 }
 
 impl ImportInfo {
-    /// Keys of the cells the importer could not read.
-    pub fn unread_cells(&self) -> std::collections::BTreeSet<&str> {
+    /// The cells the importer could not read.
+    pub fn unread_cells(&self) -> BTreeSet<CellKey> {
         self.cells_of(NoteKind::Unread)
     }
 
-    /// Keys of the cells whose values were placed by position, unless the
+    /// The cells whose values were placed by position, unless the
     /// clerk has since confirmed them against the page (seeing their row).
-    pub fn placed_cells(&self) -> std::collections::BTreeSet<&str> {
+    pub fn placed_cells(&self) -> BTreeSet<CellKey> {
         let mut cells = self.cells_of(NoteKind::Placed);
-        cells.retain(|k| !self.confirmed(k));
+        cells.retain(|&k| !self.confirmed(k));
         cells
     }
 
-    /// Keys of the cells read by text recognition below its confidence bar
+    /// The cells read by text recognition below its confidence bar
     /// that the clerk has not confirmed yet.
-    pub fn recognised_cells(&self) -> std::collections::BTreeSet<&str> {
+    pub fn recognised_cells(&self) -> BTreeSet<CellKey> {
         let mut cells = self.cells_of(NoteKind::Recognised);
-        cells.retain(|k| !self.confirmed(k));
+        cells.retain(|&k| !self.confirmed(k));
         cells
     }
 
     /// Whether the clerk confirmed the recognised cell `key`.
-    pub fn confirmed(&self, key: &str) -> bool {
+    pub fn confirmed(&self, key: CellKey) -> bool {
         self.recognised.iter().any(|c| c.cell == key && c.confirmed)
     }
 
     /// Whether `key` was recognised and the clerk has still to confirm it.
-    pub fn awaits(&self, key: &str) -> bool {
+    pub fn awaits(&self, key: CellKey) -> bool {
         self.recognised
             .iter()
             .any(|c| !c.confirmed && c.cell == key)
@@ -330,7 +379,7 @@ impl ImportInfo {
         let mut seen = std::collections::BTreeSet::new();
         self.recognised
             .iter()
-            .filter(|c| !c.confirmed && seen.insert(c.cell.as_str()))
+            .filter(|c| !c.confirmed && seen.insert(c.cell))
             .collect()
     }
 
@@ -338,7 +387,7 @@ impl ImportInfo {
     /// names it alone before one shared with other cells (a box matched by
     /// its text names every cell printing that text on its line), then the
     /// least sure.
-    pub fn recognised(&self, key: &str) -> Option<&RecognisedCell> {
+    pub fn recognised(&self, key: CellKey) -> Option<&RecognisedCell> {
         let shared = |c: &RecognisedCell| {
             self.recognised
                 .iter()
@@ -356,7 +405,7 @@ impl ImportInfo {
 
     /// Marks the recognised cell `key` as checked by the clerk; whether it
     /// was one still to check.
-    pub fn confirm(&mut self, key: &str) -> bool {
+    pub fn confirm(&mut self, key: CellKey) -> bool {
         let mut changed = false;
         for c in self.recognised.iter_mut().filter(|c| c.cell == key) {
             changed |= !c.confirmed;
@@ -365,11 +414,11 @@ impl ImportInfo {
         changed
     }
 
-    fn cells_of(&self, kind: NoteKind) -> std::collections::BTreeSet<&str> {
+    fn cells_of(&self, kind: NoteKind) -> BTreeSet<CellKey> {
         self.notes
             .iter()
             .filter(|n| n.kind == kind)
-            .flat_map(|n| n.cells.iter().map(String::as_str))
+            .flat_map(|n| n.cells.iter().copied())
             .collect()
     }
 }
@@ -513,18 +562,15 @@ impl Report {
         let Some(info) = &self.import else {
             return;
         };
-        let changed: Vec<String> = info
+        let changed: Vec<CellKey> = info
             .to_confirm()
             .into_iter()
-            .filter(|c| {
-                CellKey::parse(&c.cell)
-                    .is_some_and(|key| !key.is_computed() && self.input(key) != before.input(key))
-            })
-            .map(|c| c.cell.clone())
+            .map(|c| c.cell)
+            .filter(|&key| !key.is_computed() && self.input(key) != before.input(key))
             .collect();
         if let Some(info) = &mut self.import {
             for key in changed {
-                info.confirm(&key);
+                info.confirm(key);
             }
         }
     }
@@ -633,10 +679,9 @@ impl Report {
                 return Some(k.to_string());
             }
         }
-        let f = &self.part6.fees;
-        [&f.notices, &f.notified_yuan, &f.collected_yuan]
-            .into_iter()
-            .any(bad)
+        Fee::ALL
+            .iter()
+            .any(|&f| bad(self.part6.fees.get(f)))
             .then(|| "第六部分收费金额".to_string())
     }
 

@@ -618,7 +618,7 @@ impl CellKey {
 
     /// Parses a key of CONTRACT.md §1 (`t3.r01.natural`).
     pub fn parse(s: &str) -> Option<CellKey> {
-        all_keys().iter().copied().find(|k| k.to_string() == s)
+        all_keys().iter().copied().find(|k| k.name() == s)
     }
 }
 
@@ -631,6 +631,28 @@ impl fmt::Display for CellKey {
                 write!(f, "t4.{}.{}", T4_GROUPS[group].key, T4_COLS[col].0)
             }
         }
+    }
+}
+
+/// A key compared with its CONTRACT name.
+impl PartialEq<&str> for CellKey {
+    fn eq(&self, name: &&str) -> bool {
+        self.name() == *name
+    }
+}
+
+/// A key is saved by its CONTRACT name, as a project file names cells.
+impl serde::Serialize for CellKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CellKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        CellKey::parse(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("未知的单元格键“{name}”")))
     }
 }
 

@@ -61,7 +61,7 @@ pub enum Action {
     /// Show a page of the report.
     GoTo(Page),
     /// Show the page of a finding's first cell or paragraph and focus it.
-    Reveal(String),
+    Reveal(crate::place::Place),
     /// The clerk checked a recognised cell against the page (确认此格).
     ConfirmRecognised(crate::template::CellKey),
     /// Save, then carry out the action that waited for the answer.

@@ -10,7 +10,6 @@ use super::document::Document;
 use super::files::Purpose;
 use super::i18n::t;
 use super::modal::Modal;
-use super::page::Target;
 use super::state::{AppState, Zoom};
 use crate::export::Format;
 use crate::rules::Severity;
@@ -115,10 +114,9 @@ impl AppState {
             Action::Print => self.print(),
             Action::GoTo(page) => self.page = page,
             Action::ConfirmRecognised(key) => self.confirm_recognised(key),
-            Action::Reveal(name) => {
-                let target = Target::of(&name);
-                self.page = target.page();
-                self.focus = Some(target);
+            Action::Reveal(place) => {
+                self.page = super::page::page_of(&place);
+                self.focus = Some(super::page::focus_of(place));
             }
             Action::SaveThen(next) => {
                 if self.save_current() {

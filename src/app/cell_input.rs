@@ -10,6 +10,7 @@ use super::palette;
 use super::sheet::Edit;
 use super::state::CellMarks;
 use crate::cell::Cell;
+use crate::place::Place;
 use crate::rules::{RuleId, cell_problem};
 use crate::template::CellKey;
 
@@ -24,12 +25,12 @@ pub fn cell_name(key: CellKey) -> String {
 }
 
 fn fill_for(marks: &CellMarks, key: CellKey, default: Color32) -> Color32 {
-    fill_for_name(marks, &key.to_string(), default)
+    fill_for_place(marks, &Place::Cell(key), default)
 }
 
-/// The background of a cell named `key` (also part 六's `p6.fees.*` fields).
-pub fn fill_for_name(marks: &CellMarks, key: &str, default: Color32) -> Color32 {
-    palette::severity_fill(marks.get(key).map(|m| m.0), default)
+/// The background of a cell or of one of part 六's fee fields.
+pub fn fill_for_place(marks: &CellMarks, place: &Place, default: Color32) -> Color32 {
+    palette::severity_fill(marks.get(place).map(|m| m.severity), default)
 }
 
 /// What a number field shows: the clerk's own typing while it has focus
@@ -67,17 +68,21 @@ pub fn forget_typing(ui: &egui::Ui, id: egui::Id) {
     ui.data_mut(|d| d.remove::<(String, Cell)>(id));
 }
 
-/// The findings on a cell, then `extra` unless a finding already says it
-/// (the B4 finding and the invalid-text note are the same fact).
-pub fn tooltip(marks: &CellMarks, key: CellKey, extra: Option<String>) -> Option<String> {
-    let mut lines: Vec<String> = marks
-        .get(&key.to_string())
-        .map(|m| m.1.clone())
-        .unwrap_or_default();
-    if let Some(e) = extra {
-        let id = e.split_once('：').map(|(id, _)| id).unwrap_or_default();
-        if id.is_empty() || !lines.iter().any(|l| l.starts_with(id)) {
-            lines.push(e);
+/// The findings on a cell, then `extra` unless a finding of the same rule
+/// already says it (the B4 finding and the invalid-text note are one fact).
+fn tooltip(
+    marks: &CellMarks,
+    key: CellKey,
+    extra: Option<(Option<RuleId>, String)>,
+) -> Option<String> {
+    let mark = marks.get(&Place::Cell(key));
+    let mut lines: Vec<String> = mark.map(|m| m.lines()).unwrap_or_default();
+    if let Some((rule, text)) = extra {
+        let said = |id: RuleId| mark.is_some_and(|m| m.findings.iter().any(|(r, _)| *r == id));
+        match rule {
+            Some(id) if said(id) => {}
+            Some(id) => lines.push(format!("{}：{text}", id.as_str())),
+            None => lines.push(text),
         }
     }
     (!lines.is_empty()).then(|| lines.join("\n"))
@@ -188,8 +193,8 @@ pub fn draw(
 
 /// The hover text of an input cell: its findings, and why its text is invalid.
 pub fn input_tooltip(marks: &CellMarks, key: CellKey, cell: &Cell) -> Option<String> {
-    let why = cell_problem(cell, key.kind())
-        .map(|p| format!("{}：{p}（已按原样保留）", RuleId::B4.as_str()));
+    let why =
+        cell_problem(cell, key.kind()).map(|p| (Some(RuleId::B4), format!("{p}（已按原样保留）")));
     tooltip(marks, key, why)
 }
 
@@ -214,9 +219,12 @@ pub fn computed_tooltip(
     tooltip(
         marks,
         key,
-        Some(format!(
-            "自动计算，不能直接修改{}",
-            published.map(|p| format!("；{p}")).unwrap_or_default()
+        Some((
+            None,
+            format!(
+                "自动计算，不能直接修改{}",
+                published.map(|p| format!("；{p}")).unwrap_or_default()
+            ),
         )),
     )
 }

@@ -4,6 +4,7 @@
 use super::actions::Action;
 use super::modal::FindReplace;
 use super::state::AppState;
+use crate::place::Place;
 
 /// Draws the dialog; `keep` becomes false when it closes.
 pub fn show(
@@ -48,7 +49,7 @@ pub fn show(
                 for (name, n) in &hits {
                     if ui.link(format!("{name}（{n} 处）")).clicked() {
                         *keep = false;
-                        action = Some(Action::Reveal(name.clone()));
+                        action = Some(Action::Reveal(Place::Paragraph(name.clone())));
                     }
                 }
             });

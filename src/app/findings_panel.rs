@@ -41,7 +41,7 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
                 .color(palette::severity_text(f.severity));
                 let r = ui
                     .add(egui::Button::new(text).frame(false).wrap())
-                    .on_hover_text(format!("涉及：{}", f.cells.join("、")));
+                    .on_hover_text(format!("涉及：{}", f.cell_names("、")));
                 if r.clicked()
                     && let Some(cell) = f.cells.first()
                 {

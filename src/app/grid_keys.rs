@@ -9,9 +9,10 @@ use super::cell_input::cell_id;
 use super::document::EditTag;
 use super::grid_paste;
 use super::sheet::{self, Effect, Held, Input, Sheet, SheetKey};
-use super::state::{AppState, Target};
+use super::state::AppState;
 use crate::cell::Cell;
 use crate::compute::Totals;
+use crate::place::Place;
 use crate::template::{CellKey, Grid};
 
 /// The grid's keys and edits from this frame's events, in the order they
@@ -88,7 +89,7 @@ pub(super) fn follow_focus(
     st: &mut AppState,
     m: &[Vec<Option<CellKey>>],
 ) -> Option<CellKey> {
-    if let Some(Target::Cell(k)) = st.focus
+    if let Some(Place::Cell(k)) = st.focus
         && sheet::contains(m, k)
     {
         st.focus = None;

@@ -186,7 +186,8 @@ fn table_part(ui: &mut egui::Ui, st: &mut AppState, part: usize) {
 
 fn part6(ui: &mut egui::Ui, st: &mut AppState) {
     use crate::cell::Cell;
-    use crate::template::ValueKind;
+    use crate::model::Fee;
+    use crate::place::Place;
     ui.heading(PART_HEADINGS[5]);
     ui.strong(format!("（一）{}", PART6_SECTIONS[0]));
     let marks = st.cell_marks();
@@ -194,33 +195,13 @@ fn part6(ui: &mut egui::Ui, st: &mut AppState) {
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            type Getter = fn(&mut Report) -> &mut Cell;
-            let fields: [(&str, &str, ValueKind, Getter); 3] = [
-                (
-                    "p6.fees.notices",
-                    "发出收费通知（件）",
-                    ValueKind::Count,
-                    |r| &mut r.part6.fees.notices,
-                ),
-                (
-                    "p6.fees.notified_yuan",
-                    "收费通知总金额（元）",
-                    ValueKind::Amount,
-                    |r| &mut r.part6.fees.notified_yuan,
-                ),
-                (
-                    "p6.fees.collected_yuan",
-                    "实际收取金额（元）",
-                    ValueKind::Amount,
-                    |r| &mut r.part6.fees.collected_yuan,
-                ),
-            ];
-            for (key, label, kind, get) in fields {
-                let id = ui.make_persistent_id(key);
-                let cell = get(&mut st.doc.report).clone();
+            for fee in Fee::ALL {
+                let place = Place::Fee(fee);
+                let id = ui.make_persistent_id(fee.name());
+                let cell = st.doc.report.part6.fees.get(fee).clone();
                 let mut text = super::cell_input::shown_text(ui, id, &cell);
-                let fill = super::cell_input::fill_for_name(&marks, key, palette::INPUT_FILL);
-                let l = ui.label(label);
+                let fill = super::cell_input::fill_for_place(&marks, &place, palette::INPUT_FILL);
+                let l = ui.label(fee.label());
                 let mut r = ui
                     .add(
                         egui::TextEdit::singleline(&mut text)
@@ -229,13 +210,14 @@ fn part6(ui: &mut egui::Ui, st: &mut AppState) {
                             .background_color(fill),
                     )
                     .labelled_by(l.id);
-                if let Some(m) = marks.get(key) {
-                    r = r.on_hover_text(m.1.join("\n"));
+                if let Some(m) = marks.get(&place) {
+                    r = r.on_hover_text(m.lines().join("\n"));
                 }
                 if r.changed() {
-                    let v = Cell::parse(&text, kind);
+                    let v = Cell::parse(&text, fee.kind());
                     super::cell_input::remember_typing(ui, id, &text, &v);
-                    st.doc.edit(EditTag::Field(id), |rep| *get(rep) = v);
+                    st.doc
+                        .edit(EditTag::Field(id), |rep| *rep.part6.fees.get_mut(fee) = v);
                 }
                 if r.gained_focus() {
                     super::cell_input::select_all(ui, id, &text);
@@ -243,7 +225,7 @@ fn part6(ui: &mut egui::Ui, st: &mut AppState) {
                 if r.lost_focus() {
                     super::cell_input::forget_typing(ui, id);
                 }
-                if st.take_focus_text(key) {
+                if st.take_focus_text(&place) {
                     r.request_focus();
                     r.scroll_to_me(Some(egui::Align::Center));
                 }

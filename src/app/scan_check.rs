@@ -9,10 +9,11 @@ use egui::{Color32, Rect, Stroke, StrokeKind, TextureOptions, vec2};
 
 use super::action::Action;
 use super::document::EditTag;
-use super::page::{Page, page_of};
+use super::page::{Page, page_of_cell};
 use super::palette;
 use super::state::AppState;
 use crate::model::RecognisedCell;
+use crate::place::Place;
 use crate::template::CellKey;
 
 /// Height of the page crop in the strip (logical points).
@@ -36,11 +37,7 @@ pub struct Crop {
 
 /// Whether the cell `key` was recognised from a picture and awaits the clerk.
 pub fn awaits(st: &AppState, key: CellKey) -> bool {
-    st.doc
-        .report
-        .import
-        .as_ref()
-        .is_some_and(|i| i.awaits(key.name()))
+    st.doc.report.import.as_ref().is_some_and(|i| i.awaits(key))
 }
 
 /// Whether the page shown is a table some of whose cells were recognised.
@@ -51,7 +48,7 @@ pub fn shown_for(st: &AppState) -> bool {
             .report
             .import
             .as_ref()
-            .is_some_and(|i| i.recognised.iter().any(|c| page_of(&c.cell) == st.page))
+            .is_some_and(|i| i.recognised.iter().any(|c| page_of_cell(c.cell) == st.page))
 }
 
 impl AppState {
@@ -62,7 +59,7 @@ impl AppState {
         }
         self.doc.edit(EditTag::Command, |r| {
             if let Some(i) = &mut r.import {
-                i.confirm(key.name());
+                i.confirm(key);
             }
         });
         let left = self
@@ -85,7 +82,7 @@ pub fn strip(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
     let all_left = all.len();
     let left: Vec<&RecognisedCell> = all
         .into_iter()
-        .filter(|c| page_of(&c.cell) == st.page)
+        .filter(|c| page_of_cell(c.cell) == st.page)
         .collect();
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
@@ -102,13 +99,13 @@ pub fn strip(ui: &mut egui::Ui, st: &mut AppState) -> Vec<Action> {
             ));
             if ui.button("下一格待核对").clicked() {
                 let next = next_after(&left, active(st));
-                out.push(Action::Reveal(next.to_string()));
+                out.push(Action::Reveal(Place::Cell(next)));
             }
         }
     });
-    let active = active(st).filter(|k| page_of(k.name()) == st.page);
-    let reading = active.and_then(|k| info.recognised(k.name()).cloned());
-    let confirmed = active.is_some_and(|k| info.confirmed(k.name()));
+    let active = active(st).filter(|&k| page_of_cell(k) == st.page);
+    let reading = active.and_then(|k| info.recognised(k).cloned());
+    let confirmed = active.is_some_and(|k| info.confirmed(k));
     // The same height whatever is selected: the table below does not jump.
     let row = ui.horizontal(|ui| match (active, reading) {
         (Some(key), Some(cell)) => {
@@ -148,13 +145,13 @@ fn active(st: &AppState) -> Option<CellKey> {
 
 /// The cell to check after `from`: the next one left in reading order, or
 /// the first when `from` is the last or none.
-fn next_after(left: &[&RecognisedCell], from: Option<CellKey>) -> String {
-    let at = from.and_then(|k| left.iter().position(|c| c.cell == k.name()));
+fn next_after(left: &[&RecognisedCell], from: Option<CellKey>) -> CellKey {
+    let at = from.and_then(|k| left.iter().position(|c| c.cell == k));
     let next = match at {
         Some(i) if i + 1 < left.len() => i + 1,
         _ => 0,
     };
-    left[next].cell.clone()
+    left[next].cell
 }
 
 /// The little triangle in a cell's top-left corner that says "recognised,

@@ -11,9 +11,10 @@ use super::document::{Document, EditTag};
 use super::files::{Settings, Storage};
 use super::i18n::Lang;
 use super::modal::Modal;
-pub use super::page::{PAGES, Page, Target, page_of};
+pub use super::page::{PAGES, Page, page_of};
 use crate::model::Report;
-use crate::rules::Severity;
+use crate::place::Place;
+use crate::rules::{RuleId, Severity};
 use crate::template::CellKey;
 
 /// A change of the whole window's zoom, applied by the frame (it needs the context).
@@ -32,14 +33,30 @@ pub struct MergeState {
     pub problems: Vec<String>,
 }
 
-/// Per-cell decoration from the findings: worst severity and the messages.
-pub type CellMarks = HashMap<String, (Severity, Vec<String>)>;
+/// Per-place decoration from the findings.
+pub type CellMarks = HashMap<Place, Mark>;
+
+/// The findings on one cell or field: the worst severity (its fill) and
+/// each finding's rule and message (its hover text).
+#[derive(Clone, Debug)]
+pub struct Mark {
+    pub severity: Severity,
+    pub findings: Vec<(RuleId, String)>,
+}
+
+impl Mark {
+    /// One line per finding: `B1：…`.
+    pub fn lines(&self) -> Vec<String> {
+        let line = |(id, m): &(RuleId, String)| format!("{}：{m}", id.as_str());
+        self.findings.iter().map(line).collect()
+    }
+}
 
 pub struct AppState {
     pub doc: Document,
     pub page: Page,
     /// A cell or paragraph to focus and scroll to (from a finding or a key).
-    pub focus: Option<Target>,
+    pub focus: Option<Place>,
     pub modal: Option<Modal>,
     pub status: String,
     /// The status as last shown, with the document generation and page of
@@ -214,16 +231,16 @@ impl AppState {
 
     /// Takes the pending focus if it is `key` (the cell then focuses itself).
     pub fn take_focus_cell(&mut self, key: CellKey) -> bool {
-        if self.focus == Some(Target::Cell(key)) {
+        if self.focus == Some(Place::Cell(key)) {
             self.focus = None;
             return true;
         }
         false
     }
 
-    /// Takes the pending focus if it is the text field `name`.
-    pub fn take_focus_text(&mut self, name: &str) -> bool {
-        if matches!(&self.focus, Some(Target::Text(n)) if n == name) {
+    /// Takes the pending focus if it is the text field of `place`.
+    pub fn take_focus_text(&mut self, place: &Place) -> bool {
+        if self.focus.as_ref() == Some(place) {
             self.focus = None;
             return true;
         }
@@ -246,9 +263,12 @@ impl AppState {
                 continue;
             }
             for c in &f.cells {
-                let e = marks.entry(c.clone()).or_insert((f.severity, Vec::new()));
-                e.0 = e.0.min(f.severity);
-                e.1.push(format!("{}：{}", f.id.as_str(), f.message));
+                let e = marks.entry(c.clone()).or_insert(Mark {
+                    severity: f.severity,
+                    findings: Vec::new(),
+                });
+                e.severity = e.severity.min(f.severity);
+                e.findings.push((f.id, f.message.clone()));
             }
         }
         let marks = Rc::new(marks);

@@ -74,7 +74,7 @@ pub fn narrative(
     if r.changed() {
         st.doc.edit(EditTag::Field(id), |rep| get(rep).text = text);
     }
-    if st.take_focus_text(name) {
+    if st.take_focus_text(&crate::place::Place::Paragraph(name.to_string())) {
         r.request_focus();
         ui.scroll_to_rect(l.response.rect.union(r.rect), Some(egui::Align::Center));
     }

@@ -25,7 +25,7 @@ pub struct CellSource {
 impl Notes {
     /// Cells whose values were read from a doubtful recognition: named as
     /// such, with what was read and how sure the recogniser was.
-    pub fn recognised(&mut self, line: usize, message: impl Into<String>, cells: Vec<String>) {
+    pub fn recognised(&mut self, line: usize, message: impl Into<String>, cells: Vec<CellKey>) {
         self.list.push(ImportNote {
             line: Some(line),
             message: message.into(),
@@ -40,7 +40,7 @@ impl Notes {
         &mut self,
         line: Option<usize>,
         message: impl Into<String>,
-        cells: Vec<String>,
+        cells: Vec<CellKey>,
     ) {
         self.list.push(ImportNote {
             line,
@@ -50,7 +50,7 @@ impl Notes {
         });
     }
     /// Cells whose values were placed by position, not by a label.
-    pub fn placed(&mut self, line: Option<usize>, message: impl Into<String>, cells: Vec<String>) {
+    pub fn placed(&mut self, line: Option<usize>, message: impl Into<String>, cells: Vec<CellKey>) {
         self.list.push(ImportNote {
             line,
             message: message.into(),
@@ -59,7 +59,7 @@ impl Notes {
         });
     }
     /// Cells that could not be read: an error finding, never a guess.
-    pub fn unread(&mut self, line: Option<usize>, message: impl Into<String>, cells: Vec<String>) {
+    pub fn unread(&mut self, line: Option<usize>, message: impl Into<String>, cells: Vec<CellKey>) {
         self.list.push(ImportNote {
             line,
             message: message.into(),

@@ -3,6 +3,8 @@
 
 use super::{Ctx, Finding, RuleId, Severity};
 use crate::cell::Cell;
+use crate::model::Fee;
+use crate::place::Place;
 use crate::template::{ValueKind, all_keys};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -18,33 +20,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             ));
         }
     }
-    let fees = &ctx.report.part6.fees;
-    for (name, label, cell, kind) in [
-        (
-            "p6.fees.notices",
-            "发出收费通知件数",
-            &fees.notices,
-            ValueKind::Count,
-        ),
-        (
-            "p6.fees.notified_yuan",
-            "收费通知总金额（元）",
-            &fees.notified_yuan,
-            ValueKind::Amount,
-        ),
-        (
-            "p6.fees.collected_yuan",
-            "实际收取金额（元）",
-            &fees.collected_yuan,
-            ValueKind::Amount,
-        ),
-    ] {
-        if let Some(why) = problem(cell, kind) {
+    for fee in Fee::ALL {
+        if let Some(why) = problem(ctx.report.part6.fees.get(fee), fee.kind()) {
             out.push(Finding::new(
                 RuleId::B4,
                 Severity::Error,
-                vec![name.to_string()],
-                format!("第六部分“{label}”：{why}"),
+                vec![Place::Fee(fee)],
+                format!("第六部分“{}”：{why}", fee.label()),
             ));
         }
     }

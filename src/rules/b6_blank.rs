@@ -94,7 +94,7 @@ fn report(
     let empty: Vec<CellKey> = keys
         .iter()
         .copied()
-        .filter(|k| !unread.contains(k.name()))
+        .filter(|k| !unread.contains(k))
         .filter(|&k| {
             let cell = if k.is_computed() {
                 ctx.report.published(k)

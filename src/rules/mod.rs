@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::cell::Cell;
 use crate::compute::Totals;
 use crate::model::{Baseline, NoteKind, Report};
+use crate::place::Place;
 use crate::template::CellKey;
 
 mod b1_row_total;
@@ -105,13 +106,13 @@ impl Severity {
 pub struct Finding {
     pub id: RuleId,
     pub severity: Severity,
-    /// Keys of the cells involved (CONTRACT.md names; `p6.fees.*` for part 六's fee fields).
-    pub cells: Vec<String>,
+    /// What the finding is about: cells, fee fields, paragraphs, parts.
+    pub cells: Vec<Place>,
     pub message: String,
 }
 
 impl Finding {
-    fn new(id: RuleId, severity: Severity, cells: Vec<String>, message: String) -> Self {
+    fn new(id: RuleId, severity: Severity, cells: Vec<Place>, message: String) -> Self {
         Finding {
             id,
             severity,
@@ -126,13 +127,24 @@ impl Finding {
         Self::new(id, Severity::Warning, keys(cells), message)
     }
     /// Whether this finding concerns the cell `key`.
-    pub fn involves(&self, key: &str) -> bool {
-        self.cells.iter().any(|c| c == key)
+    pub fn involves(&self, key: CellKey) -> bool {
+        self.cells.contains(&Place::Cell(key))
+    }
+
+    /// The table cells among the places.
+    pub fn table_cells(&self) -> impl Iterator<Item = CellKey> + '_ {
+        self.cells.iter().filter_map(Place::cell)
+    }
+
+    /// The places by their CONTRACT names, `sep` between them.
+    pub fn cell_names(&self, sep: &str) -> String {
+        let names: Vec<String> = self.cells.iter().map(Place::to_string).collect();
+        names.join(sep)
     }
 }
 
-fn keys(cells: &[CellKey]) -> Vec<String> {
-    cells.iter().map(|k| k.to_string()).collect()
+fn keys(cells: &[CellKey]) -> Vec<Place> {
+    cells.iter().map(|&k| Place::Cell(k)).collect()
 }
 
 /// What the rules look at: the report, its totals, and last year's figures.
@@ -171,16 +183,14 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
     if let Some(info) = &report.import {
         // A cell the importer could not read stops being unread once the
         // clerk fills it in.
-        let still_unread = |k: &str| {
-            CellKey::parse(k).is_none_or(|key| report.input(key).is_none_or(|c| *c == Cell::Blank))
-        };
-        let unread: std::collections::BTreeSet<&str> = info
+        let still_unread = |k: CellKey| report.input(k).is_none_or(|c| *c == Cell::Blank);
+        let unread: std::collections::BTreeSet<CellKey> = info
             .unread_cells()
             .into_iter()
-            .filter(|k| still_unread(k))
+            .filter(|&k| still_unread(k))
             .collect();
         if !unread.is_empty() {
-            out.retain(|f| !depends_on(f).iter().any(|k| unread.contains(k.name())));
+            out.retain(|f| !depends_on(f).iter().any(|k| unread.contains(k)));
         }
         // Values placed by position are trusted because 表三's sums hold over
         // them; where a cell the importer could not read blocks those sums,
@@ -194,20 +204,19 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
                 };
                 cols.iter().any(|&c| {
                     (0..crate::template::T3_ROWS.len())
-                        .any(|row| unread.contains(CellKey::T3 { row, col: c }.name()))
+                        .any(|row| unread.contains(&CellKey::T3 { row, col: c }))
                 })
             }
             _ => false,
         };
-        let unverified: Vec<String> = if unread.is_empty() {
+        let unverified: Vec<Place> = if unread.is_empty() {
             Default::default()
         } else {
             info.placed_cells()
         }
         .into_iter()
-        .filter_map(CellKey::parse)
-        .filter(|k| !k.is_computed() && !unread.contains(k.name()) && blocked(k))
-        .map(|k| k.to_string())
+        .filter(|k| !k.is_computed() && !unread.contains(k) && blocked(k))
+        .map(Place::Cell)
         .collect();
         if !unverified.is_empty() {
             out.push(Finding::new(
@@ -245,15 +254,12 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
         for n in &info.notes {
             let at = n.line.map(|l| format!("第{l}行：")).unwrap_or_default();
             let (severity, cells) = match n.kind {
-                NoteKind::Note | NoteKind::Placed => (Severity::Note, n.cells.clone()),
+                NoteKind::Note | NoteKind::Placed => (Severity::Note, keys(&n.cells)),
                 NoteKind::Recognised => {
                     // Checked by the clerk against the page, or vouched for by
                     // the report's own sums: a note that says which.
-                    let by_the_sums = |k: &String| {
-                        CellKey::parse(k)
-                            .is_some_and(|key| confirmed::by_the_sums(report, key, &failing))
-                    };
-                    let checked = if n.cells.iter().all(|k| info.confirmed(k)) {
+                    let by_the_sums = |&k: &CellKey| confirmed::by_the_sums(report, k, &failing);
+                    let checked = if n.cells.iter().all(|&k| info.confirmed(k)) {
                         Some("已对照原件核对")
                     } else if n.cells.iter().all(by_the_sums) {
                         Some("合计关系成立，已核实")
@@ -264,24 +270,24 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
                         out.push(Finding::new(
                             RuleId::Import,
                             Severity::Note,
-                            n.cells.clone(),
+                            keys(&n.cells),
                             format!("{at}{}；{how}", n.message),
                         ));
                         continue;
                     }
-                    (Severity::Warning, n.cells.clone())
+                    (Severity::Warning, keys(&n.cells))
                 }
                 NoteKind::Unread => {
-                    let left: Vec<String> = n
+                    let left: Vec<CellKey> = n
                         .cells
                         .iter()
-                        .filter(|k| still_unread(k))
-                        .cloned()
+                        .copied()
+                        .filter(|&k| still_unread(k))
                         .collect();
                     if left.is_empty() && !n.cells.is_empty() {
-                        (Severity::Note, n.cells.clone())
+                        (Severity::Note, keys(&n.cells))
                     } else {
-                        (Severity::Error, left)
+                        (Severity::Error, keys(&left))
                     }
                 }
             };
@@ -298,21 +304,20 @@ pub fn check(report: &Report, last: Option<&Report>) -> Vec<Finding> {
 
 /// Turns each arithmetic finding that rests on one of `cells` into an
 /// IMPORT finding that says why (`why`), naming those cells too.
-fn blame_the_reading(out: &mut [Finding], cells: &std::collections::BTreeSet<&str>, why: &str) {
+fn blame_the_reading(out: &mut [Finding], cells: &std::collections::BTreeSet<CellKey>, why: &str) {
     if cells.is_empty() {
         return;
     }
     for f in out.iter_mut() {
         let arithmetic = matches!(f.id, RuleId::B1 | RuleId::B2 | RuleId::B3 | RuleId::B5);
-        let guessed: Vec<String> = depends_on(f)
-            .iter()
-            .filter(|k| cells.contains(k.name()))
-            .map(|k| k.to_string())
+        let guessed: Vec<CellKey> = depends_on(f)
+            .into_iter()
+            .filter(|k| cells.contains(k))
             .collect();
         if arithmetic && !guessed.is_empty() {
             for k in guessed {
-                if !f.cells.contains(&k) {
-                    f.cells.push(k);
+                if !f.involves(k) {
+                    f.cells.push(Place::Cell(k));
                 }
             }
             f.message = format!("{why}（{}：{}）", f.id.as_str(), f.message);
@@ -326,7 +331,7 @@ fn blame_the_reading(out: &mut [Finding], cells: &std::collections::BTreeSet<&st
 /// publisher, so it is not reported (the IMPORT error is).
 fn depends_on(f: &Finding) -> Vec<CellKey> {
     use crate::template::{R03, R23, T3_INPUT_COLS, T3_TOTAL_COL};
-    let keys: Vec<CellKey> = f.cells.iter().filter_map(|c| CellKey::parse(c)).collect();
+    let keys: Vec<CellKey> = f.table_cells().collect();
     match f.id {
         RuleId::B1 | RuleId::B5 => keys,
         // （七）总计 and the balance of a column rest on every outcome row of it.

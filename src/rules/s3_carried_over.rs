@@ -5,6 +5,7 @@
 //! does not make a report this year's.
 
 use super::{Ctx, Finding, RuleId, Severity};
+use crate::place::Place;
 
 /// From this share of last year's text on, a part counts as not rewritten.
 pub const STILL_LAST_YEARS: f64 = 0.8;
@@ -25,7 +26,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             RuleId::S3,
             Severity::Warning,
-            vec![name.clone()],
+            vec![Place::Paragraph(name)],
             message,
         ));
     }

@@ -331,7 +331,7 @@ fn importing_a_report_with_unread_cells_says_so_and_outlines_them() {
         .filter(|f| f.id == RuleId::Import && f.severity == nianbao::rules::Severity::Error)
         .flat_map(|f| f.cells.clone())
         .collect::<Vec<_>>();
-    assert!(unread.contains(&"t3.r01.natural".to_string()), "{unread:?}");
+    assert!(unread.iter().any(|c| *c == "t3.r01.natural"), "{unread:?}");
 }
 
 #[test]
@@ -666,22 +666,21 @@ fn zoom_is_a_view_command_with_its_shortcut() {
 
 #[test]
 fn invalid_cell_tooltip_says_it_once() {
+    let key = nianbao::template::CellKey::parse("t3.r01.natural").unwrap();
     let marks: nianbao::app::state::CellMarks = [(
-        "t3.r01.natural".to_string(),
-        (
-            nianbao::rules::Severity::Error,
-            vec!["B4：应填写数字".to_string()],
-        ),
+        nianbao::place::Place::Cell(key),
+        nianbao::app::state::Mark {
+            severity: nianbao::rules::Severity::Error,
+            findings: vec![(RuleId::B4, "应填写数字".to_string())],
+        },
     )]
     .into_iter()
     .collect();
-    let key = nianbao::template::CellKey::parse("t3.r01.natural").unwrap();
-    let tip = nianbao::app::cell_input::tooltip(
-        &marks,
-        key,
-        Some("B4：应填写数字（已按原样保留）".into()),
-    )
-    .unwrap();
+    let typed = nianbao::cell::Cell::Invalid("abc".into());
+    let tip = nianbao::app::cell_input::input_tooltip(&marks, key, &typed).unwrap();
+    assert_eq!(tip.matches("B4").count(), 1, "{tip}");
+    // Without the finding, the invalid text still says why.
+    let tip = nianbao::app::cell_input::input_tooltip(&Default::default(), key, &typed).unwrap();
     assert_eq!(tip.matches("B4").count(), 1, "{tip}");
 }
 
@@ -862,4 +861,31 @@ fn export_to_pdf_from_the_menu_writes_the_file_and_names_its_fonts() {
         common::essence(&back).0,
         common::essence(&common::clean_report()).0
     );
+}
+
+#[test]
+fn a_finding_on_a_paragraph_or_a_part_brings_its_text_into_focus() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = common::clean_report();
+    r.preamble =
+        nianbao::model::Narrative::new("本报告中所列数据统计期限为2024年1月1日至2024年12月31日。");
+    r.part5 = Default::default();
+    let findings = nianbao::rules::check(&r, None);
+    let place = |id: RuleId| {
+        findings
+            .iter()
+            .find(|f| f.id == id)
+            .and_then(|f| f.cells.first().cloned())
+            .unwrap_or_else(|| panic!("no {id:?} in {findings:#?}"))
+    };
+    for (id, page) in [(RuleId::S2, Page::Cover), (RuleId::S1, Page::Part(4))] {
+        let mut h = harness(state(dir.path(), r.clone(), Page::Part(2)));
+        h.run();
+        h.state_mut()
+            .perform(nianbao::app::actions::Action::Reveal(place(id)));
+        h.run();
+        assert_eq!(h.state().page, page, "{id:?}");
+        // The text field took the focus it was asked for.
+        assert_eq!(h.state().focus, None, "{id:?}");
+    }
 }

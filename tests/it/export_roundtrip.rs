@@ -171,7 +171,7 @@ fn pdf_round_trip() {
                 f.id == nianbao::rules::RuleId::Import
                     && f.severity == nianbao::rules::Severity::Error
             })
-            .flat_map(|f| f.cells)
+            .flat_map(|f| f.cells.iter().map(ToString::to_string).collect::<Vec<_>>())
             .collect();
         let blanks = want_cells.iter().any(|c| c.ends_with("=blank"));
         for (got, want) in cells.iter().zip(&want_cells) {

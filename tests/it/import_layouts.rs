@@ -31,7 +31,7 @@ fn nonzero(r: &Report) -> Vec<String> {
 fn findings(r: &Report) -> Vec<String> {
     check(r, None)
         .into_iter()
-        .map(|f| format!("{} {}", f.id.as_str(), f.cells.join(",")))
+        .map(|f| format!("{} {}", f.id.as_str(), f.cell_names(",")))
         .collect()
 }
 

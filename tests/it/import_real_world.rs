@@ -22,7 +22,7 @@ fn ids(r: &nianbao::model::Report) -> Vec<String> {
             format!(
                 "{} {}",
                 f.id.as_str(),
-                f.cells.first().cloned().unwrap_or_default()
+                f.cells.first().map(ToString::to_string).unwrap_or_default()
             )
         })
         .collect()

@@ -183,7 +183,7 @@ fn scored(r: &nianbao::model::Report, want: &BTreeMap<String, String>) -> Score 
     let named: Vec<String> = check(r, None)
         .iter()
         .filter(|f| f.id == RuleId::Import && f.severity != Severity::Note)
-        .flat_map(|f| f.cells.iter().cloned())
+        .flat_map(|f| f.cells.iter().map(ToString::to_string))
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -203,7 +203,7 @@ fn arithmetic(r: &nianbao::model::Report) -> Vec<String> {
         .into_iter()
         .filter(|f| matches!(f.id, RuleId::B1 | RuleId::B2 | RuleId::B3 | RuleId::B5))
         .filter(|f| f.severity == Severity::Error)
-        .map(|f| format!("{} {}", f.id.as_str(), f.cells.join(",")))
+        .map(|f| format!("{} {}", f.id.as_str(), f.cell_names(",")))
         .collect()
 }
 
@@ -212,8 +212,8 @@ fn arithmetic(r: &nianbao::model::Report) -> Vec<String> {
 fn all_checked(r: &nianbao::model::Report) -> nianbao::model::Report {
     let mut checked = r.clone();
     if let Some(info) = checked.import.as_mut() {
-        let cells: Vec<String> = info.to_confirm().iter().map(|c| c.cell.clone()).collect();
-        for c in &cells {
+        let cells: Vec<_> = info.to_confirm().iter().map(|c| c.cell).collect();
+        for c in cells {
             info.confirm(c);
         }
     }
@@ -368,7 +368,7 @@ fn a_png_of_the_tables_page_is_read_by_content() {
     // Every 表三 cell read from the page has one (the page holds 14 of its
     // rows, 84 input cells).
     let boxed: std::collections::BTreeSet<&str> =
-        info.recognised.iter().map(|c| c.cell.as_str()).collect();
+        info.recognised.iter().map(|c| c.cell.name()).collect();
     let read: Vec<String> = nianbao::template::all_keys()
         .iter()
         .filter(|k| k.name().starts_with("t3."))

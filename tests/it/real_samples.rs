@@ -37,7 +37,7 @@ fn score(file: &str) -> (usize, usize, Vec<String>, Vec<String>) {
             format!(
                 "{} {}",
                 f.id.as_str(),
-                f.cells.first().cloned().unwrap_or_default()
+                f.cells.first().map(ToString::to_string).unwrap_or_default()
             )
         })
         .collect();

@@ -24,7 +24,7 @@ fn key(k: &str) -> CellKey {
 
 fn reading(cell: &str, confidence: f32, x: f32) -> RecognisedCell {
     RecognisedCell {
-        cell: cell.into(),
+        cell: key(cell),
         page: 1,
         bbox: [x, 300.0, x + 30.0, 330.0],
         confidence,
@@ -48,7 +48,7 @@ fn scanned() -> Report {
         notes: vec![ImportNote {
             line: Some(12),
             message: "表三…自然人识别为“28”，识别把握 48%，请对照原件核对".into(),
-            cells: vec![DOUBTFUL.into()],
+            cells: vec![key(DOUBTFUL)],
             kind: NoteKind::Recognised,
         }],
         recognised: vec![reading(DOUBTFUL, 0.48, 400.0), reading(SURE, 0.99, 480.0)],
@@ -84,8 +84,8 @@ fn a_sum_failing_over_an_unchecked_reading_blames_the_reading_until_the_clerk_ch
 
     // The clerk compares the page and confirms the 28: the sum's failure is
     // now the publisher's, and the doubt a note that says it was checked.
-    assert!(r.import.as_mut().unwrap().confirm(DOUBTFUL));
-    assert!(!r.import.as_mut().unwrap().confirm(DOUBTFUL), "once");
+    assert!(r.import.as_mut().unwrap().confirm(key(DOUBTFUL)));
+    assert!(!r.import.as_mut().unwrap().confirm(key(DOUBTFUL)), "once");
     let b1 = ids(&r, RuleId::B1);
     assert_eq!(b1.len(), 1, "{b1:?}");
     let import = ids(&r, RuleId::Import);
@@ -111,20 +111,20 @@ fn cells_left_to_check_are_each_listed_once_and_a_checked_one_survives_the_proje
     // text): the crop shows the box that names the cell alone.
     let mut shared = reading(DOUBTFUL, 0.3, 600.0);
     r.import.as_mut().unwrap().recognised.push(shared.clone());
-    shared.cell = SURE.into();
+    shared.cell = key(SURE);
     r.import.as_mut().unwrap().recognised.push(shared);
     let info = r.import.as_ref().unwrap();
-    let left: Vec<&str> = info.to_confirm().iter().map(|c| c.cell.as_str()).collect();
+    let left: Vec<&str> = info.to_confirm().iter().map(|c| c.cell.name()).collect();
     assert_eq!(left, [DOUBTFUL, SURE]);
-    assert_eq!(info.recognised(DOUBTFUL).unwrap().confidence, 0.48);
-    assert_eq!(info.recognised(SURE).unwrap().bbox[0], 480.0);
-    r.import.as_mut().unwrap().confirm(DOUBTFUL);
+    assert_eq!(info.recognised(key(DOUBTFUL)).unwrap().confidence, 0.48);
+    assert_eq!(info.recognised(key(SURE)).unwrap().bbox[0], 480.0);
+    r.import.as_mut().unwrap().confirm(key(DOUBTFUL));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.ron");
     nianbao::project::save(&r, &path).unwrap();
     let back = nianbao::project::load(&path).unwrap();
     let info = back.import.as_ref().unwrap();
-    assert!(info.confirmed(DOUBTFUL) && !info.confirmed(SURE));
+    assert!(info.confirmed(key(DOUBTFUL)) && !info.confirmed(key(SURE)));
     assert_eq!(info.to_confirm().len(), 1);
 }
 
@@ -134,10 +134,10 @@ fn a_value_typed_over_a_reading_is_the_clerks_and_undo_takes_that_back_too() {
     doc.edit(EditTag::Command, |r| {
         *r.input_mut(key(DOUBTFUL)).unwrap() = Cell::Int(29)
     });
-    assert!(doc.report.import.as_ref().unwrap().confirmed(DOUBTFUL));
-    assert!(!doc.report.import.as_ref().unwrap().confirmed(SURE));
+    assert!(doc.report.import.as_ref().unwrap().confirmed(key(DOUBTFUL)));
+    assert!(!doc.report.import.as_ref().unwrap().confirmed(key(SURE)));
     doc.undo();
-    assert!(!doc.report.import.as_ref().unwrap().confirmed(DOUBTFUL));
+    assert!(!doc.report.import.as_ref().unwrap().confirmed(key(DOUBTFUL)));
 }
 
 fn harness(dir: &std::path::Path, pages: Vec<image::GrayImage>) -> Harness<'static, AppState> {
@@ -165,8 +165,8 @@ fn the_strip_shows_the_page_around_the_cell_and_enter_checks_it() {
     h.key_press(Key::Enter);
     h.run();
     let info = h.state().doc.report.import.clone().unwrap();
-    assert!(info.confirmed(DOUBTFUL), "Enter checked it");
-    assert!(!info.confirmed(SURE), "and only it");
+    assert!(info.confirmed(key(DOUBTFUL)), "Enter checked it");
+    assert!(!info.confirmed(key(SURE)), "and only it");
     assert!(
         h.state().status.contains("还有 1 格待核对"),
         "{}",
@@ -188,7 +188,7 @@ fn the_strip_shows_the_page_around_the_cell_and_enter_checks_it() {
             .import
             .as_ref()
             .unwrap()
-            .confirmed(SURE)
+            .confirmed(key(SURE))
     );
     assert!(h.query_by_label_contains("已全部核对").is_some());
 }

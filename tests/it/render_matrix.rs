@@ -52,7 +52,7 @@ fn balance(r: &nianbao::model::Report) -> BTreeSet<String> {
     check(r, None)
         .into_iter()
         .filter(|f| matches!(f.id, RuleId::B1 | RuleId::B2 | RuleId::B3 | RuleId::B5))
-        .map(|f| format!("{} {}", f.id.as_str(), f.cells.join(",")))
+        .map(|f| format!("{} {}", f.id.as_str(), f.cell_names(",")))
         .collect()
 }
 
@@ -82,10 +82,10 @@ fn every_rendering_reads_back_or_says_what_was_lost() {
         };
         let got = cells(&dump(&r));
         let findings = check(&r, None);
-        let named: BTreeSet<&str> = findings
+        let named: BTreeSet<String> = findings
             .iter()
             .filter(|f| f.id == RuleId::Import && f.severity == Severity::Error)
-            .flat_map(|f| f.cells.iter().map(String::as_str))
+            .flat_map(|f| f.cells.iter().map(ToString::to_string))
             .collect();
         let differing: Vec<&String> = want
             .keys()

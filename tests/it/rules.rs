@@ -93,7 +93,7 @@ fn b4_invalid_negative_and_fractional_values() {
     r.t2[T2_FEES] = Cell::Invalid("十二万".into());
     r.part6.fees.collected_yuan = Cell::Invalid("免".into());
     let f = fired(&r, RuleId::B4);
-    let cells: Vec<&str> = f.iter().map(|f| f.cells[0].as_str()).collect();
+    let cells: Vec<String> = f.iter().map(|f| f.cells[0].to_string()).collect();
     assert_eq!(
         cells,
         [
@@ -236,7 +236,7 @@ fn s1_required_parts() {
     r.part6 = Default::default();
     r.part1 = nianbao::model::Part1::canonical();
     let f = fired(&r, RuleId::S1);
-    let cells: Vec<&str> = f.iter().map(|f| f.cells[0].as_str()).collect();
+    let cells: Vec<String> = f.iter().map(|f| f.cells[0].to_string()).collect();
     assert_eq!(cells, ["part1", "part5", "part6"]);
     // "无。" is acceptable content for 六.
     r.part6.text = Narrative::new("无。");

@@ -44,7 +44,7 @@ pub fn name_cells(pieces: &[Recognised], notes: &mut Notes) {
         let cells = cells_of(d, notes);
         for key in &cells {
             notes.recognised_cells.push(crate::model::RecognisedCell {
-                cell: key.to_string(),
+                cell: *key,
                 page: d.page,
                 bbox: d.bbox,
                 confidence: d.confidence,
@@ -73,7 +73,7 @@ pub fn name_cells(pieces: &[Recognised], notes: &mut Notes) {
                 clip(&d.text),
                 d.confidence * 100.0
             ),
-            vec![key.to_string()],
+            vec![key],
         );
     }
     let mut pages: Vec<usize> = loose.iter().map(|d| d.page).collect();
@@ -133,7 +133,7 @@ mod tests {
         assert_eq!(notes.list.len(), 1);
         let n = &notes.list[0];
         assert_eq!(n.kind, NoteKind::Recognised);
-        assert_eq!(n.cells, vec![seven.to_string()]);
+        assert_eq!(n.cells, vec![seven]);
         assert!(
             n.message.contains("“12”") && n.message.contains("62%"),
             "{}",
@@ -157,7 +157,7 @@ mod tests {
         d.numbers_on_line = 3;
         name_cells(&[d], &mut notes);
         assert_eq!(notes.list.len(), 1);
-        assert_eq!(notes.list[0].cells, vec![keys[1].to_string()]);
+        assert_eq!(notes.list[0].cells, vec![keys[1]]);
     }
 
     #[test]

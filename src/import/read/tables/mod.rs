@@ -187,7 +187,7 @@ pub fn value(tok: Option<&Tok>, kind: ValueKind, key: CellKey, notes: &mut Notes
                         key.label(),
                         wan
                     ),
-                    vec![key.to_string()],
+                    vec![key],
                 );
                 Cell::Dec(wan)
             }
@@ -237,7 +237,7 @@ pub fn note_fit(fit: &Fit, line: usize, place: &str, expected: usize, notes: &mu
 pub fn note_inferred(
     placed: &[Option<Placed>],
     name: impl Fn(usize) -> String,
-    keys: impl Fn(usize) -> Vec<String>,
+    keys: impl Fn(usize) -> Vec<CellKey>,
     notes: &mut Notes,
 ) {
     for (how, what) in [

@@ -17,7 +17,7 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
         notes.unread(
             None,
             "未找到表二（主动公开政府信息情况），表二各格未能读取，请对照原报告填写",
-            cells.map(|f| CellKey::T2(f).to_string()).collect(),
+            cells.map(CellKey::T2).collect(),
         );
         return;
     }
@@ -41,7 +41,7 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
         notes,
     );
     let keys = |s: usize| match labels[s].target {
-        Target::T2(fields) => fields.iter().map(|&f| CellKey::T2(f).to_string()).collect(),
+        Target::T2(fields) => fields.iter().map(|&f| CellKey::T2(f)).collect(),
         _ => Vec::new(),
     };
     super::note_inferred(
@@ -56,7 +56,7 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
             Target::T2of2019(i) => T2_ROWS_2019[i].decisions.into_iter().collect(),
             _ => Vec::new(),
         };
-        let keys: Vec<String> = fields.iter().map(|&f| CellKey::T2(f).to_string()).collect();
+        let keys: Vec<CellKey> = fields.iter().map(|&f| CellKey::T2(f)).collect();
         let place = format!("表二“{}”", row_label(label.target));
         let Some(p) = &placed[s] else {
             if !keys.is_empty() {
@@ -139,7 +139,7 @@ fn note_2019_row(
                     shown[row.values - 1],
                     shown[..row.values - 1].join("、")
                 ),
-                vec![CellKey::T2(f).to_string()],
+                vec![CellKey::T2(f)],
             );
         }
         None => notes.add(

@@ -75,7 +75,7 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
     let placed = assign(&its, &vec![width; slots.len()], slot_of, name, notes);
     let keys = |s: usize| match slots[s] {
         Slot::Row(row) => (0..T3_COLS.len())
-            .map(|col| CellKey::T3 { row, col }.to_string())
+            .map(|col| CellKey::T3 { row, col })
             .collect(),
         Slot::OtherSingle => Vec::new(),
     };
@@ -181,8 +181,8 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
             );
             continue;
         }
-        let cells: Vec<String> = (0..T3_INPUT_COLS)
-            .map(|col| CellKey::T3 { row, col }.to_string())
+        let cells: Vec<CellKey> = (0..T3_INPUT_COLS)
+            .map(|col| CellKey::T3 { row, col })
             .collect();
         notes.unread(
             None,
@@ -331,9 +331,9 @@ fn sums_hold(
 
 /// No 表三 at all: every input cell is unread.
 fn unread_table(_report: &mut Report, notes: &mut Notes) {
-    let cells: Vec<String> = (0..T3_ROWS.len())
+    let cells: Vec<CellKey> = (0..T3_ROWS.len())
         .filter(|&r| r != R24)
-        .flat_map(|row| (0..T3_INPUT_COLS).map(move |col| CellKey::T3 { row, col }.to_string()))
+        .flat_map(|row| (0..T3_INPUT_COLS).map(move |col| CellKey::T3 { row, col }))
         .collect();
     notes.unread(
         None,
@@ -458,9 +458,9 @@ fn infer_missing(missing: &[(usize, usize, usize)], report: &mut Report, notes: 
         let known: i64 = (R03..=R23).map(|r| report.t3.0[r][col].int_value()).sum();
         let all_outcomes = cells.iter().all(|m| outcome_rows(m.0));
         let label = T3_COLS[col].label;
-        let keys: Vec<String> = cells
+        let keys: Vec<CellKey> = cells
             .iter()
-            .map(|m| CellKey::T3 { row: m.0, col }.to_string())
+            .map(|m| CellKey::T3 { row: m.0, col })
             .collect();
         if let Some(total) = published
             && all_outcomes

@@ -36,9 +36,7 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
         Ok(v) => v,
         Err(why) => {
             let cells = (0..T4_GROUPS.len())
-                .flat_map(|group| {
-                    (0..T4_INPUT_COLS).map(move |col| CellKey::T4 { group, col }.to_string())
-                })
+                .flat_map(|group| (0..T4_INPUT_COLS).map(move |col| CellKey::T4 { group, col }))
                 .collect();
             notes.unread(
                 None,
