@@ -1,6 +1,7 @@
 //! Offline text recognition for reports published as images (a scanned PDF,
 //! a photo or screenshot of a table): each page levelled ([`deskew`]), its
-//! text boxes found ([`detect`]) and read ([`recognise`]) by the PP-OCRv4
+//! text boxes found ([`detect`]), cut at the table's rules ([`ruling`]) and
+//! read ([`recognise`]) by the PP-OCRv4
 //! models ([`models`]) on tract ([`net`]). The result is text boxes with
 //! their place and confidence; the importer turns them into runs like a
 //! PDF's and reads them as it reads every other file.
@@ -13,6 +14,7 @@ pub mod detect;
 pub mod models;
 mod net;
 pub mod recognise;
+pub mod ruling;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -140,7 +142,8 @@ impl Engine {
         let skew = deskew::estimate(page);
         let levelled = (skew.abs() >= deskew::NEGLIGIBLE).then(|| deskew::level(page, skew));
         let page = levelled.as_ref().unwrap_or(page);
-        let boxes = detect::boxes(&self.detector, page).map_err(OcrError::Run)?;
+        let found = detect::boxes(&self.detector, page).map_err(OcrError::Run)?;
+        let boxes = ruling::cut_at_rules(&found, &ruling::vertical_rules(page));
         let readings = self.recogniser.read(page, &boxes).map_err(OcrError::Run)?;
         Ok(PageText {
             width: page.width(),

@@ -566,3 +566,68 @@ fn a_page_scanned_upside_down_reads_as_upright() {
     assert!(t3(&upright).iter().any(|l| l == "t3.r01.natural=21"));
     assert_eq!(t3(&turned), t3(&upright));
 }
+
+/// Figures that stand close either side of a thin rule (narrow columns, a
+/// small font) are read each in its own cell, not as one number: the table
+/// drawn by ImageMagick with the bundled font, read as a picture.
+#[test]
+fn figures_close_to_a_rule_are_read_each_in_its_cell() {
+    if let Err(why) = ready(&["convert"]) {
+        return skip_or_fail(why);
+    }
+    let dir = scratch("close-to-rule");
+    let png = dir.join("row.png");
+    let font = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts/NotoSansSC-subset.otf");
+    let mut draw: Vec<String> = vec!["line 20,30 560,30".into(), "line 20,90 560,90".into()];
+    for x in [20, 120, 160, 200, 240, 280, 320, 360, 560] {
+        draw.push(format!("line {x},30 {x},90"));
+    }
+    let mut text: Vec<String> = vec!["text 28,70 '合计'".into()];
+    // Three pairs of cells, the figure of the one right against the rule, of
+    // the other left against it: 3|0 at x 160, 7|5 at 240, 8|2 at 320.
+    for (x, t) in [
+        (145, "3"),
+        (163, "0"),
+        (225, "7"),
+        (243, "5"),
+        (305, "8"),
+        (323, "2"),
+    ] {
+        text.push(format!("text {x},70 '{t}'"));
+    }
+    let mut cmd = Command::new("convert");
+    cmd.args([
+        "-size", "600x120", "xc:white", "-fill", "none", "-stroke", "black",
+    ]);
+    cmd.args(["-strokewidth", "2"]);
+    for d in &draw {
+        cmd.args(["-draw", d]);
+    }
+    cmd.args(["-stroke", "none", "-fill", "black", "-font"])
+        .arg(&font);
+    cmd.args(["-pointsize", "26"]);
+    for t in &text {
+        cmd.args(["-draw", t]);
+    }
+    assert!(cmd.arg(&png).status().unwrap().success());
+    let page = image::open(&png).unwrap().to_luma8();
+    let _ = std::fs::remove_dir_all(&dir);
+    let read = nianbao::ocr::Engine::shared()
+        .unwrap()
+        .read_page(&page)
+        .unwrap();
+    let mut boxes = read.boxes.clone();
+    boxes.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    // Full-width digits count, as the importer reads them.
+    let digit = |c: char| match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+        _ => None,
+    };
+    let figures: Vec<String> = boxes
+        .iter()
+        .filter_map(|b| b.text.chars().map(digit).collect::<Option<String>>())
+        .collect();
+    assert_eq!(figures, ["3", "0", "7", "5", "8", "2"], "{boxes:?}");
+    assert!(boxes.iter().any(|b| b.text == "合计"), "{boxes:?}");
+}

@@ -1,0 +1,176 @@
+//! The table's ruling lines on a levelled page, and the text boxes cut at
+//! them. The text detector sees pixels, not cells: where two cells' figures
+//! stand close on either side of a thin rule (narrow 表三 columns, a low
+//! resolution), it can give one box for both, which would read as one
+//! number ("3 0" as "30"). A vertical rule inside a box is a cell's border,
+//! so the box is cut there and each part read on its own.
+//!
+//! A rule is a vertical run of ink that passes through a box from above its
+//! top to below its bottom: a character's stroke lies inside its box (the
+//! detector's box encloses the text with a margin). Rules are found as
+//! segments, so a rule that stops at a merged header cell cuts nothing
+//! inside that cell.
+
+use image::GrayImage;
+
+use super::detect::TextBox;
+
+/// Darker than this is ink.
+const INK: u8 = 128;
+/// Vertical runs of ink shorter than this (pixels) are not looked at.
+const MIN_RUN: u32 = 20;
+/// Gaps in a rule (a scan's broken line, JPEG noise) bridged, in pixels.
+const GAP: u32 = 2;
+/// Each part of a cut box must be at least this wide, relative to the box's
+/// height (a digit is about half as wide as tall): a rule that only grazes a
+/// box's edge, inside the detector's margin, cuts nothing.
+const MIN_PART: f32 = 0.35;
+
+/// A vertical ruling line: its x (the middle of its thickness) and the rows
+/// it spans.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rule {
+    pub x: f32,
+    pub y0: f32,
+    pub y1: f32,
+}
+
+/// The vertical rules of a page, left to right.
+pub fn vertical_rules(page: &GrayImage) -> Vec<Rule> {
+    let (w, h) = page.dimensions();
+    // Runs per pixel column; a rule two or three pixels thick gives a run in
+    // each of its columns, merged below.
+    let mut runs: Vec<Rule> = Vec::new();
+    for x in 0..w {
+        // A column is read with its right neighbour, so a rule a residual
+        // tilt moves by a pixel over its length stays one run.
+        let ink = |y: u32| {
+            page.get_pixel(x, y).0[0] < INK || (x + 1 < w && page.get_pixel(x + 1, y).0[0] < INK)
+        };
+        let mut start: Option<u32> = None;
+        let mut last_ink = 0;
+        for y in 0..=h {
+            let dark = y < h && ink(y);
+            match (dark, start) {
+                (true, None) => {
+                    start = Some(y);
+                    last_ink = y;
+                }
+                (true, Some(_)) => last_ink = y,
+                (false, Some(s)) if y >= h || y - last_ink > GAP => {
+                    if last_ink + 1 - s >= MIN_RUN {
+                        runs.push(Rule {
+                            x: x as f32 + 0.5,
+                            y0: s as f32,
+                            y1: (last_ink + 1) as f32,
+                        });
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    merge_neighbours(runs)
+}
+
+/// Runs in adjacent pixel columns that overlap in height are one rule.
+fn merge_neighbours(runs: Vec<Rule>) -> Vec<Rule> {
+    let mut out: Vec<(Rule, f32, usize)> = Vec::new(); // rule, rightmost x, columns
+    for r in runs {
+        let joined = out
+            .iter_mut()
+            .rev()
+            .take(8)
+            .find(|(m, right, _)| r.x - *right <= 1.5 && r.y0 < m.y1 && m.y0 < r.y1);
+        match joined {
+            Some((m, right, n)) => {
+                m.x = (m.x * *n as f32 + r.x) / (*n + 1) as f32;
+                m.y0 = m.y0.min(r.y0);
+                m.y1 = m.y1.max(r.y1);
+                *right = r.x;
+                *n += 1;
+            }
+            None => out.push((r, r.x, 1)),
+        }
+    }
+    out.into_iter().map(|(r, _, _)| r).collect()
+}
+
+/// The boxes cut at every rule that runs through them (from above to below,
+/// with room for a character on each side).
+pub fn cut_at_rules(boxes: &[TextBox], rules: &[Rule]) -> Vec<TextBox> {
+    let mut out = Vec::with_capacity(boxes.len());
+    for b in boxes {
+        let part = b.height() * MIN_PART;
+        let mut cuts: Vec<f32> = rules
+            .iter()
+            .filter(|r| r.y0 < b.y0 && b.y1 < r.y1)
+            .map(|r| r.x)
+            .filter(|&x| x - b.x0 >= part && b.x1 - x >= part)
+            .collect();
+        cuts.sort_by(f32::total_cmp);
+        let mut x0 = b.x0;
+        for x in cuts {
+            if x - x0 >= part {
+                out.push(TextBox { x0, x1: x, ..*b });
+                x0 = x;
+            }
+        }
+        out.push(TextBox { x0, ..*b });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::Luma;
+
+    /// A white A4 page at 150 dpi with a table of vertical rules at `xs`
+    /// from y 100 to 400, two pixels thick, broken by a one-pixel gap.
+    fn page(xs: &[u32]) -> GrayImage {
+        let mut p = GrayImage::from_pixel(1240, 1754, Luma([255]));
+        for &x in xs {
+            for y in 100..400 {
+                if y == 250 {
+                    continue;
+                }
+                p.put_pixel(x, y, Luma([20]));
+                p.put_pixel(x + 1, y, Luma([60]));
+            }
+        }
+        // A character's stroke (a 30 px high character): not a rule.
+        for y in 500..530 {
+            p.put_pixel(300, y, Luma([0]));
+        }
+        p
+    }
+
+    #[test]
+    fn rules_are_found_as_segments() {
+        let rules = vertical_rules(&page(&[100, 200]));
+        assert_eq!(rules.len(), 3, "two rules and a stroke: {rules:?}");
+        assert!((rules[0].x - 101.0).abs() < 1.0, "{rules:?}");
+        assert_eq!((rules[0].y0, rules[0].y1), (100.0, 400.0));
+    }
+
+    #[test]
+    fn a_box_is_cut_at_a_rule_through_it_but_not_at_one_grazing_it_or_ending_above_it() {
+        let rules = vertical_rules(&page(&[100, 200]));
+        let b = |x0, y0, x1, y1| TextBox { x0, y0, x1, y1 };
+        // Two figures either side of the rule at 101, read as one box.
+        let cut = cut_at_rules(&[b(80.0, 200.0, 125.0, 220.0)], &rules);
+        assert_eq!(cut.len(), 2, "{cut:?}");
+        assert!((cut[0].x1 - 101.0).abs() < 1.0 && cut[1].x0 == cut[0].x1);
+        // The detector's margin over the rule: 3 px of a 20 px high box.
+        let grazing = cut_at_rules(&[b(98.0, 200.0, 140.0, 220.0)], &rules);
+        assert_eq!(grazing.len(), 1);
+        // Below the table (a narrative line across where the rules were).
+        let below = cut_at_rules(&[b(50.0, 600.0, 400.0, 620.0)], &rules);
+        assert_eq!(below.len(), 1);
+        // A character's own stroke, inside the box of its line.
+        let line = cut_at_rules(&[b(250.0, 495.0, 350.0, 535.0)], &rules);
+        assert_eq!(line.len(), 1);
+    }
+}
