@@ -14,7 +14,7 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            text_field(ui, st, "编制机关", 320.0, |r| &mut r.meta.agency);
+            text_field(ui, st, "编制机关", 320.0, None, |r| &mut r.meta.agency);
             ui.end_row();
             let id = ui.make_persistent_id("year");
             let mut year = st
@@ -49,6 +49,7 @@ pub fn show(ui: &mut egui::Ui, st: &mut AppState) {
                 st,
                 "落款日期（如 2026年1月20日）",
                 120.0,
+                Some(crate::place::Place::Date),
                 |r| &mut r.meta.date,
             );
             ui.end_row();

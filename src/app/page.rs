@@ -36,6 +36,9 @@ pub fn focus_of(place: Place) -> Place {
     use crate::model::paragraph_names as n;
     let first_paragraph = match place {
         Place::Part(0) => n::PART1_INTRO,
+        Place::Part(1) => n::PART2_TEXT,
+        Place::Part(2) => n::PART3_TEXT,
+        Place::Part(3) => n::PART4_TEXT,
         Place::Part(4) => n::PART5,
         Place::Part(5) => n::PART6_TEXT,
         other => return other,

@@ -5,16 +5,19 @@ use super::document::EditTag;
 use super::palette;
 use super::state::AppState;
 use crate::model::{Narrative, Report};
+use crate::place::Place;
 
 /// Width of narrative editors: a comfortable line length, also inside the horizontally scrolling page.
 const NARRATIVE_WIDTH: f32 = 900.0;
 
-/// A single-line text field bound to a string of the report.
+/// A single-line text field bound to a string of the report; `place` is
+/// what a finding on it names (a click on the finding focuses the field).
 pub fn text_field(
     ui: &mut egui::Ui,
     st: &mut AppState,
     label: &str,
     width: f32,
+    place: Option<Place>,
     get: impl Fn(&mut Report) -> &mut String,
 ) {
     let id = ui.make_persistent_id(("field", label));
@@ -29,6 +32,10 @@ pub fn text_field(
         .labelled_by(l.id);
     if r.changed() {
         st.doc.edit(EditTag::Field(id), |rep| *get(rep) = text);
+    }
+    if place.is_some_and(|p| st.take_focus_text(&p)) {
+        r.request_focus();
+        r.scroll_to_me(Some(egui::Align::Center));
     }
 }
 
@@ -74,7 +81,7 @@ pub fn narrative(
     if r.changed() {
         st.doc.edit(EditTag::Field(id), |rep| get(rep).text = text);
     }
-    if st.take_focus_text(&crate::place::Place::Paragraph(name.to_string())) {
+    if st.take_focus_text(&Place::Paragraph(name.to_string())) {
         r.request_focus();
         ui.scroll_to_rect(l.response.rect.union(r.rect), Some(egui::Align::Center));
     }

@@ -870,6 +870,7 @@ fn a_finding_on_a_paragraph_or_a_part_brings_its_text_into_focus() {
     r.preamble =
         nianbao::model::Narrative::new("本报告中所列数据统计期限为2024年1月1日至2024年12月31日。");
     r.part5 = Default::default();
+    r.meta.date = "2028-01-10".into();
     let findings = nianbao::rules::check(&r, None);
     let place = |id: RuleId| {
         findings
@@ -878,14 +879,23 @@ fn a_finding_on_a_paragraph_or_a_part_brings_its_text_into_focus() {
             .and_then(|f| f.cells.first().cloned())
             .unwrap_or_else(|| panic!("no {id:?} in {findings:#?}"))
     };
-    for (id, page) in [(RuleId::S2, Page::Cover), (RuleId::S1, Page::Part(4))] {
+    let date = findings
+        .iter()
+        .find(|f| f.message.contains("落款日期"))
+        .and_then(|f| f.cells.first().cloned())
+        .unwrap();
+    for (what, place, page) in [
+        ("S2 preamble", place(RuleId::S2), Page::Cover),
+        ("S1 part 五", place(RuleId::S1), Page::Part(4)),
+        ("S2 date", date, Page::Cover),
+    ] {
         let mut h = harness(state(dir.path(), r.clone(), Page::Part(2)));
         h.run();
         h.state_mut()
-            .perform(nianbao::app::actions::Action::Reveal(place(id)));
+            .perform(nianbao::app::actions::Action::Reveal(place));
         h.run();
-        assert_eq!(h.state().page, page, "{id:?}");
+        assert_eq!(h.state().page, page, "{what}");
         // The text field took the focus it was asked for.
-        assert_eq!(h.state().focus, None, "{id:?}");
+        assert_eq!(h.state().focus, None, "{what}");
     }
 }
