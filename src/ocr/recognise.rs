@@ -23,6 +23,10 @@ const MIN_WIDTH: usize = 48;
 const WIDTH_GROWTH: f32 = 1.15;
 /// Widest box read, in input pixels (longer lines are squeezed).
 const MAX_WIDTH: usize = 2400;
+/// A box this many times taller than wide is a label printed one character
+/// per line; from [`NARROW`] on it may be one too, or a lone narrow digit.
+const STACKED: f32 = 1.9;
+const NARROW: f32 = 1.5;
 /// Boxes per run of the network: tract runs a batch no faster than its
 /// boxes one by one, and one at a time nothing is padded to a neighbour's width.
 const BATCH: usize = 1;
@@ -58,9 +62,39 @@ impl Recogniser {
         Ok(Recogniser { net, chars })
     }
 
-    /// Reads every box of `page`, in the order given.
+    /// Reads every box of `page`, in the order given. A box between a lone
+    /// narrow glyph and two stacked characters ([`Shape::Either`]) is read as
+    /// it stands, and turned too unless it read surely as a number.
     pub fn read(&self, page: &GrayImage, boxes: &[TextBox]) -> Result<Vec<Reading>, String> {
-        let crops: Vec<GrayImage> = boxes.iter().map(|b| line_image(page, b)).collect();
+        let crops: Vec<(GrayImage, Shape)> = boxes.iter().map(|b| line_image(page, b)).collect();
+        let upright: Vec<GrayImage> = crops
+            .iter()
+            .map(|(c, shape)| match shape {
+                Shape::Stacked => image::imageops::rotate270(c),
+                _ => c.clone(),
+            })
+            .collect();
+        let mut out = self.read_crops(&upright)?;
+        let unsure: Vec<usize> = (0..crops.len())
+            .filter(|&i| crops[i].1 == Shape::Either && !sure_number(&out[i]))
+            .collect();
+        let turned: Vec<GrayImage> = unsure
+            .iter()
+            .map(|&i| image::imageops::rotate270(&crops[i].0))
+            .collect();
+        for (&i, r) in unsure.iter().zip(self.read_crops(&turned)?) {
+            // A number before anything else (in a table a narrow box is most
+            // often a figure), then the surer.
+            let better = (is_number(&r), r.confidence) > (is_number(&out[i]), out[i].confidence);
+            if better {
+                out[i] = r;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Reads each crop as a line of text.
+    fn read_crops(&self, crops: &[GrayImage]) -> Result<Vec<Reading>, String> {
         let mut order: Vec<usize> = (0..crops.len()).collect();
         let ratio = |i: usize| crops[i].width() as f32 / crops[i].height().max(1) as f32;
         order.sort_by(|&a, &b| ratio(a).total_cmp(&ratio(b)));
@@ -270,9 +304,30 @@ fn empty() -> Reading {
     }
 }
 
-/// The box cut out of the page; a tall narrow box (a label printed one
-/// character per line) turned to read left to right.
-fn line_image(page: &GrayImage, b: &TextBox) -> GrayImage {
+/// How a box's proportions say it is to be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// A line of text, left to right.
+    Line,
+    /// A label printed one character per line: read turned.
+    Stacked,
+    /// A lone narrow glyph (a “1” is 10 × 17 px in a screenshot, and turned
+    /// reads as nothing) or two characters stacked: read both ways if unsure.
+    Either,
+}
+
+/// Whether a reading is a number.
+fn is_number(r: &Reading) -> bool {
+    !r.text.is_empty() && r.text.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// Whether a narrow box's reading needs no second look: a number read surely.
+fn sure_number(r: &Reading) -> bool {
+    is_number(r) && r.confidence >= super::CONFIDENCE_BAR && r.weakest >= super::CHARACTER_BAR
+}
+
+/// The box cut out of the page, and how to read it.
+fn line_image(page: &GrayImage, b: &TextBox) -> (GrayImage, Shape) {
     let x = b.x0.max(0.0) as u32;
     let y = b.y0.max(0.0) as u32;
     let w = (b.x1.ceil() as u32)
@@ -284,11 +339,12 @@ fn line_image(page: &GrayImage, b: &TextBox) -> GrayImage {
         .saturating_sub(y)
         .max(1);
     let crop = crop_imm(page, x, y, w, h).to_image();
-    if h as f32 >= 1.5 * w as f32 {
-        image::imageops::rotate270(&crop)
-    } else {
-        crop
-    }
+    let shape = match h as f32 / w as f32 {
+        r if r >= STACKED => Shape::Stacked,
+        r if r >= NARROW => Shape::Either,
+        _ => Shape::Line,
+    };
+    (crop, shape)
 }
 
 /// The input width a line of `w` is padded to: one of a few, in steps of

@@ -634,61 +634,39 @@ fn figures_close_to_a_rule_are_read_each_in_its_cell() {
 
 /// A browser's screenshot of our HTML export: one tall picture of the whole
 /// page (Chromium, headless, at 150 % and at 100 %: tests/real/made/README.md).
-/// Scaled whole to the detector's size, such a picture lost its text (105 of
-/// 200 cells wrong or unread); it is read in bands of a page's proportion.
+/// Scaled whole to the detector's size, such a picture lost its text (86 and
+/// 83 of 200 cells wrong or unread); it is read in bands of a page's
+/// proportion. At 100 % (13 px text) a lone “1” makes a box taller than
+/// wide, which was read as a label printed one character per line.
 #[test]
 fn a_browser_screenshot_of_the_html_export() {
     if let Err(why) = ready(&[]) {
         return skip_or_fail(why);
     }
     let report = nianbao::project::load(Path::new("saved_examples/clean.ron")).unwrap();
-    let want = |inputs_only: bool| -> BTreeMap<String, String> {
-        dump(&report)
-            .lines()
-            .filter(|l| l.starts_with('t'))
-            .filter_map(|l| l.split_once('='))
-            .filter(|(k, _)| {
-                !inputs_only
-                    || nianbao::template::CellKey::parse(k).is_some_and(|k| !k.is_computed())
-            })
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    };
-    let read = |file: &str| {
+    let want: BTreeMap<String, String> = dump(&report)
+        .lines()
+        .filter(|l| l.starts_with('t'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    for (file, zoom) in [
+        ("clean.chromium-1.5x.png", "150 %"),
+        ("clean.chromium-1x.png", "100 %"),
+    ] {
         let path = Path::new("tests/real/made").join(file);
         let bytes = std::fs::read(&path).unwrap();
-        import_bytes(file, &path, &bytes).unwrap_or_else(|e| panic!("{file}: {e}"))
-    };
-    // At 150 %, the text is 20 px high: every cell, totals included.
-    let s = Score {
-        b: Vec::new(),
-        b_checked: None,
-        ..scored(&read("clean.chromium-1.5x.png"), &want(false))
-    };
-    assert_sound("browser screenshot of the HTML export at 150 %", &s);
-    // At 100 % (13 px text) a lone thin “1” can go unseen: its row is then
-    // short of a figure and left unread, named. Nothing is silently wrong
-    // and no sum fails.
-    let r = read("clean.chromium-1x.png");
-    let s = scored(&r, &want(true));
-    eprintln!(
-        "browser screenshot at 100 %: {}/{} input cells right; {} named",
-        s.right,
-        s.printed,
-        s.named.len()
-    );
-    for w in &s.wrong {
-        let key = w.split(':').next().unwrap();
-        assert!(
-            s.named.iter().any(|n| n == key),
-            "100 %: {w} is wrong and not named"
+        let r = import_bytes(file, &path, &bytes).unwrap_or_else(|e| panic!("{file}: {e}"));
+        // Its own B findings: the clean report has none.
+        let s = Score {
+            b: arithmetic(&r),
+            b_checked: None,
+            ..scored(&r, &want)
+        };
+        assert_sound(
+            &format!("browser screenshot of the HTML export at {zoom}"),
+            &s,
         );
+        assert!(s.b.is_empty(), "{zoom}: {:?}", s.b);
     }
-    assert_eq!(arithmetic(&r), Vec::<String>::new());
-    assert!(
-        s.right * 10 >= s.printed * 8,
-        "100 %: {}/{}",
-        s.right,
-        s.printed
-    );
 }
