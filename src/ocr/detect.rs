@@ -58,54 +58,89 @@ fn input_size(w: u32, h: u32) -> (u32, u32) {
 const MAX_ASPECT: f32 = MAX_SIDE as f32 / SHORT_SIDE as f32;
 /// A band is as tall as an A4 page is for its width.
 const BAND_ASPECT: f32 = 1.414;
+/// Bands read at most from one picture (a screenshot 24 A4 pages long); a
+/// longer one gets taller bands. A sliver narrower than [`MIN_BAND_WIDTH`]
+/// is read whole.
+const MAX_BANDS: u32 = 24;
+const MIN_BAND_WIDTH: u32 = 200;
 
 /// The text boxes of a (level) page, top to bottom.
 pub fn boxes(net: &Net, page: &GrayImage) -> Result<Vec<TextBox>, String> {
     let (w, h) = page.dimensions();
-    if h as f32 <= w as f32 * MAX_ASPECT {
+    let plan = bands(w, h);
+    if plan.len() == 1 {
         return boxes_whole(net, page);
     }
-    // Bands overlap by more than a line of text (with its two-line labels);
-    // each keeps the boxes whose middle is in its own part of the overlap,
-    // and none that its edge cuts (the next or last band has it whole).
-    let band = (w as f32 * BAND_ASPECT) as u32;
-    let overlap = (w / 8).max(96).min(band / 2);
     let mut out = Vec::new();
-    let mut top = 0;
-    loop {
-        let bottom = (top + band).min(h);
-        let (first, last) = (top == 0, bottom == h);
-        let part = image::imageops::crop_imm(page, 0, top, w, bottom - top).to_image();
-        let own_top = if first {
-            0.0
-        } else {
-            (top + overlap / 2) as f32
-        };
-        let own_bottom = if last {
-            h as f32
-        } else {
-            (bottom - overlap / 2) as f32
-        };
-        for b in boxes_whole(net, &part)? {
-            let b = TextBox {
-                y0: b.y0 + top as f32,
-                y1: b.y1 + top as f32,
-                ..b
+    for (i, b) in plan.iter().enumerate() {
+        let part = image::imageops::crop_imm(page, 0, b.top, w, b.bottom - b.top).to_image();
+        let (first, last) = (i == 0, i + 1 == plan.len());
+        for found in boxes_whole(net, &part)? {
+            let found = TextBox {
+                y0: found.y0 + b.top as f32,
+                y1: found.y1 + b.top as f32,
+                ..found
             };
-            let cut =
-                (!first && b.y0 <= top as f32 + 1.0) || (!last && b.y1 >= bottom as f32 - 1.0);
-            let middle = (b.y0 + b.y1) / 2.0;
-            if !cut && own_top <= middle && middle < own_bottom {
-                out.push(b);
+            // None that the band's edge cuts: the next or the last band has it whole.
+            let cut = (!first && found.y0 <= b.top as f32 + 1.0)
+                || (!last && found.y1 >= b.bottom as f32 - 1.0);
+            let middle = (found.y0 + found.y1) / 2.0;
+            if !cut && b.own.0 <= middle && middle < b.own.1 {
+                out.push(found);
             }
         }
-        if last {
-            break;
-        }
-        top = bottom - overlap;
     }
     out.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
     Ok(out)
+}
+
+/// One band of a tall picture: its rows, and the rows whose boxes it keeps
+/// (its own part: the overlaps are shared at their middle).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Band {
+    top: u32,
+    bottom: u32,
+    own: (f32, f32),
+}
+
+/// The bands a picture of `w` × `h` is read in (one: read whole). Bands
+/// overlap by more than a line of text with its two-line labels.
+fn bands(w: u32, h: u32) -> Vec<Band> {
+    let whole = Band {
+        top: 0,
+        bottom: h,
+        own: (0.0, h as f32),
+    };
+    if h as f32 <= w as f32 * MAX_ASPECT || w < MIN_BAND_WIDTH {
+        return vec![whole];
+    }
+    let overlap = (w / 8).max(96);
+    let band = ((w as f32 * BAND_ASPECT) as u32).max(h.div_ceil(MAX_BANDS) + overlap);
+    let mut out: Vec<Band> = Vec::new();
+    let mut top = 0;
+    loop {
+        let bottom = (top + band).min(h);
+        let own_top = if top == 0 {
+            0.0
+        } else {
+            top as f32 + overlap as f32 / 2.0
+        };
+        let own_bottom = if bottom == h {
+            h as f32
+        } else {
+            // The same row as the next band's own top (an odd overlap too).
+            bottom as f32 - overlap as f32 / 2.0
+        };
+        out.push(Band {
+            top,
+            bottom,
+            own: (own_top, own_bottom),
+        });
+        if bottom == h {
+            return out;
+        }
+        top = bottom - overlap;
+    }
 }
 
 /// The text boxes of a page read whole, top to bottom.
@@ -227,6 +262,28 @@ mod tests {
         assert!(w >= 1024 - 16);
         let (w, h) = input_size(2480, 3508);
         assert!(h <= 2000 + 16 && w % 32 == 0);
+    }
+
+    #[test]
+    fn tall_pictures_are_read_in_bands_whose_own_parts_tile_the_picture() {
+        assert_eq!(bands(1240, 1754).len(), 1, "an A4 page is read whole");
+        assert_eq!(bands(150, 4000).len(), 1, "a sliver is read whole");
+        for (w, h) in [(660, 3090), (990, 4635), (400, 100_000), (1280, 2600)] {
+            let b = bands(w, h);
+            assert!(
+                b.len() > 1 && b.len() as u32 <= MAX_BANDS + 1,
+                "{w}×{h}: {}",
+                b.len()
+            );
+            assert_eq!((b[0].top, b[b.len() - 1].bottom), (0, h));
+            assert_eq!((b[0].own.0, b[b.len() - 1].own.1), (0.0, h as f32));
+            for pair in b.windows(2) {
+                // Own parts meet exactly; the overlap holds a line twice over.
+                assert_eq!(pair[0].own.1, pair[1].own.0, "{w}×{h}");
+                assert!(pair[0].bottom - pair[1].top >= 96, "{w}×{h}");
+                assert!(pair[0].own.0 < pair[0].own.1, "{w}×{h}");
+            }
+        }
     }
 
     #[test]
