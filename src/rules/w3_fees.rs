@@ -24,7 +24,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     match notices {
         None | Some(0) if r22 > 0 => out.push(warn(
             vec![r22_key.clone(), Place::Fee(Fee::Notices)],
-            format!("表三“申请人逾期未按收费通知要求缴纳费用”共 {r22} 件，但第六部分“发出收费通知件数”为空或为 0（请填写收费情况）"),
+            format!(
+                "表三“申请人逾期未按收费通知要求缴纳费用”共 {r22} 件，但第六部分“{}”为空或为 0（请填写收费情况）",
+                Fee::Notices.label()
+            ),
         )),
         Some(n) if r22 > n => out.push(warn(
             vec![r22_key.clone(), Place::Fee(Fee::Notices)],
