@@ -7,7 +7,6 @@
 use std::fmt;
 
 use crate::model::Fee;
-use crate::model::paragraph_names;
 use crate::template::{CellKey, PARTS};
 
 /// The signature date's name (CONTRACT.md §2).
@@ -44,10 +43,8 @@ impl Place {
             Place::Fee(_) => Some(5),
             Place::Part(i) => Some(*i),
             Place::Paragraph(name) => {
-                if name == paragraph_names::PREAMBLE {
-                    return None;
-                }
-                // Paragraph names begin with their part's heading numeral (一、…).
+                // Paragraph names begin with their part's heading numeral
+                // (一、…); the preamble's (说明…) with none.
                 let numeral = name.chars().next()?;
                 PARTS.iter().position(|p| p.heading.starts_with(numeral))
             }
@@ -68,17 +65,23 @@ impl From<Fee> for Place {
     }
 }
 
-/// The CONTRACT names: `t3.r01.natural`, `p6.fees.notices`, a paragraph's
-/// name, `part5`, `meta.date`.
+impl Place {
+    /// The CONTRACT name: `t3.r01.natural`, `p6.fees.notices`, a paragraph's
+    /// name, `part5`, `meta.date`.
+    pub fn name(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Place::Cell(k) => k.name().into(),
+            Place::Fee(fee) => fee.name().into(),
+            Place::Paragraph(name) => name.as_str().into(),
+            Place::Part(i) => format!("part{}", i + 1).into(),
+            Place::Date => DATE.into(),
+        }
+    }
+}
+
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Place::Cell(k) => write!(f, "{k}"),
-            Place::Fee(fee) => f.write_str(fee.name()),
-            Place::Paragraph(name) => f.write_str(name),
-            Place::Part(i) => write!(f, "part{}", i + 1),
-            Place::Date => f.write_str(DATE),
-        }
+        f.write_str(&self.name())
     }
 }
 
@@ -92,19 +95,14 @@ impl serde::Serialize for Place {
 /// A place compared with its CONTRACT name (what `check --json` prints).
 impl PartialEq<&str> for Place {
     fn eq(&self, name: &&str) -> bool {
-        match self {
-            Place::Cell(k) => k.name() == *name,
-            Place::Fee(fee) => fee.name() == *name,
-            Place::Paragraph(p) => p == name,
-            Place::Part(i) => name.strip_prefix("part") == Some(&(i + 1).to_string()),
-            Place::Date => *name == DATE,
-        }
+        self.name() == *name
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::paragraph_names;
     use crate::template::{R01, T3_TOTAL_COL};
 
     #[test]

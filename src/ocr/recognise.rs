@@ -66,21 +66,21 @@ impl Recogniser {
     /// narrow glyph and two stacked characters ([`Shape::Either`]) is read as
     /// it stands, and turned too unless it read surely as a number.
     pub fn read(&self, page: &GrayImage, boxes: &[TextBox]) -> Result<Vec<Reading>, String> {
-        let crops: Vec<(GrayImage, Shape)> = boxes.iter().map(|b| line_image(page, b)).collect();
-        let upright: Vec<GrayImage> = crops
+        let (first, shapes): (Vec<GrayImage>, Vec<Shape>) = boxes
             .iter()
-            .map(|(c, shape)| match shape {
-                Shape::Stacked => image::imageops::rotate270(c),
-                _ => c.clone(),
+            .map(|b| match line_image(page, b) {
+                (crop, Shape::Stacked) => (image::imageops::rotate270(&crop), Shape::Stacked),
+                read_as_it_stands => read_as_it_stands,
             })
+            .unzip();
+        let mut out = self.read_crops(&first)?;
+        let unsure: Vec<usize> = (0..boxes.len())
+            .filter(|&i| shapes[i] == Shape::Either && !sure_number(&out[i]))
             .collect();
-        let mut out = self.read_crops(&upright)?;
-        let unsure: Vec<usize> = (0..crops.len())
-            .filter(|&i| crops[i].1 == Shape::Either && !sure_number(&out[i]))
-            .collect();
+        // Cut out again only for the few read the other way.
         let turned: Vec<GrayImage> = unsure
             .iter()
-            .map(|&i| image::imageops::rotate270(&crops[i].0))
+            .map(|&i| image::imageops::rotate270(&line_image(page, &boxes[i]).0))
             .collect();
         for (&i, r) in unsure.iter().zip(self.read_crops(&turned)?) {
             // A number before anything else (in a table a narrow box is most

@@ -197,6 +197,16 @@ fn scored(r: &nianbao::model::Report, want: &BTreeMap<String, String>) -> Score 
     }
 }
 
+/// Every figure of `r`'s tables, totals included, as dumped (key → value).
+fn table_figures(r: &nianbao::model::Report) -> BTreeMap<String, String> {
+    dump(r)
+        .lines()
+        .filter(|l| l.starts_with('t'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
 /// The B1/B2/B3/B5 errors of `r`, as "B5 t4.review.total,…".
 fn arithmetic(r: &nianbao::model::Report) -> Vec<String> {
     check(r, None)
@@ -424,12 +434,7 @@ fn export_scan(example: &str, dpi: u32, quality: u32) {
     let _ = std::fs::remove_dir_all(&dir);
     let scan = image_pdf(&jpegs);
     let read = import_bytes("export-scan.pdf", Path::new("export-scan.pdf"), &scan).unwrap();
-    let want: BTreeMap<String, String> = dump(&report)
-        .lines()
-        .filter(|l| l.starts_with('t'))
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let want = table_figures(&report);
     let (b_source, b_read) = (arithmetic(&report), arithmetic(&read));
     // Its own B findings are checked against the report's below, not hongze's.
     let s = Score {
@@ -644,12 +649,7 @@ fn a_browser_screenshot_of_the_html_export() {
         return skip_or_fail(why);
     }
     let report = nianbao::project::load(Path::new("saved_examples/clean.ron")).unwrap();
-    let want: BTreeMap<String, String> = dump(&report)
-        .lines()
-        .filter(|l| l.starts_with('t'))
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let want = table_figures(&report);
     for (file, zoom) in [
         ("clean.chromium-1.5x.png", "150 %"),
         ("clean.chromium-1x.png", "100 %"),
