@@ -284,6 +284,7 @@ pub struct ImportNote {
     pub line: Option<usize>,
     pub message: String,
     /// The cells concerned (saved by their CONTRACT.md names).
+    #[serde(deserialize_with = "known_only")]
     pub cells: Vec<CellKey>,
     pub kind: NoteKind,
 }
@@ -319,8 +320,33 @@ pub struct ImportInfo {
     pub fee_unit_yuan: bool,
     /// Cells read by text recognition from pictures of the report: the box
     /// each was read from and how sure the recogniser was.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", deserialize_with = "known_only")]
     pub recognised: Vec<RecognisedCell>,
+}
+
+/// A saved list read without the entries this version cannot read — a cell
+/// name it does not know, in a hand-edited file or one from a later version.
+/// Notes and recognition boxes only inform; one stale name must not keep the
+/// clerk's whole project from opening.
+fn known_only<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Known<T> {
+        Yes(T),
+        No(serde::de::IgnoredAny),
+    }
+    let all = Vec::<Known<T>>::deserialize(d)?;
+    Ok(all
+        .into_iter()
+        .filter_map(|k| match k {
+            Known::Yes(t) => Some(t),
+            Known::No(_) => None,
+        })
+        .collect())
 }
 
 /// One cell read from a picture.

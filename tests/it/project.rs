@@ -397,3 +397,43 @@ fn last_years_reading_notes_survive_the_rollover_and_the_save() {
     let back = nianbao::project::load(&path).unwrap();
     assert_eq!(back.baseline.and_then(|b| b.read_from), last.import);
 }
+
+#[test]
+fn an_unknown_cell_name_in_the_import_notes_does_not_keep_the_project_shut() {
+    use nianbao::model::{ImportInfo, ImportNote, NoteKind, RecognisedCell};
+    let mut r = common::clean_report();
+    let read = |cell: &str| RecognisedCell {
+        cell: CellKey::parse(cell).unwrap(),
+        page: 2,
+        bbox: [1.0, 2.0, 3.0, 4.0],
+        confidence: 0.5,
+        confirmed: false,
+    };
+    r.import = Some(ImportInfo {
+        source: "扫描件.pdf".into(),
+        layout: "ocr".into(),
+        notes: vec![ImportNote {
+            message: "表三第 1 行两格未能确认".into(),
+            cells: vec![
+                CellKey::parse("t3.r01.natural").unwrap(),
+                CellKey::parse("t3.r01.total").unwrap(),
+            ],
+            kind: NoteKind::Recognised,
+            ..ImportNote::default()
+        }],
+        recognised: vec![read("t3.r01.natural"), read("t3.r01.total")],
+        ..ImportInfo::default()
+    });
+    // A hand edit (or a later version) renames one of the cells.
+    let text = to_ron(&r);
+    assert_eq!(text.matches("\"t3.r01.total\"").count(), 2, "{text}");
+    let edited = text.replace("\"t3.r01.total\"", "\"t3.r99.total\"");
+    let back = from_ron(&edited, Path::new("edited.ron")).expect("the project opens");
+    let info = back.import.unwrap();
+    assert_eq!(info.notes[0].message, "表三第 1 行两格未能确认");
+    assert_eq!(info.notes[0].cells, ["t3.r01.natural"]);
+    assert_eq!(info.recognised.len(), 1);
+    assert_eq!(info.recognised[0], read("t3.r01.natural"));
+    // Everything else is as saved.
+    assert_eq!(back.t3, r.t3);
+}
