@@ -71,48 +71,109 @@ pub fn boxes(net: &Net, page: &GrayImage) -> Result<Vec<TextBox>, String> {
     if plan.len() == 1 {
         return boxes_whole(net, page);
     }
-    let mut out = Vec::new();
-    for (i, b) in plan.iter().enumerate() {
+    let mut found = Vec::with_capacity(plan.len());
+    for b in &plan {
         let part = image::imageops::crop_imm(page, 0, b.top, w, b.bottom - b.top).to_image();
-        let (first, last) = (i == 0, i + 1 == plan.len());
-        for found in boxes_whole(net, &part)? {
-            let found = TextBox {
-                y0: found.y0 + b.top as f32,
-                y1: found.y1 + b.top as f32,
-                ..found
+        let shift = |f: TextBox| TextBox {
+            y0: f.y0 + b.top as f32,
+            y1: f.y1 + b.top as f32,
+            ..f
+        };
+        found.push(boxes_whole(net, &part)?.into_iter().map(shift).collect());
+    }
+    Ok(merge_bands(&plan, found))
+}
+
+/// The boxes of a picture read in bands, each line once. Where two bands both
+/// see a box, the one that sees it farther from its edge keeps it (for the
+/// same box in both, that is the band whose own part holds its middle). A box
+/// that a band's edge cuts is left to the band that has it whole; one taller
+/// than the overlap, cut by both, is joined from its two pieces.
+fn merge_bands(plan: &[Band], found: Vec<Vec<TextBox>>) -> Vec<TextBox> {
+    let last = plan.len() - 1;
+    // (box, band, distance of its middle from the band's inner edges)
+    let mut whole: Vec<(TextBox, usize, f32)> = Vec::new();
+    let mut cut_below: Vec<(TextBox, usize)> = Vec::new();
+    let mut cut_above: Vec<(TextBox, usize)> = Vec::new();
+    for (i, (b, boxes)) in plan.iter().zip(found).enumerate() {
+        let (top, bottom) = (b.top as f32, b.bottom as f32);
+        for f in boxes {
+            let (above, below) = (i > 0 && f.y0 <= top + 1.0, i < last && f.y1 >= bottom - 1.0);
+            let middle = (f.y0 + f.y1) / 2.0;
+            let margin = match (i > 0, i < last) {
+                (true, true) => (middle - top).min(bottom - middle),
+                (true, false) => middle - top,
+                (false, true) => bottom - middle,
+                (false, false) => f32::INFINITY,
             };
-            // None that the band's edge cuts: the next or the last band has it whole.
-            let cut = (!first && found.y0 <= b.top as f32 + 1.0)
-                || (!last && found.y1 >= b.bottom as f32 - 1.0);
-            let middle = (found.y0 + found.y1) / 2.0;
-            if !cut && b.own.0 <= middle && middle < b.own.1 {
-                out.push(found);
+            match (above, below) {
+                (false, false) => whole.push((f, i, margin)),
+                (false, true) => cut_below.push((f, i)),
+                (true, false) => cut_above.push((f, i)),
+                // Cut at both edges: taller than a band, which a line is not.
+                (true, true) => {}
             }
         }
     }
+    whole.sort_by(|a, b| b.2.total_cmp(&a.2));
+    let mut out: Vec<(TextBox, usize)> = Vec::new();
+    for (f, i, _) in whole {
+        if !out.iter().any(|&(o, j)| j != i && same_text(o, f)) {
+            out.push((f, i));
+        }
+    }
+    for &(upper, i) in &cut_below {
+        let lower = cut_above
+            .iter()
+            .find(|&&(l, j)| j == i + 1 && overlap(upper.x0, upper.x1, l.x0, l.x1) >= 0.5);
+        if let Some(&(lower, _)) = lower {
+            let joined = TextBox {
+                x0: upper.x0.min(lower.x0),
+                y0: upper.y0,
+                x1: upper.x1.max(lower.x1),
+                y1: lower.y1,
+            };
+            if !out.iter().any(|&(o, _)| same_text(o, joined)) {
+                out.push((joined, i));
+            }
+        }
+    }
+    let mut out: Vec<TextBox> = out.into_iter().map(|(f, _)| f).collect();
     out.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
-    Ok(out)
+    out
 }
 
-/// One band of a tall picture: its rows, and the rows whose boxes it keeps
-/// (its own part: the overlaps are shared at their middle).
+/// Whether two boxes from different bands are one text seen twice: they
+/// share at least half of the smaller one.
+fn same_text(a: TextBox, b: TextBox) -> bool {
+    let w = (a.x1.min(b.x1) - a.x0.max(b.x0)).max(0.0);
+    let h = (a.y1.min(b.y1) - a.y0.max(b.y0)).max(0.0);
+    let smaller = (a.width() * a.height()).min(b.width() * b.height());
+    smaller > 0.0 && w * h >= 0.5 * smaller
+}
+
+/// How much of the shorter of two spans they share, 0–1.
+fn overlap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
+    let shorter = (a1 - a0).min(b1 - b0);
+    if shorter <= 0.0 {
+        return 0.0;
+    }
+    ((a1.min(b1) - a0.max(b0)).max(0.0) / shorter).min(1.0)
+}
+
+/// One band of a tall picture: the rows it is read from.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Band {
     top: u32,
     bottom: u32,
-    own: (f32, f32),
 }
 
 /// The bands a picture of `w` × `h` is read in (one: read whole). Bands
-/// overlap by more than a line of text with its two-line labels.
+/// overlap by more than a line of text with its two-line labels, so every
+/// such line is whole in one band at least.
 fn bands(w: u32, h: u32) -> Vec<Band> {
-    let whole = Band {
-        top: 0,
-        bottom: h,
-        own: (0.0, h as f32),
-    };
     if h as f32 <= w as f32 * MAX_ASPECT || w < MIN_BAND_WIDTH {
-        return vec![whole];
+        return vec![Band { top: 0, bottom: h }];
     }
     let overlap = (w / 8).max(96);
     let band = ((w as f32 * BAND_ASPECT) as u32).max(h.div_ceil(MAX_BANDS) + overlap);
@@ -120,22 +181,7 @@ fn bands(w: u32, h: u32) -> Vec<Band> {
     let mut top = 0;
     loop {
         let bottom = (top + band).min(h);
-        let own_top = if top == 0 {
-            0.0
-        } else {
-            top as f32 + overlap as f32 / 2.0
-        };
-        let own_bottom = if bottom == h {
-            h as f32
-        } else {
-            // The same row as the next band's own top (an odd overlap too).
-            bottom as f32 - overlap as f32 / 2.0
-        };
-        out.push(Band {
-            top,
-            bottom,
-            own: (own_top, own_bottom),
-        });
+        out.push(Band { top, bottom });
         if bottom == h {
             return out;
         }
@@ -265,7 +311,7 @@ mod tests {
     }
 
     #[test]
-    fn tall_pictures_are_read_in_bands_whose_own_parts_tile_the_picture() {
+    fn tall_pictures_are_read_in_overlapping_bands_that_cover_the_picture() {
         assert_eq!(bands(1240, 1754).len(), 1, "an A4 page is read whole");
         assert_eq!(bands(150, 4000).len(), 1, "a sliver is read whole");
         for (w, h) in [(660, 3090), (990, 4635), (400, 100_000), (1280, 2600)] {
@@ -276,14 +322,70 @@ mod tests {
                 b.len()
             );
             assert_eq!((b[0].top, b[b.len() - 1].bottom), (0, h));
-            assert_eq!((b[0].own.0, b[b.len() - 1].own.1), (0.0, h as f32));
             for pair in b.windows(2) {
-                // Own parts meet exactly; the overlap holds a line twice over.
-                assert_eq!(pair[0].own.1, pair[1].own.0, "{w}×{h}");
+                // The overlap holds a line twice over.
                 assert!(pair[0].bottom - pair[1].top >= 96, "{w}×{h}");
-                assert!(pair[0].own.0 < pair[0].own.1, "{w}×{h}");
+                assert!(pair[0].top < pair[1].top, "{w}×{h}");
             }
         }
+    }
+
+    fn at(x0: f32, y0: f32, x1: f32, y1: f32) -> TextBox {
+        TextBox { x0, y0, x1, y1 }
+    }
+
+    #[test]
+    fn a_line_read_in_two_bands_is_kept_once_and_one_read_in_one_is_kept() {
+        // Bands 0–1000 and 900–1900: the overlap's middle is row 950.
+        let plan = [
+            Band {
+                top: 0,
+                bottom: 1000,
+            },
+            Band {
+                top: 900,
+                bottom: 1900,
+            },
+        ];
+        // A line centred on the seam, seen a pixel apart by the two bands:
+        // by the old rule (middle in the band's own half) kept by neither;
+        // now by the upper band, which sees it farther from its edge.
+        let (seam_a, seam_b) = (at(10.0, 941.0, 200.0, 960.0), at(10.0, 939.0, 200.0, 958.0));
+        // Another line in the overlap that only the lower band found.
+        let only_b = at(300.0, 910.0, 400.0, 930.0);
+        // Lines well inside one band, and a line cut by the upper band's
+        // edge that the lower band has whole.
+        let (inside_a, inside_b) = (at(10.0, 100.0, 90.0, 120.0), at(10.0, 1500.0, 90.0, 1520.0));
+        let (cut, whole) = (
+            at(500.0, 985.0, 600.0, 1000.0),
+            at(500.0, 985.0, 600.0, 1004.0),
+        );
+        let found = vec![
+            vec![inside_a, seam_a, cut],
+            vec![only_b, seam_b, whole, inside_b],
+        ];
+        let got = merge_bands(&plan, found);
+        assert_eq!(got, [inside_a, only_b, seam_a, whole, inside_b], "{got:?}");
+    }
+
+    #[test]
+    fn a_box_taller_than_the_overlap_is_joined_from_its_two_pieces() {
+        let plan = [
+            Band {
+                top: 0,
+                bottom: 1000,
+            },
+            Band {
+                top: 900,
+                bottom: 1900,
+            },
+        ];
+        // A label set one character per line, rows 850–1080, and a line beside it.
+        let upper = at(20.0, 850.0, 50.0, 1000.0);
+        let lower = at(21.0, 900.0, 49.0, 1080.0);
+        let beside = at(80.0, 940.0, 300.0, 958.0);
+        let got = merge_bands(&plan, vec![vec![upper, beside], vec![lower, beside]]);
+        assert_eq!(got, [at(20.0, 850.0, 50.0, 1080.0), beside], "{got:?}");
     }
 
     #[test]
