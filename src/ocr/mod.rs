@@ -143,7 +143,7 @@ impl Engine {
         let levelled = (skew.abs() >= deskew::NEGLIGIBLE).then(|| deskew::level(page, skew));
         let page = levelled.as_ref().unwrap_or(page);
         let found = detect::boxes(&self.detector, page).map_err(OcrError::Run)?;
-        let boxes = ruling::cut_at_rules(&found, &ruling::vertical_rules(page));
+        let boxes = ruling::cut_at_rules(page, &found, &ruling::vertical_rules(page));
         let readings = self.recogniser.read(page, &boxes).map_err(OcrError::Run)?;
         Ok(PageText {
             width: page.width(),

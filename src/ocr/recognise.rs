@@ -62,9 +62,10 @@ impl Recogniser {
         Ok(Recogniser { net, chars })
     }
 
-    /// Reads every box of `page`, in the order given. A box between a lone
-    /// narrow glyph and two stacked characters ([`Shape::Either`]) is read as
-    /// it stands, and turned too unless it read surely as a number.
+    /// Reads every box of `page`, in the order given. A box that may be a
+    /// lone narrow glyph or characters stacked one per line ([`Shape::Either`],
+    /// and a [`Shape::Stacked`] one that the rule cutter left narrow) is read
+    /// the other way too unless its first reading settles it.
     pub fn read(&self, page: &GrayImage, boxes: &[TextBox]) -> Result<Vec<Reading>, String> {
         let (first, shapes): (Vec<GrayImage>, Vec<Shape>) = boxes
             .iter()
@@ -75,18 +76,18 @@ impl Recogniser {
             .unzip();
         let mut out = self.read_crops(&first)?;
         let unsure: Vec<usize> = (0..boxes.len())
-            .filter(|&i| shapes[i] == Shape::Either && !sure_number(&out[i]))
+            .filter(|&i| shapes[i] != Shape::Line && rank(&out[i]).0 < Kind::SureLabel)
             .collect();
         // Cut out again only for the few read the other way.
-        let turned: Vec<GrayImage> = unsure
+        let other_way: Vec<GrayImage> = unsure
             .iter()
-            .map(|&i| image::imageops::rotate270(&line_image(page, &boxes[i]).0))
+            .map(|&i| match line_image(page, &boxes[i]) {
+                (crop, Shape::Stacked) => crop,
+                (crop, _) => image::imageops::rotate270(&crop),
+            })
             .collect();
-        for (&i, r) in unsure.iter().zip(self.read_crops(&turned)?) {
-            // A number before anything else (in a table a narrow box is most
-            // often a figure), then the surer.
-            let better = (is_number(&r), r.confidence) > (is_number(&out[i]), out[i].confidence);
-            if better {
+        for (&i, r) in unsure.iter().zip(self.read_crops(&other_way)?) {
+            if rank(&r) > rank(&out[i]) {
                 out[i] = r;
             }
         }
@@ -309,21 +310,42 @@ fn empty() -> Reading {
 enum Shape {
     /// A line of text, left to right.
     Line,
-    /// A label printed one character per line: read turned.
+    /// A label printed one character per line: read turned, and as it
+    /// stands too if unsure (a piece the rule cutter left may be one digit).
     Stacked,
     /// A lone narrow glyph (a “1” is 10 × 17 px in a screenshot, and turned
-    /// reads as nothing) or two characters stacked: read both ways if unsure.
+    /// reads as nothing) or two characters stacked: read as it stands, and
+    /// turned too if unsure.
     Either,
 }
 
-/// Whether a reading is a number.
-fn is_number(r: &Reading) -> bool {
-    !r.text.is_empty() && r.text.chars().all(|c| c.is_ascii_digit() || c == '.')
+/// What a narrow box's reading is worth, worst first: of its two readings
+/// (as it stands and turned) the higher kind wins, then the surer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Other,
+    /// A number below the bar: in a table a narrow box is most often a
+    /// figure, and a turned “1” reads as a sure “一”, so it beats text
+    /// that is not a sure label.
+    UnsureNumber,
+    /// Two characters or more read surely: a label set one per line (a
+    /// stacked “合计” read as it stands may give an unsure “8”).
+    SureLabel,
+    SureNumber,
 }
 
-/// Whether a narrow box's reading needs no second look: a number read surely.
-fn sure_number(r: &Reading) -> bool {
-    is_number(r) && r.confidence >= super::CONFIDENCE_BAR && r.weakest >= super::CHARACTER_BAR
+fn rank(r: &Reading) -> (Kind, f32) {
+    let sure = r.confidence >= super::CONFIDENCE_BAR && r.weakest >= super::CHARACTER_BAR;
+    let number = !r.text.is_empty() && r.text.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let kind = match (number, sure) {
+        (true, true) => Kind::SureNumber,
+        (false, true) if r.text.chars().filter(|c| !c.is_whitespace()).count() >= 2 => {
+            Kind::SureLabel
+        }
+        (true, false) => Kind::UnsureNumber,
+        _ => Kind::Other,
+    };
+    (kind, r.confidence)
 }
 
 /// The box cut out of the page, and how to read it.
@@ -366,6 +388,26 @@ fn scaled_width(img: &GrayImage) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn reading(text: &str, confidence: f32) -> Reading {
+        Reading {
+            text: text.into(),
+            confidence,
+            weakest: confidence,
+        }
+    }
+
+    #[test]
+    fn a_narrow_box_prefers_a_number_to_anything_but_a_sure_label() {
+        // A stacked “合计” read as it stands gives a doubtful “8”.
+        assert!(rank(&reading("合计", 0.95)) > rank(&reading("8", 0.4)));
+        // A turned “1” reads as a sure “一”: the doubtful “1” still wins.
+        assert!(rank(&reading("1", 0.6)) > rank(&reading("一", 0.97)));
+        assert!(rank(&reading("1", 0.95)) > rank(&reading("合计", 0.99)));
+        // Between two doubtful texts the surer.
+        assert!(rank(&reading("合", 0.7)) > rank(&reading("么", 0.5)));
+        assert!(rank(&reading("", 0.0)) < rank(&reading("x", 0.1)));
+    }
 
     #[test]
     fn widths_are_few_multiples_of_eight_and_cover_the_line() {

@@ -22,9 +22,14 @@ const MIN_RUN: u32 = 20;
 /// Gaps in a rule (a scan's broken line, JPEG noise) bridged, in pixels.
 const GAP: u32 = 2;
 /// Each part of a cut box must be at least this wide, relative to the box's
-/// height (a digit is about half as wide as tall): a rule that only grazes a
-/// box's edge, inside the detector's margin, cuts nothing.
-const MIN_PART: f32 = 0.35;
+/// height (a “1” with its margin), and hold ink of its own: a rule that only
+/// grazes a box's edge, inside the detector's margin, cuts nothing.
+const MIN_PART: f32 = 0.2;
+/// Columns this near a rule's middle are the rule's own ink, not a part's.
+const RULE_HALF: f32 = 3.0;
+/// Ink pixels a part needs to hold something (a JPEG's stray dark pixel is
+/// not a character).
+const MIN_INK: usize = 4;
 
 /// A vertical ruling line: its x (the middle of its thickness) and the rows
 /// it spans.
@@ -97,9 +102,9 @@ fn merge_neighbours(runs: Vec<Rule>) -> Vec<Rule> {
     out.into_iter().map(|(r, _, _)| r).collect()
 }
 
-/// The boxes cut at every rule that runs through them (from above to below,
-/// with room for a character on each side).
-pub fn cut_at_rules(boxes: &[TextBox], rules: &[Rule]) -> Vec<TextBox> {
+/// The boxes cut at every rule that runs through them (from above to below),
+/// where each side holds a character.
+pub fn cut_at_rules(page: &GrayImage, boxes: &[TextBox], rules: &[Rule]) -> Vec<TextBox> {
     let mut out = Vec::with_capacity(boxes.len());
     for b in boxes {
         let part = b.height() * MIN_PART;
@@ -110,9 +115,11 @@ pub fn cut_at_rules(boxes: &[TextBox], rules: &[Rule]) -> Vec<TextBox> {
             .filter(|&x| x - b.x0 >= part && b.x1 - x >= part)
             .collect();
         cuts.sort_by(f32::total_cmp);
+        let inked = |x0: f32, x1: f32| has_ink(page, b, x0, x1, &cuts);
         let mut x0 = b.x0;
-        for x in cuts {
-            if x - x0 >= part {
+        for (i, &x) in cuts.iter().enumerate() {
+            let next = cuts.get(i + 1).copied().unwrap_or(b.x1);
+            if x - x0 >= part && inked(x0, x) && inked(x, next) {
                 out.push(TextBox { x0, x1: x, ..*b });
                 x0 = x;
             }
@@ -120,6 +127,29 @@ pub fn cut_at_rules(boxes: &[TextBox], rules: &[Rule]) -> Vec<TextBox> {
         out.push(TextBox { x0, ..*b });
     }
     out
+}
+
+/// Whether columns `x0`..`x1` of box `b` hold ink besides the rules at
+/// `rules`, in the middle of the box's height (its top and bottom margins
+/// may hold the cell's horizontal rules).
+fn has_ink(page: &GrayImage, b: &TextBox, x0: f32, x1: f32, rules: &[f32]) -> bool {
+    let (w, h) = page.dimensions();
+    let top = (b.y0 + b.height() * 0.2).max(0.0) as u32;
+    let bottom = ((b.y1 - b.height() * 0.2).max(0.0) as u32).min(h);
+    let mut ink = 0;
+    for x in (x0.max(0.0) as u32)..(x1.max(0.0) as u32).min(w) {
+        let centre = x as f32 + 0.5;
+        if rules.iter().any(|r| (centre - r).abs() <= RULE_HALF) {
+            continue;
+        }
+        ink += (top..bottom)
+            .filter(|&y| page.get_pixel(x, y).0[0] < INK)
+            .count();
+        if ink >= MIN_INK {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -157,20 +187,33 @@ mod tests {
 
     #[test]
     fn a_box_is_cut_at_a_rule_through_it_but_not_at_one_grazing_it_or_ending_above_it() {
-        let rules = vertical_rules(&page(&[100, 200]));
+        let mut p = page(&[100, 200]);
+        // Two figures either side of the rule at 101 (rows 200–220), and one
+        // right of it only (rows 300–320).
+        for (x0, y0) in [(85, 204), (106, 204), (108, 304)] {
+            for x in x0..x0 + 8 {
+                for y in y0..y0 + 12 {
+                    p.put_pixel(x, y, Luma([0]));
+                }
+            }
+        }
+        let rules = vertical_rules(&p);
         let b = |x0, y0, x1, y1| TextBox { x0, y0, x1, y1 };
-        // Two figures either side of the rule at 101, read as one box.
-        let cut = cut_at_rules(&[b(80.0, 200.0, 125.0, 220.0)], &rules);
+        // The two figures, read as one box.
+        let cut = cut_at_rules(&p, &[b(80.0, 200.0, 125.0, 220.0)], &rules);
         assert_eq!(cut.len(), 2, "{cut:?}");
         assert!((cut[0].x1 - 101.0).abs() < 1.0 && cut[1].x0 == cut[0].x1);
         // The detector's margin over the rule: 3 px of a 20 px high box.
-        let grazing = cut_at_rules(&[b(98.0, 200.0, 140.0, 220.0)], &rules);
+        let grazing = cut_at_rules(&p, &[b(98.0, 200.0, 140.0, 220.0)], &rules);
         assert_eq!(grazing.len(), 1);
+        // Wider, but with nothing on the rule's left.
+        let blank = cut_at_rules(&p, &[b(88.0, 300.0, 125.0, 320.0)], &rules);
+        assert_eq!(blank.len(), 1, "{blank:?}");
         // Below the table (a narrative line across where the rules were).
-        let below = cut_at_rules(&[b(50.0, 600.0, 400.0, 620.0)], &rules);
+        let below = cut_at_rules(&p, &[b(50.0, 600.0, 400.0, 620.0)], &rules);
         assert_eq!(below.len(), 1);
         // A character's own stroke, inside the box of its line.
-        let line = cut_at_rules(&[b(250.0, 495.0, 350.0, 535.0)], &rules);
+        let line = cut_at_rules(&p, &[b(250.0, 495.0, 350.0, 535.0)], &rules);
         assert_eq!(line.len(), 1);
     }
 }

@@ -584,12 +584,13 @@ fn figures_close_to_a_rule_are_read_each_in_its_cell() {
     let png = dir.join("row.png");
     let font = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts/NotoSansSC-subset.otf");
     let mut draw: Vec<String> = vec!["line 20,30 560,30".into(), "line 20,90 560,90".into()];
-    for x in [20, 120, 160, 200, 240, 280, 320, 360, 560] {
+    for x in [20, 120, 160, 200, 240, 280, 320, 360, 400, 440, 560] {
         draw.push(format!("line {x},30 {x},90"));
     }
     let mut text: Vec<String> = vec!["text 28,70 '合计'".into()];
     // Three pairs of cells, the figure of the one right against the rule, of
-    // the other left against it: 3|0 at x 160, 7|5 at 240, 8|2 at 320.
+    // the other left against it: 3|0 at x 160, 7|5 at 240, 8|2 at 320, and
+    // 1|1 at 400, whose pieces are each some three times taller than wide.
     for (x, t) in [
         (145, "3"),
         (163, "0"),
@@ -597,6 +598,8 @@ fn figures_close_to_a_rule_are_read_each_in_its_cell() {
         (243, "5"),
         (305, "8"),
         (323, "2"),
+        (390, "1"),
+        (403, "1"),
     ] {
         text.push(format!("text {x},70 '{t}'"));
     }
@@ -633,7 +636,11 @@ fn figures_close_to_a_rule_are_read_each_in_its_cell() {
         .iter()
         .filter_map(|b| b.text.chars().map(digit).collect::<Option<String>>())
         .collect();
-    assert_eq!(figures, ["3", "0", "7", "5", "8", "2"], "{boxes:?}");
+    assert_eq!(
+        figures,
+        ["3", "0", "7", "5", "8", "2", "1", "1"],
+        "{boxes:?}"
+    );
     assert!(boxes.iter().any(|b| b.text == "合计"), "{boxes:?}");
 }
 
