@@ -67,8 +67,8 @@ pub struct PageText {
     pub skew: f32,
     /// Boxes top to bottom, in the levelled page's pixels.
     pub boxes: Vec<Recognised>,
-    /// The page as levelled (or turned half round), when it was turned
-    /// (`None`: read as given).
+    /// The page as levelled (or turned a quarter or half round), when it
+    /// was turned (`None`: read as given).
     pub levelled: Option<GrayImage>,
 }
 
@@ -85,7 +85,36 @@ impl PageText {
         });
         if n == 0 { 1.0 } else { sum / n as f32 }
     }
+
+    /// Whether the page's lines of text stand on end: there are several lines
+    /// on end, and of the boxes clearly longer one way than the other the
+    /// upright ones are the longer in all (a table's labels set one character
+    /// per line, and a lone digit the rule cutter left, are few beside its lines).
+    fn lies_on_its_side(&self) -> bool {
+        let (mut across, mut on_end, mut lines_on_end) = (0.0, 0.0, 0);
+        for b in &self.boxes {
+            let (w, h) = (b.x1 - b.x0, b.y1 - b.y0);
+            if w >= LINE_ASPECT * h {
+                across += w;
+            } else if h >= LINE_ASPECT * w {
+                on_end += h;
+                lines_on_end += 1;
+            }
+        }
+        lines_on_end >= MIN_LINES_ON_END && on_end > across
+    }
+
+    /// How good a reading is: its lines across first, then its sureness.
+    fn rank(&self) -> (bool, f32) {
+        (!self.lies_on_its_side(), self.sureness())
+    }
 }
+
+/// A box this many times longer one way than the other is a line of text
+/// (or a column of characters).
+const LINE_ASPECT: f32 = 3.0;
+/// A page lies on its side only with this many lines on end at least.
+const MIN_LINES_ON_END: usize = 5;
 
 /// The two networks, loaded once per process.
 pub struct Engine {
@@ -120,22 +149,35 @@ impl Engine {
     }
 
     /// Reads one page: levelled, boxes found, each box read. A page whose
-    /// reading is mostly unsure is read again turned half round (a sheet fed
-    /// into the scanner upside down), and the surer reading kept.
+    /// lines stand on end (a landscape table scanned sideways) is read again
+    /// turned a quarter each way, and a page whose reading is mostly unsure
+    /// turned half round (a sheet fed into the scanner upside down); the
+    /// reading with its lines across, then the surer, is kept.
     pub fn read_page(&self, page: &GrayImage) -> Result<PageText, OcrError> {
-        let upright = self.read_as_given(page)?;
-        let sureness = upright.sureness();
-        if sureness >= UPRIGHT_BAR {
-            return Ok(upright);
+        let mut best = self.read_as_given(page)?;
+        let turns: &[fn(&GrayImage) -> GrayImage] = if best.lies_on_its_side() {
+            &[
+                |p| image::imageops::rotate90(p),
+                |p| image::imageops::rotate270(p),
+            ]
+        } else if best.sureness() < UPRIGHT_BAR {
+            &[|p| image::imageops::rotate180(p)]
+        } else {
+            &[]
+        };
+        for turn in turns {
+            if !best.lies_on_its_side() && best.sureness() >= UPRIGHT_BAR {
+                break;
+            }
+            let turned_page = turn(page);
+            let mut turned = self.read_as_given(&turned_page)?;
+            // A turned page that reads as nothing is no better reading.
+            if !turned.boxes.is_empty() && turned.rank() > best.rank() {
+                turned.levelled = Some(turned.levelled.take().unwrap_or(turned_page));
+                best = turned;
+            }
         }
-        let turned_page = image::imageops::rotate180(page);
-        let mut turned = self.read_as_given(&turned_page)?;
-        // A turned page that reads as nothing is no better reading.
-        if turned.boxes.is_empty() || turned.sureness() <= sureness {
-            return Ok(upright);
-        }
-        turned.levelled = Some(turned.levelled.take().unwrap_or(turned_page));
-        Ok(turned)
+        Ok(best)
     }
 
     fn read_as_given(&self, page: &GrayImage) -> Result<PageText, OcrError> {

@@ -572,6 +572,44 @@ fn a_page_scanned_upside_down_reads_as_upright() {
     assert_eq!(t3(&turned), t3(&upright));
 }
 
+/// A page scanned sideways (a landscape table, or a sheet fed in on its
+/// side), either way round, reads as the upright page does.
+#[test]
+fn a_page_scanned_a_quarter_turned_reads_as_upright() {
+    if let Err(why) = ready(&["pdftoppm", "convert"]) {
+        return skip_or_fail(why);
+    }
+    let dir = scratch("quarter-turned");
+    let pages = render(
+        &dir,
+        &["-r", "150", "-gray", "-jpeg", "-f", "3", "-l", "3"],
+        "jpg",
+    );
+    let read = |file: &Path| {
+        let pdf = image_pdf(&[std::fs::read(file).unwrap()]);
+        let r = import_bytes("page.pdf", Path::new("page.pdf"), &pdf).unwrap();
+        dump(&r)
+            .lines()
+            .filter(|l| l.starts_with("t3."))
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let upright = read(&pages[0]);
+    assert!(upright.iter().any(|l| l == "t3.r01.natural=21"));
+    for angle in ["90", "270"] {
+        let turned = dir.join(format!("turned-{angle}.jpg"));
+        let st = Command::new("convert")
+            .arg(&pages[0])
+            .args(["-rotate", angle, "-quality", "80"])
+            .arg(&turned)
+            .status()
+            .unwrap();
+        assert!(st.success());
+        assert_eq!(read(&turned), upright, "turned {angle}°");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Figures that stand close either side of a thin rule (narrow columns, a
 /// small font) are read each in its own cell, not as one number: the table
 /// drawn by ImageMagick with the bundled font, read as a picture.
