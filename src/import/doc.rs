@@ -10,21 +10,37 @@ pub struct Tok {
     /// 1-based source line.
     pub line: usize,
     pub kind: TokKind,
+    /// Where a text laid out with spaces printed it on its line: a row whose
+    /// empty cells vanished with the spaces around them is placed by where
+    /// its values stand ([`crate::import::read::tables`]).
+    pub at: Option<Columns>,
+}
+
+/// The first and last character column a token takes on its line (`pdftotext
+/// -layout` and nianbao's own layout of a PDF put a value where the page shows
+/// it, so the columns of one table's values line up from row to row).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Columns {
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Columns {
+    pub fn middle(self) -> f32 {
+        (self.first + self.last) as f32 / 2.0
+    }
 }
 
 impl Tok {
     pub fn new(text: impl Into<String>, line: usize) -> Self {
-        Tok {
-            text: text.into(),
-            line,
-            kind: TokKind::Cell,
-        }
+        Tok::with_kind(text, line, TokKind::Cell)
     }
     pub fn with_kind(text: impl Into<String>, line: usize, kind: TokKind) -> Self {
         Tok {
             text: text.into(),
             line,
             kind,
+            at: None,
         }
     }
 }

@@ -12,6 +12,18 @@ pub struct Notes {
     pub sources: Vec<CellSource>,
     /// Cells read from pictures, with their boxes.
     pub recognised_cells: Vec<crate::model::RecognisedCell>,
+    pub source: Source,
+}
+
+/// Where the text read came from, for what a value missing from it means.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Source {
+    /// Text the file holds: a value missing from a row was printed empty.
+    #[default]
+    Text,
+    /// Text recognised in pictures: a value missing from a row may be one the
+    /// recogniser did not see.
+    Pictures,
 }
 
 /// The token a cell's value was read from.

@@ -331,3 +331,59 @@ fn the_pdf_text_is_filled_not_outlined() {
         "no text rendering mode found: the check looked at nothing"
     );
 }
+
+/// A 表三 row with a cell printed empty: the empty cell leaves no trace in
+/// the PDF's text, but the row's values stand under their columns, so the
+/// row reads back whole — through nianbao's PDF import and through
+/// `pdftotext -layout` — named as placed by position. A row with one value
+/// alone could stand anywhere: it stays unread and named.
+#[test]
+fn a_row_with_a_cell_printed_empty_reads_back_by_where_its_values_stand() {
+    use nianbao::cell::Cell;
+    // 1.属于国家秘密 and 8.属于行政查询事项 (CONTRACT rows r05, r12).
+    const R05: usize = 4;
+    const R12: usize = 11;
+    let mut r = common::clean_report();
+    r.t3.0[R05][1] = Cell::Blank;
+    r.t3.0[R12] = Default::default();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("r.pdf");
+    std::fs::write(&pdf, pdf_of(&r)).unwrap();
+    let mut backs = vec![(
+        "PDF",
+        import_bytes("r.pdf", &pdf, &std::fs::read(&pdf).unwrap()).unwrap(),
+    )];
+    if let Some(text) = poppler("pdftotext", &["-layout", "-enc", "UTF-8"], &pdf) {
+        backs.push((
+            "pdftotext",
+            nianbao::import::import_text("r.txt", &text).unwrap(),
+        ));
+    }
+    let row = |r: &Report, row: usize| -> Vec<String> {
+        (0..nianbao::template::T3_INPUT_COLS)
+            .map(|col| format!("{:?}", r.t3.0[row][col]))
+            .collect()
+    };
+    for (how, back) in backs {
+        assert_eq!(row(&back, R05), row(&r, R05), "{how}");
+        let notes = &back.import.as_ref().unwrap().notes;
+        let placed = notes
+            .iter()
+            .find(|n| n.kind == nianbao::model::NoteKind::Placed)
+            .unwrap_or_else(|| panic!("{how}: {notes:?}"));
+        assert!(
+            placed.message.contains("1.属于国家秘密"),
+            "{how}: {placed:?}"
+        );
+        assert!(placed.cells.iter().any(|c| *c == "t3.r05.commercial"));
+        let unread = back.import.as_ref().unwrap().unread_cells();
+        assert!(
+            unread.iter().any(|c| *c == "t3.r12.natural"),
+            "{how}: {unread:?}"
+        );
+        // Every other row as the source has it.
+        for other in (0..nianbao::template::T3_ROWS.len()).filter(|&x| x != R12) {
+            assert_eq!(row(&back, other), row(&r, other), "{how}: row {other}");
+        }
+    }
+}

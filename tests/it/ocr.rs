@@ -715,3 +715,60 @@ fn a_browser_screenshot_of_the_html_export() {
         assert!(s.b.is_empty(), "{zoom}: {:?}", s.b);
     }
 }
+
+/// A scanned row of 表三 with an empty cell is placed by where its values
+/// stand, as a text one is; but in a picture the empty cell may be a figure
+/// the recogniser missed, so it is named as unread, never taken as the
+/// publisher's blank (no B6).
+#[test]
+fn a_scanned_row_short_of_a_value_names_the_cell_it_did_not_see() {
+    if let Err(why) = ready(&["pdftoppm"]) {
+        return skip_or_fail(why);
+    }
+    let mut report = nianbao::project::load(Path::new("saved_examples/clean.ron")).unwrap();
+    // 1.属于国家秘密 (r05), 商业企业.
+    report.t3.0[4][1] = nianbao::cell::Cell::Blank;
+    let dir = scratch("short-row");
+    let pdf = dir.join("r.pdf");
+    nianbao::export::write(&report, &pdf).unwrap();
+    let pages = render_pdf(
+        &pdf,
+        &dir,
+        &["-r", "200", "-gray", "-jpeg", "-f", "3", "-l", "4"],
+        "jpg",
+    );
+    let scan = image_pdf(
+        &pages
+            .iter()
+            .map(|p| std::fs::read(p).unwrap())
+            .collect::<Vec<_>>(),
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let back = import_bytes("scan.pdf", Path::new("scan.pdf"), &scan).unwrap();
+    let figures = table_figures(&back);
+    let want = table_figures(&report);
+    for col in [
+        "natural",
+        "research",
+        "public_interest",
+        "legal_service",
+        "other_org",
+    ] {
+        let key = format!("t3.r05.{col}");
+        assert_eq!(figures.get(&key), want.get(&key), "{key}");
+    }
+    let info = back.import.as_ref().unwrap();
+    assert!(
+        info.unread_cells()
+            .iter()
+            .any(|c| *c == "t3.r05.commercial"),
+        "{:?}",
+        info.notes
+    );
+    let findings = nianbao::rules::check(&back, None);
+    assert!(
+        !findings.iter().any(|f| f.id == nianbao::rules::RuleId::B6
+            && f.involves(nianbao::template::CellKey::parse("t3.r05.commercial").unwrap())),
+        "{findings:?}"
+    );
+}

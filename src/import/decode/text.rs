@@ -6,7 +6,7 @@
 //! Markdown with embedded HTML tables (what pandoc and PDF converters write).
 
 use super::{copied, markdown};
-use crate::import::doc::{Doc, Line, LineKind, Tok, TokKind};
+use crate::import::doc::{Columns, Doc, Line, LineKind, Tok, TokKind};
 use crate::import::headings::heading_part;
 use crate::import::labels::segment;
 use crate::import::normalize::{is_page_marker, is_value_like};
@@ -553,11 +553,31 @@ fn is_space_row(t: &str) -> bool {
     wide.len() >= 3 || trailing_numbers >= 3 || label_and_value || values_only
 }
 
-/// Whitespace-separated pieces; the label matcher joins label pieces again.
+/// Whitespace-separated pieces, each with the columns it stands in; the
+/// label matcher joins label pieces again.
 fn space_cells(t: &str, no: usize) -> Vec<Tok> {
-    t.split_whitespace()
-        .map(|p| Tok::new(p.to_string(), no))
-        .collect()
+    let mut out = Vec::new();
+    let mut piece: Option<(usize, String)> = None;
+    let mut column = 0;
+    for c in t.chars().chain([' ']) {
+        if c.is_whitespace() {
+            if let Some((first, text)) = piece.take() {
+                let mut tok = Tok::new(text, no);
+                tok.at = Some(Columns {
+                    first,
+                    last: column - 1,
+                });
+                out.push(tok);
+            }
+        } else {
+            piece
+                .get_or_insert_with(|| (column, String::new()))
+                .1
+                .push(c);
+        }
+        column += 1;
+    }
+    out
 }
 
 #[cfg(test)]

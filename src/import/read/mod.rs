@@ -5,7 +5,7 @@
 
 use super::ImportError;
 use super::doc::{Doc, Recognised};
-use super::notes::Notes;
+use super::notes::{Notes, Source};
 use crate::model::{ImportInfo, Report};
 
 pub mod doubts;
@@ -27,7 +27,14 @@ pub fn report_recognised(
     doc: Doc,
     pieces: &[Recognised],
 ) -> Result<Report, ImportError> {
-    let mut notes = Notes::default();
+    let mut notes = Notes {
+        source: if pieces.is_empty() {
+            Source::Text
+        } else {
+            Source::Pictures
+        },
+        ..Notes::default()
+    };
     let mut report = Report::default();
     let parts = structure::read(&doc, &mut report, &mut notes)?;
     tables::read(&parts, &mut report, &mut notes);

@@ -37,6 +37,7 @@ use items::note_stray_text;
 pub use items::{Item, explode, items, read_columns};
 
 mod assign;
+mod columns;
 mod gaps;
 mod items;
 pub mod split;

@@ -12,7 +12,7 @@ use super::{
 use crate::cell::Cell;
 use crate::import::doc::{Tok, TokKind};
 use crate::import::labels::{Target, closest_t3_row, lnorm, t3_labels};
-use crate::import::notes::Notes;
+use crate::import::notes::{Notes, Source};
 use crate::model::Report;
 use crate::template::{
     CellKey, R01, R02, R03, R21, R23, R24, R25, T3_COLS, T3_INPUT_COLS, T3_ROWS, ValueKind,
@@ -124,12 +124,22 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
         match fit {
             Fit::Short(n) => {
                 if has_total {
-                    // The printed empty cells vanished from the text: which
-                    // columns the values belong to cannot be known.
-                    unread.push((
-                        *slot,
-                        format!("只读到 {n} 个数值（应为 {width} 个），无法确定各属哪一列"),
-                    ));
+                    // The printed empty cells vanished from the text: where
+                    // the values stand may still say which columns they are in.
+                    match by_columns(&p.toks, p.line, &placed, width) {
+                        Some((vals, full_line)) => {
+                            let lined_up = format!(
+                                "{}只读到 {n} 个数值（应为 {width} 个）：按各数值所在的位置与第 {full_line} 行对齐归入各列",
+                                name(s)
+                            );
+                            note_lined_up(*slot, &vals, p.line, lined_up, notes);
+                            write_row(*slot, &vals, report, notes);
+                        }
+                        None => unread.push((
+                            *slot,
+                            format!("只读到 {n} 个数值（应为 {width} 个），无法确定各属哪一列"),
+                        )),
+                    }
                     continue;
                 }
                 short_lines.push((p.line, n));
@@ -196,6 +206,78 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
 }
 
 type Reading = Result<(Vec<Option<Tok>>, Fit), Unsplit>;
+
+/// Notes a row placed by [`by_columns`]: its values as placed by position,
+/// and its cells without one as printed empty (text) or, in a picture, as not
+/// read — the recogniser may have missed them, and a blank would be blamed on
+/// the publisher.
+fn note_lined_up(slot: Slot, vals: &[Option<Tok>], line: usize, what: String, notes: &mut Notes) {
+    let Slot::Row(row) = slot else { return };
+    let key = |col| CellKey::T3 { row, col };
+    let (present, absent): (Vec<usize>, Vec<usize>) =
+        (0..T3_COLS.len()).partition(|&c| vals.get(c).is_some_and(|v| v.is_some()));
+    let missing = absent.len();
+    let absent: Vec<CellKey> = absent
+        .into_iter()
+        .filter(|&c| c < T3_INPUT_COLS)
+        .map(key)
+        .collect();
+    match notes.source {
+        Source::Text => notes.placed(
+            Some(line),
+            format!("{what}，其余 {missing} 格按空白读入"),
+            (0..T3_COLS.len()).map(key).collect(),
+        ),
+        Source::Pictures => {
+            notes.placed(Some(line), what, present.into_iter().map(key).collect());
+            if !absent.is_empty() {
+                notes.unread(
+                    Some(line),
+                    format!(
+                        "表三“{}”行有 {} 格在图片中未能识别，保持为空，请对照原件填写",
+                        T3_ROWS[row].label,
+                        absent.len()
+                    ),
+                    absent,
+                );
+            }
+        }
+    }
+}
+
+/// A short row's values in their columns, lined up with the nearest rows
+/// printed in full (up to two each side, which must agree: a table across
+/// two pages may stand elsewhere on each), and the line it was lined up with.
+fn by_columns(
+    row: &[Tok],
+    line: usize,
+    placed: &[Option<super::Placed>],
+    width: usize,
+) -> Option<(Vec<Option<Tok>>, usize)> {
+    let mut full: Vec<&super::Placed> = placed
+        .iter()
+        .flatten()
+        .filter(|p| p.toks.len() == width && p.toks.iter().all(|t| t.at.is_some()))
+        .collect();
+    full.sort_by_key(|p| p.line.abs_diff(line));
+    let mut found: Option<(Vec<usize>, usize)> = None;
+    for p in full.iter().take(4) {
+        let Some(columns) = super::columns::line_up(row, &p.toks) else {
+            continue;
+        };
+        match &found {
+            Some((f, _)) if *f != columns => return None,
+            Some(_) => {}
+            None => found = Some((columns, p.line)),
+        }
+    }
+    let (columns, full_line) = found?;
+    let mut vals = vec![None; width];
+    for (tok, col) in row.iter().zip(columns) {
+        vals[col] = Some(tok.clone());
+    }
+    Some((vals, full_line))
+}
 
 /// Digit runs that their own row's 总计 could not split: the table's other
 /// sums choose — （七）总计 is the sum of the outcome rows, and 一 + 二 =
