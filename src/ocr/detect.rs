@@ -123,9 +123,15 @@ fn merge_bands(plan: &[Band], found: Vec<Vec<TextBox>>) -> Vec<TextBox> {
         }
     }
     for &(upper, i) in &cut_below {
-        let lower = cut_above
-            .iter()
-            .find(|&&(l, j)| j == i + 1 && overlap(upper.x0, upper.x1, l.x0, l.x1) >= 0.5);
+        // The two pieces of one box: the upper begins above the lower band
+        // and the lower ends below the upper band (two figures of a column,
+        // one cut by each edge, are no such pair).
+        let lower = cut_above.iter().find(|&&(l, j)| {
+            j == i + 1
+                && upper.y0 < plan[j].top as f32
+                && l.y1 > plan[i].bottom as f32
+                && overlap(upper.x0, upper.x1, l.x0, l.x1) >= 0.5
+        });
         if let Some(&(lower, _)) = lower {
             let joined = TextBox {
                 x0: upper.x0.min(lower.x0),
@@ -386,6 +392,17 @@ mod tests {
         let beside = at(80.0, 940.0, 300.0, 958.0);
         let got = merge_bands(&plan, vec![vec![upper, beside], vec![lower, beside]]);
         assert_eq!(got, [at(20.0, 850.0, 50.0, 1080.0), beside], "{got:?}");
+        // Two figures of one column, each cut by one band's edge and whole in
+        // the other: each kept whole, never joined into one box.
+        let (high, low) = (
+            at(300.0, 890.0, 320.0, 912.0),
+            at(300.0, 990.0, 320.0, 1010.0),
+        );
+        let found = vec![
+            vec![high, at(300.0, 990.0, 320.0, 1000.0)],
+            vec![at(300.0, 900.0, 320.0, 912.0), low],
+        ];
+        assert_eq!(merge_bands(&plan, found), [high, low]);
     }
 
     #[test]

@@ -87,7 +87,15 @@ impl Recogniser {
             })
             .collect();
         for (&i, r) in unsure.iter().zip(self.read_crops(&other_way)?) {
-            if rank(&r) > rank(&out[i]) {
+            // A box tall enough to be a stacked label keeps its turned reading
+            // unless it reads as it stands as a sure number (a digit the rule
+            // cutter left narrow); a doubtful “8” must not replace a “合计”
+            // read just under the bar.
+            let wins = match shapes[i] {
+                Shape::Stacked => rank(&r).0 == Kind::SureNumber,
+                _ => rank(&r) > rank(&out[i]),
+            };
+            if wins {
                 out[i] = r;
             }
         }

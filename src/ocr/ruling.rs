@@ -108,14 +108,20 @@ pub fn cut_at_rules(page: &GrayImage, boxes: &[TextBox], rules: &[Rule]) -> Vec<
     let mut out = Vec::with_capacity(boxes.len());
     for b in boxes {
         let part = b.height() * MIN_PART;
-        let mut cuts: Vec<f32> = rules
+        // Every rule through the box is its own ink, not a character's, even
+        // one too near the edge to cut at.
+        let through: Vec<f32> = rules
             .iter()
-            .filter(|r| r.y0 < b.y0 && b.y1 < r.y1)
+            .filter(|r| r.y0 < b.y0 && b.y1 < r.y1 && b.x0 <= r.x && r.x <= b.x1)
             .map(|r| r.x)
+            .collect();
+        let mut cuts: Vec<f32> = through
+            .iter()
+            .copied()
             .filter(|&x| x - b.x0 >= part && b.x1 - x >= part)
             .collect();
         cuts.sort_by(f32::total_cmp);
-        let inked = |x0: f32, x1: f32| has_ink(page, b, x0, x1, &cuts);
+        let inked = |x0: f32, x1: f32| has_ink(page, b, x0, x1, &through);
         let mut x0 = b.x0;
         for (i, &x) in cuts.iter().enumerate() {
             let next = cuts.get(i + 1).copied().unwrap_or(b.x1);
@@ -215,5 +221,26 @@ mod tests {
         // A character's own stroke, inside the box of its line.
         let line = cut_at_rules(&p, &[b(250.0, 495.0, 350.0, 535.0)], &rules);
         assert_eq!(line.len(), 1);
+    }
+
+    #[test]
+    fn a_rule_grazing_a_box_is_not_the_ink_of_a_part() {
+        // Rules at 101 and 131; one figure, right of 131.
+        let mut p = page(&[100, 130]);
+        for x in 138..146 {
+            for y in 304..316 {
+                p.put_pixel(x, y, Luma([0]));
+            }
+        }
+        let rules = vertical_rules(&p);
+        // The box's margin reaches over the rule at 101 (3 px inside it).
+        let b = TextBox {
+            x0: 98.0,
+            y0: 300.0,
+            x1: 160.0,
+            y1: 320.0,
+        };
+        let cut = cut_at_rules(&p, &[b], &rules);
+        assert_eq!(cut, [b], "nothing but a rule left of 131: no cut there");
     }
 }

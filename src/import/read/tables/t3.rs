@@ -126,7 +126,15 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
                 if has_total {
                     // The printed empty cells vanished from the text: where
                     // the values stand may still say which columns they are in.
-                    match by_columns(&p.toks, p.line, &placed, width) {
+                    // Only an input row: （七）总计 is computed (its print only
+                    // checked), and a single （六）其他处理 has no cells of its own.
+                    let lined_up = match slot {
+                        Slot::Row(row) if *row != R24 => {
+                            by_columns(&p.toks, p.line, &placed, width)
+                        }
+                        _ => None,
+                    };
+                    match lined_up {
                         Some((vals, full_line)) => {
                             let lined_up = format!(
                                 "{}只读到 {n} 个数值（应为 {width} 个）：按各数值所在的位置与第 {full_line} 行对齐归入各列",
@@ -245,19 +253,28 @@ fn note_lined_up(slot: Slot, vals: &[Option<Tok>], line: usize, what: String, no
     }
 }
 
-/// A short row's values in their columns, lined up with the nearest rows
-/// printed in full (up to two each side, which must agree: a table across
-/// two pages may stand elsewhere on each), and the line it was lined up with.
+/// A short row's values in their columns, lined up with the four rows
+/// printed in full nearest to it; those that line it up must agree (a table
+/// across two pages may stand elsewhere on each, and a row there may not
+/// line up at all), and the line it was lined up with. Only rows printed on
+/// one line each: a slot that gathered values from two lines has no columns.
 fn by_columns(
     row: &[Tok],
     line: usize,
     placed: &[Option<super::Placed>],
     width: usize,
 ) -> Option<(Vec<Option<Tok>>, usize)> {
+    let one_line = |toks: &[Tok]| {
+        toks.iter()
+            .all(|t| t.at.is_some() && t.line == toks[0].line)
+    };
+    if !one_line(row) {
+        return None;
+    }
     let mut full: Vec<&super::Placed> = placed
         .iter()
         .flatten()
-        .filter(|p| p.toks.len() == width && p.toks.iter().all(|t| t.at.is_some()))
+        .filter(|p| p.toks.len() == width && one_line(&p.toks))
         .collect();
     full.sort_by_key(|p| p.line.abs_diff(line));
     let mut found: Option<(Vec<usize>, usize)> = None;
