@@ -558,8 +558,7 @@ fn is_space_row(t: &str) -> bool {
 fn space_cells(t: &str, no: usize) -> Vec<Tok> {
     let mut out = Vec::new();
     let mut piece: Option<(usize, String)> = None;
-    let mut column = 0;
-    for c in t.chars().chain([' ']) {
+    for (column, c) in t.chars().chain([' ']).enumerate() {
         if c.is_whitespace() {
             if let Some((first, text)) = piece.take() {
                 let mut tok = Tok::new(text, no);
@@ -575,7 +574,6 @@ fn space_cells(t: &str, no: usize) -> Vec<Tok> {
                 .1
                 .push(c);
         }
-        column += 1;
     }
     out
 }
