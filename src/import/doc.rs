@@ -31,6 +31,31 @@ impl Columns {
     }
 }
 
+/// The whitespace-separated pieces of a line laid out with spaces, each with
+/// the columns it stands in.
+pub fn spaced_pieces(t: &str, line: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut piece: Option<(usize, String)> = None;
+    for (column, c) in t.chars().chain([' ']).enumerate() {
+        if c.is_whitespace() {
+            if let Some((first, text)) = piece.take() {
+                let mut tok = Tok::new(text, line);
+                tok.at = Some(Columns {
+                    first,
+                    last: column - 1,
+                });
+                out.push(tok);
+            }
+        } else {
+            piece
+                .get_or_insert_with(|| (column, String::new()))
+                .1
+                .push(c);
+        }
+    }
+    out
+}
+
 impl Tok {
     pub fn new(text: impl Into<String>, line: usize) -> Self {
         Tok::with_kind(text, line, TokKind::Cell)

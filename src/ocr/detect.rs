@@ -340,10 +340,9 @@ mod tests {
         TextBox { x0, y0, x1, y1 }
     }
 
-    #[test]
-    fn a_line_read_in_two_bands_is_kept_once_and_one_read_in_one_is_kept() {
-        // Bands 0–1000 and 900–1900: the overlap's middle is row 950.
-        let plan = [
+    /// Bands 0–1000 and 900–1900: the overlap's middle is row 950.
+    fn two_bands() -> [Band; 2] {
+        [
             Band {
                 top: 0,
                 bottom: 1000,
@@ -352,7 +351,12 @@ mod tests {
                 top: 900,
                 bottom: 1900,
             },
-        ];
+        ]
+    }
+
+    #[test]
+    fn a_line_read_in_two_bands_is_kept_once_and_one_read_in_one_is_kept() {
+        let plan = two_bands();
         // A line centred on the seam, seen a pixel apart by the two bands:
         // by the old rule (middle in the band's own half) kept by neither;
         // now by the upper band, which sees it farther from its edge.
@@ -376,16 +380,7 @@ mod tests {
 
     #[test]
     fn a_box_taller_than_the_overlap_is_joined_from_its_two_pieces() {
-        let plan = [
-            Band {
-                top: 0,
-                bottom: 1000,
-            },
-            Band {
-                top: 900,
-                bottom: 1900,
-            },
-        ];
+        let plan = two_bands();
         // A label set one character per line, rows 850–1080, and a line beside it.
         let upper = at(20.0, 850.0, 50.0, 1000.0);
         let lower = at(21.0, 900.0, 49.0, 1080.0);

@@ -54,8 +54,14 @@ pub struct Recognised {
 impl Recognised {
     /// Whether the clerk is asked to check this reading.
     pub fn doubtful(&self) -> bool {
-        self.confidence < CONFIDENCE_BAR || self.weakest < CHARACTER_BAR
+        !sure(self.confidence, self.weakest)
     }
+}
+
+/// Whether a reading of this mean and weakest character probability clears
+/// both bars.
+fn sure(confidence: f32, weakest: f32) -> bool {
+    confidence >= CONFIDENCE_BAR && weakest >= CHARACTER_BAR
 }
 
 /// One page read.

@@ -343,7 +343,7 @@ enum Kind {
 }
 
 fn rank(r: &Reading) -> (Kind, f32) {
-    let sure = r.confidence >= super::CONFIDENCE_BAR && r.weakest >= super::CHARACTER_BAR;
+    let sure = super::sure(r.confidence, r.weakest);
     let number = !r.text.is_empty() && r.text.chars().all(|c| c.is_ascii_digit() || c == '.');
     let kind = match (number, sure) {
         (true, true) => Kind::SureNumber,

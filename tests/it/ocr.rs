@@ -535,54 +535,16 @@ fn a_saved_web_page_whose_tables_are_pictures_beside_it() {
     assert!(arithmetic(&read).is_empty());
 }
 
-/// A sheet fed into the scanner upside down reads as the upright one does.
-#[test]
-fn a_page_scanned_upside_down_reads_as_upright() {
+/// Page 3 of the real PDF at `dpi`, turned by each of `angles` (ImageMagick
+/// `-rotate`), reads as the upright page does: the same 表三 cells.
+fn turned_reads_as_upright(tag: &str, dpi: &str, angles: &[&str]) {
     if let Err(why) = ready(&["pdftoppm", "convert"]) {
         return skip_or_fail(why);
     }
-    let dir = scratch("upside-down");
+    let dir = scratch(tag);
     let pages = render(
         &dir,
-        &["-r", "200", "-gray", "-jpeg", "-f", "3", "-l", "3"],
-        "jpg",
-    );
-    let down = dir.join("down.jpg");
-    let st = Command::new("convert")
-        .arg(&pages[0])
-        .args(["-rotate", "180", "-quality", "80"])
-        .arg(&down)
-        .status()
-        .unwrap();
-    assert!(st.success());
-    let read = |file: &Path| {
-        let pdf = image_pdf(&[std::fs::read(file).unwrap()]);
-        import_bytes("page.pdf", Path::new("page.pdf"), &pdf).unwrap()
-    };
-    let (upright, turned) = (read(&pages[0]), read(&down));
-    let _ = std::fs::remove_dir_all(&dir);
-    let t3 = |r: &nianbao::model::Report| -> Vec<String> {
-        dump(r)
-            .lines()
-            .filter(|l| l.starts_with("t3."))
-            .map(String::from)
-            .collect()
-    };
-    assert!(t3(&upright).iter().any(|l| l == "t3.r01.natural=21"));
-    assert_eq!(t3(&turned), t3(&upright));
-}
-
-/// A page scanned sideways (a landscape table, or a sheet fed in on its
-/// side), either way round, reads as the upright page does.
-#[test]
-fn a_page_scanned_a_quarter_turned_reads_as_upright() {
-    if let Err(why) = ready(&["pdftoppm", "convert"]) {
-        return skip_or_fail(why);
-    }
-    let dir = scratch("quarter-turned");
-    let pages = render(
-        &dir,
-        &["-r", "150", "-gray", "-jpeg", "-f", "3", "-l", "3"],
+        &["-r", dpi, "-gray", "-jpeg", "-f", "3", "-l", "3"],
         "jpg",
     );
     let read = |file: &Path| {
@@ -596,7 +558,7 @@ fn a_page_scanned_a_quarter_turned_reads_as_upright() {
     };
     let upright = read(&pages[0]);
     assert!(upright.iter().any(|l| l == "t3.r01.natural=21"));
-    for angle in ["90", "270"] {
+    for angle in angles {
         let turned = dir.join(format!("turned-{angle}.jpg"));
         let st = Command::new("convert")
             .arg(&pages[0])
@@ -608,6 +570,19 @@ fn a_page_scanned_a_quarter_turned_reads_as_upright() {
         assert_eq!(read(&turned), upright, "turned {angle}°");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A sheet fed into the scanner upside down reads as the upright one does.
+#[test]
+fn a_page_scanned_upside_down_reads_as_upright() {
+    turned_reads_as_upright("upside-down", "200", &["180"]);
+}
+
+/// A page scanned sideways (a landscape table, or a sheet fed in on its
+/// side), either way round, reads as the upright page does.
+#[test]
+fn a_page_scanned_a_quarter_turned_reads_as_upright() {
+    turned_reads_as_upright("quarter-turned", "150", &["90", "270"]);
 }
 
 /// Figures that stand close either side of a thin rule (narrow columns, a

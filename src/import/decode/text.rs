@@ -6,7 +6,7 @@
 //! Markdown with embedded HTML tables (what pandoc and PDF converters write).
 
 use super::{copied, markdown};
-use crate::import::doc::{Columns, Doc, Line, LineKind, Tok, TokKind};
+use crate::import::doc::{Doc, Line, LineKind, Tok, TokKind, spaced_pieces};
 use crate::import::headings::heading_part;
 use crate::import::labels::segment;
 use crate::import::normalize::{is_page_marker, is_value_like};
@@ -109,7 +109,8 @@ pub fn read(text: &str) -> Doc {
                 }
             },
             Layout::Tab if l.contains('\t') => LineKind::Row(tab_cells(l, no)),
-            Layout::Spaces if is_space_row(t) => LineKind::Row(space_cells(t, no)),
+            // The label matcher joins label pieces again.
+            Layout::Spaces if is_space_row(t) => LineKind::Row(spaced_pieces(t, no)),
             _ => LineKind::Para(strip_markdown(t).to_string()),
         };
         lines.push(Line { no, kind });
@@ -551,31 +552,6 @@ fn is_space_row(t: &str) -> bool {
     let label_and_value = wide.len() == 2 && is_value_like(wide[1]) && !is_value_like(wide[0]);
     let values_only = pieces.iter().all(|p| is_value_like(p));
     wide.len() >= 3 || trailing_numbers >= 3 || label_and_value || values_only
-}
-
-/// Whitespace-separated pieces, each with the columns it stands in; the
-/// label matcher joins label pieces again.
-fn space_cells(t: &str, no: usize) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut piece: Option<(usize, String)> = None;
-    for (column, c) in t.chars().chain([' ']).enumerate() {
-        if c.is_whitespace() {
-            if let Some((first, text)) = piece.take() {
-                let mut tok = Tok::new(text, no);
-                tok.at = Some(Columns {
-                    first,
-                    last: column - 1,
-                });
-                out.push(tok);
-            }
-        } else {
-            piece
-                .get_or_insert_with(|| (column, String::new()))
-                .1
-                .push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

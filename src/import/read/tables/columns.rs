@@ -52,32 +52,15 @@ pub fn line_up(row: &[Tok], full: &[Tok]) -> Option<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::doc::Columns;
+    use crate::import::doc::spaced_pieces;
 
     /// The values of a row as `pdftotext -layout` prints it (the pieces
     /// after its label), with their columns.
     fn row(line: &str) -> Vec<Tok> {
-        let mut out = Vec::new();
-        let mut start = None;
-        for (i, c) in line.chars().chain([' ']).enumerate() {
-            match (c.is_whitespace(), start) {
-                (false, None) => start = Some(i),
-                (true, Some(s)) => {
-                    let text: String = line.chars().skip(s).take(i - s).collect();
-                    if text.chars().all(|c| c.is_ascii_digit()) {
-                        let mut t = Tok::new(text, 1);
-                        t.at = Some(Columns {
-                            first: s,
-                            last: i - 1,
-                        });
-                        out.push(t);
-                    }
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        out
+        spaced_pieces(line, 1)
+            .into_iter()
+            .filter(|t| t.text.chars().all(|c| c.is_ascii_digit()))
+            .collect()
     }
 
     #[test]

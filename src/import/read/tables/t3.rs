@@ -130,17 +130,17 @@ pub fn read(rows: &[Vec<Tok>], report: &mut Report, notes: &mut Notes) {
                     // checked), and a single （六）其他处理 has no cells of its own.
                     let lined_up = match slot {
                         Slot::Row(row) if *row != R24 => {
-                            by_columns(&p.toks, p.line, &placed, width)
+                            by_columns(&p.toks, p.line, &placed, width).map(|l| (*row, l))
                         }
                         _ => None,
                     };
                     match lined_up {
-                        Some((vals, full_line)) => {
-                            let lined_up = format!(
+                        Some((row, (vals, full_line))) => {
+                            let what = format!(
                                 "{}只读到 {n} 个数值（应为 {width} 个）：按各数值所在的位置与第 {full_line} 行对齐归入各列",
                                 name(s)
                             );
-                            note_lined_up(*slot, &vals, p.line, lined_up, notes);
+                            note_lined_up(row, &vals, p.line, what, notes);
                             write_row(*slot, &vals, report, notes);
                         }
                         None => unread.push((
@@ -219,8 +219,7 @@ type Reading = Result<(Vec<Option<Tok>>, Fit), Unsplit>;
 /// and its cells without one as printed empty (text) or, in a picture, as not
 /// read — the recogniser may have missed them, and a blank would be blamed on
 /// the publisher.
-fn note_lined_up(slot: Slot, vals: &[Option<Tok>], line: usize, what: String, notes: &mut Notes) {
-    let Slot::Row(row) = slot else { return };
+fn note_lined_up(row: usize, vals: &[Option<Tok>], line: usize, what: String, notes: &mut Notes) {
     let key = |col| CellKey::T3 { row, col };
     let (present, absent): (Vec<usize>, Vec<usize>) =
         (0..T3_COLS.len()).partition(|&c| vals.get(c).is_some_and(|v| v.is_some()));
