@@ -57,11 +57,11 @@ pub fn last_year_value(this: &Report, last: Option<&Report>, key: CellKey) -> Op
         CellKey::T2(i) if i == T2_STOCK_ROWS[0][2] => Some(b.t2_in_force[0].clone()),
         CellKey::T2(i) if i == T2_STOCK_ROWS[1][2] => Some(b.t2_in_force[1].clone()),
         // This year's 上年结转 is compared with last year's 结转下年度 (its total too).
-        CellKey::T3 { row, col } if row == R02 => b.t3_r25.get(col).cloned().or_else(|| {
-            b.values
-                .get(&CellKey::T3 { row: R25, col }.to_string())
-                .cloned()
-        }),
-        _ => b.values.get(&key.to_string()).cloned(),
+        CellKey::T3 { row, col } if row == R02 => b
+            .t3_r25
+            .get(col)
+            .cloned()
+            .or_else(|| b.values.get(&CellKey::T3 { row: R25, col }).cloned()),
+        _ => b.values.get(&key).cloned(),
     }
 }

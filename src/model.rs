@@ -268,8 +268,11 @@ pub struct Baseline {
     pub t3_r25: [Cell; T3_INPUT_COLS],
     /// Every cell of last year's tables (totals included), by cell key, so
     /// the year-over-year view needs no second look at last year's file.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub values: BTreeMap<String, Cell>,
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "known_keys"
+    )]
+    pub values: BTreeMap<CellKey, Cell>,
     /// What the importer said when last year's report was read from a
     /// published file: its doubts about last year's figures stay in view.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -322,6 +325,19 @@ pub struct ImportInfo {
     /// each was read from and how sure the recogniser was.
     #[serde(skip_serializing_if = "Vec::is_empty", deserialize_with = "known_only")]
     pub recognised: Vec<RecognisedCell>,
+}
+
+/// A saved map of cells read without the cell names this version does not
+/// know: last year's figures only inform the year-over-year view, as notes do.
+fn known_keys<'de, D>(d: D) -> Result<BTreeMap<CellKey, Cell>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let all = BTreeMap::<String, Cell>::deserialize(d)?;
+    Ok(all
+        .into_iter()
+        .filter_map(|(name, cell)| CellKey::parse(&name).map(|key| (key, cell)))
+        .collect())
 }
 
 /// A saved list read without the entries this version cannot read — a cell

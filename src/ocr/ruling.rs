@@ -3,7 +3,10 @@
 //! stand close on either side of a thin rule (narrow 表三 columns, a low
 //! resolution), it can give one box for both, which would read as one
 //! number ("3 0" as "30"). A vertical rule inside a box is a cell's border,
-//! so the box is cut there and each part read on its own.
+//! so the box is cut there and each part read on its own. A rule with
+//! nothing but blank paper between it and the box's edge (the detector's
+//! margin reaching over a cell's border) is trimmed off: read with the box,
+//! it comes back as a character (“[0” for a 0).
 //!
 //! A rule is a vertical run of ink that passes through a box from above its
 //! top to below its bottom: a character's stroke lies inside its box (the
@@ -102,19 +105,22 @@ fn merge_neighbours(runs: Vec<Rule>) -> Vec<Rule> {
     out.into_iter().map(|(r, _, _)| r).collect()
 }
 
-/// The boxes cut at every rule that runs through them (from above to below),
-/// where each side holds a character.
+/// The boxes trimmed of the rules at their edges and cut at every rule
+/// that runs through them (from above to below), where each side holds a
+/// character.
 pub fn cut_at_rules(page: &GrayImage, boxes: &[TextBox], rules: &[Rule]) -> Vec<TextBox> {
     let mut out = Vec::with_capacity(boxes.len());
-    for b in boxes {
-        let part = b.height() * MIN_PART;
+    for found in boxes {
+        let part = found.height() * MIN_PART;
         // Every rule through the box is its own ink, not a character's, even
         // one too near the edge to cut at.
-        let through: Vec<f32> = rules
+        let mut through: Vec<f32> = rules
             .iter()
-            .filter(|r| r.y0 < b.y0 && b.y1 < r.y1 && b.x0 <= r.x && r.x <= b.x1)
+            .filter(|r| r.y0 < found.y0 && found.y1 < r.y1 && found.x0 <= r.x && r.x <= found.x1)
             .map(|r| r.x)
             .collect();
+        through.sort_by(f32::total_cmp);
+        let b = &trimmed(page, found, &through);
         let mut cuts: Vec<f32> = through
             .iter()
             .copied()
@@ -133,6 +139,33 @@ pub fn cut_at_rules(page: &GrayImage, boxes: &[TextBox], rules: &[Rule]) -> Vec<
         out.push(TextBox { x0, ..*b });
     }
     out
+}
+
+/// Box `b` without the rules (at `through`, left to right) that have only
+/// blank paper between them and its edge; unchanged if nothing but rules
+/// and paper would be left.
+fn trimmed(page: &GrayImage, b: &TextBox, through: &[f32]) -> TextBox {
+    let blank = |x0: f32, x1: f32| !has_ink(page, b, x0, x1, through);
+    let left = through
+        .iter()
+        .take_while(|&&x| blank(b.x0, x))
+        .last()
+        .map_or(b.x0, |x| x + RULE_HALF);
+    let right = through
+        .iter()
+        .rev()
+        .take_while(|&&x| blank(x, b.x1))
+        .last()
+        .map_or(b.x1, |x| x - RULE_HALF);
+    if right - left >= b.height() * MIN_PART && !blank(left, right) {
+        TextBox {
+            x0: left,
+            x1: right,
+            ..*b
+        }
+    } else {
+        *b
+    }
 }
 
 /// Whether columns `x0`..`x1` of box `b` hold ink besides the rules at
@@ -212,6 +245,12 @@ mod tests {
         // The detector's margin over the rule: 3 px of a 20 px high box.
         let grazing = cut_at_rules(&p, &[b(98.0, 200.0, 140.0, 220.0)], &rules);
         assert_eq!(grazing.len(), 1);
+        // … and its margin trimmed off with the rule (read with it, the rule
+        // would come back as a character: “[0”).
+        assert!(
+            grazing[0].x0 > 101.0 && grazing[0].x0 < 106.0,
+            "{grazing:?}"
+        );
         // Wider, but with nothing on the rule's left.
         let blank = cut_at_rules(&p, &[b(88.0, 300.0, 125.0, 320.0)], &rules);
         assert_eq!(blank.len(), 1, "{blank:?}");
@@ -241,6 +280,12 @@ mod tests {
             y1: 320.0,
         };
         let cut = cut_at_rules(&p, &[b], &rules);
-        assert_eq!(cut, [b], "nothing but a rule left of 131: no cut there");
+        // Nothing but the two rules left of the figure: no cut at 131; both
+        // rules are trimmed off with the blank paper before them.
+        assert_eq!(cut.len(), 1, "{cut:?}");
+        assert!(
+            cut[0].x0 > 131.0 && cut[0].x0 < 138.0 && cut[0].x1 == b.x1,
+            "{cut:?}"
+        );
     }
 }

@@ -376,11 +376,11 @@ pub fn baseline_of(last: &Report) -> Baseline {
 
 /// Every cell of `last`'s tables (totals included) by cell key: what the
 /// year-over-year view shows from a rolled-over report.
-pub fn all_values(last: &Report) -> std::collections::BTreeMap<String, crate::cell::Cell> {
+pub fn all_values(last: &Report) -> std::collections::BTreeMap<CellKey, crate::cell::Cell> {
     let totals = crate::compute::Totals::of(last);
     crate::template::all_keys()
         .iter()
-        .map(|&k| (k.to_string(), last.value_with(&totals, k)))
+        .map(|&k| (k, last.value_with(&totals, k)))
         .collect()
 }
 

@@ -437,3 +437,26 @@ fn an_unknown_cell_name_in_the_import_notes_does_not_keep_the_project_shut() {
     // Everything else is as saved.
     assert_eq!(back.t3, r.t3);
 }
+
+#[test]
+fn last_years_figures_open_by_their_names_and_an_unknown_name_is_left_out() {
+    let last = common::clean_report();
+    let (next, _) = rollover(&last);
+    let text = to_ron(&next);
+    // Saved by CONTRACT names, as before the map held typed keys.
+    assert!(text.contains("\"t3.r01.natural\":"), "{text}");
+    let r25 = CellKey::T3 { row: R25, col: 0 };
+    let want = next.baseline.as_ref().unwrap().values[&r25].clone();
+    // A hand edit (or a later version) adds a name this version does not know.
+    let edited = text.replacen(
+        "\"t3.r01.natural\":",
+        "\"t3.r99.natural\": Int(7), \"t3.r01.natural\":",
+        1,
+    );
+    assert_ne!(edited, text);
+    let back = from_ron(&edited, Path::new("edited.ron")).expect("the project opens");
+    let b = back.baseline.unwrap();
+    assert_eq!(b.values.len(), all_keys().len());
+    assert_eq!(b.values[&r25], want);
+    assert_eq!(b, next.baseline.unwrap());
+}

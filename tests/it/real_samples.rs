@@ -98,6 +98,20 @@ fn hongze_through_more_tools() {
     }
 }
 
+/// A report first read after the reader was written (tests/real/README.md,
+/// "Added 2026-12-08"): the same publisher a year on, its tables with
+/// shaded heads; nothing was tuned to it. It balances, so no B at all.
+#[test]
+fn hzq2024_a_report_the_reader_had_not_seen() {
+    for file in [
+        "hzq2024.pdf",
+        "hzq2024.pdftotext-layout.txt",
+        "hzq2024.pdftotext-raw.txt",
+    ] {
+        assert_exact(file, &[]);
+    }
+}
+
 #[test]
 fn pingtan_crawler() {
     // 表二's 行政规范性文件 row prints 6233440 for three counts: no sum tells
@@ -116,6 +130,8 @@ fn agency_and_year_of_the_real_samples() {
         ("hongze2023.pdf", "洪泽区人民政府", 2023),
         ("hongze2023.lo-pdf2docx.docx", "洪泽区人民政府", 2023),
         ("pingtan2024.crawler.txt", "平潭综合实验区", 2024),
+        ("hzq2024.pdf", "淮安市洪泽区人民政府", 2024),
+        ("hzq2024.pdftotext-layout.txt", "淮安市洪泽区人民政府", 2024),
     ] {
         let r = import_file(&Path::new("tests/real").join(file)).unwrap();
         assert_eq!(r.meta.agency, agency, "{file}");
@@ -179,6 +195,9 @@ fn prose_comes_back_as_paragraphs() {
         "made/hongze2023.pdfplumber.txt",
         "kewei2024.pdf-markdown.md",
         "pingtan2024.crawler.txt",
+        "hzq2024.pdf",
+        "hzq2024.pdftotext-layout.txt",
+        "hzq2024.pdftotext-raw.txt",
     ] {
         let (all, broken) = paragraphs(file);
         eprintln!(
