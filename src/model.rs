@@ -333,11 +333,22 @@ fn known_keys<'de, D>(d: D) -> Result<BTreeMap<CellKey, Cell>, D::Error>
 where
     D: Deserializer<'de>,
 {
-    let all = BTreeMap::<String, Cell>::deserialize(d)?;
+    let all = BTreeMap::<String, Known<Cell>>::deserialize(d)?;
     Ok(all
         .into_iter()
-        .filter_map(|(name, cell)| CellKey::parse(&name).map(|key| (key, cell)))
+        .filter_map(|(name, cell)| match (CellKey::parse(&name), cell) {
+            (Some(key), Known::Yes(cell)) => Some((key, cell)),
+            _ => None,
+        })
         .collect())
+}
+
+/// An entry this version can read, or one it skips (a later version's).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Known<T> {
+    Yes(T),
+    No(serde::de::IgnoredAny),
 }
 
 /// A saved list read without the entries this version cannot read — a cell
@@ -349,12 +360,6 @@ where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Known<T> {
-        Yes(T),
-        No(serde::de::IgnoredAny),
-    }
     let all = Vec::<Known<T>>::deserialize(d)?;
     Ok(all
         .into_iter()

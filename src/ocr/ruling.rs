@@ -113,14 +113,20 @@ pub fn cut_at_rules(page: &GrayImage, boxes: &[TextBox], rules: &[Rule]) -> Vec<
     for found in boxes {
         let part = found.height() * MIN_PART;
         // Every rule through the box is its own ink, not a character's, even
-        // one too near the edge to cut at.
-        let mut through: Vec<f32> = rules
+        // one too near the edge to cut at, or one whose middle lies just
+        // outside the box while its ink is inside.
+        let mut crossing: Vec<&Rule> = rules
             .iter()
-            .filter(|r| r.y0 < found.y0 && found.y1 < r.y1 && found.x0 <= r.x && r.x <= found.x1)
-            .map(|r| r.x)
+            .filter(|r| {
+                r.y0 < found.y0
+                    && found.y1 < r.y1
+                    && found.x0 - RULE_HALF <= r.x
+                    && r.x <= found.x1 + RULE_HALF
+            })
             .collect();
-        through.sort_by(f32::total_cmp);
-        let b = &trimmed(page, found, &through);
+        crossing.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let through: Vec<f32> = crossing.iter().map(|r| r.x).collect();
+        let b = &trimmed(page, found, &crossing);
         let mut cuts: Vec<f32> = through
             .iter()
             .copied()
@@ -141,23 +147,34 @@ pub fn cut_at_rules(page: &GrayImage, boxes: &[TextBox], rules: &[Rule]) -> Vec<
     out
 }
 
-/// Box `b` without the rules (at `through`, left to right) that have only
+/// Box `b` without the rules (`crossing` it, left to right) that have only
 /// blank paper between them and its edge; unchanged if nothing but rules
-/// and paper would be left.
-fn trimmed(page: &GrayImage, b: &TextBox, through: &[f32]) -> TextBox {
-    let blank = |x0: f32, x1: f32| !has_ink(page, b, x0, x1, through);
-    let left = through
+/// and paper would be left. A rule's extent is measured column by column
+/// (dark above and below the box, which a character's stroke is not), so
+/// a figure standing a pixel from the rule is neither paper nor rule.
+fn trimmed(page: &GrayImage, b: &TextBox, crossing: &[&Rule]) -> TextBox {
+    let through: Vec<f32> = crossing.iter().map(|r| r.x).collect();
+    let spans: Vec<(u32, u32)> = crossing
         .iter()
-        .take_while(|&&x| blank(b.x0, x))
-        .last()
-        .map_or(b.x0, |x| x + RULE_HALF);
-    let right = through
-        .iter()
-        .rev()
-        .take_while(|&&x| blank(x, b.x1))
-        .last()
-        .map_or(b.x1, |x| x - RULE_HALF);
-    if right - left >= b.height() * MIN_PART && !blank(left, right) {
+        .filter_map(|r| rule_span(page, b, r))
+        .collect();
+    let blank = |x0: f32, x1: f32| !has_ink(page, b, x0, x1, &[]);
+    // Rule after rule from each edge, while only paper lies before the next.
+    let mut left = b.x0;
+    for &(first, last) in &spans {
+        if !blank(left, first as f32) {
+            break;
+        }
+        left = left.max((last + 1) as f32);
+    }
+    let mut right = b.x1;
+    for &(first, last) in spans.iter().rev() {
+        if !blank((last + 1) as f32, right) {
+            break;
+        }
+        right = right.min(first as f32);
+    }
+    if right - left >= b.height() * MIN_PART && has_ink(page, b, left, right, &through) {
         TextBox {
             x0: left,
             x1: right,
@@ -166,6 +183,29 @@ fn trimmed(page: &GrayImage, b: &TextBox, through: &[f32]) -> TextBox {
     } else {
         *b
     }
+}
+
+/// The first and last pixel columns of `rule` that are dark for most of
+/// its length above `b` and below it (up to half the box's height each
+/// way: a table's last row has its border just below); `None` if no column
+/// is (a rule broken there, or tilted across columns).
+fn rule_span(page: &GrayImage, b: &TextBox, rule: &Rule) -> Option<(u32, u32)> {
+    let (w, h) = page.dimensions();
+    let reach = (b.height() / 2.0).max(4.0);
+    let x = rule.x;
+    let dark_share = |col: u32, from: f32, to: f32| {
+        let rows = (from.max(0.0) as u32)..(to.max(0.0) as u32).min(h);
+        let n = rows.len().max(1) as f32;
+        rows.filter(|&y| page.get_pixel(col, y).0[0] < INK).count() as f32 / n
+    };
+    let is_rule = |col: u32| {
+        dark_share(col, (b.y0 - reach).max(rule.y0), b.y0) >= 0.9
+            && dark_share(col, b.y1, (b.y1 + reach).min(rule.y1)) >= 0.9
+    };
+    let from = (x - RULE_HALF - 1.0).max(0.0) as u32;
+    let to = ((x + RULE_HALF + 1.0) as u32).min(w.saturating_sub(1));
+    let cols: Vec<u32> = (from..=to).filter(|&c| is_rule(c)).collect();
+    Some((*cols.first()?, *cols.last()?))
 }
 
 /// Whether columns `x0`..`x1` of box `b` hold ink besides the rules at
@@ -287,5 +327,56 @@ mod tests {
             cut[0].x0 > 131.0 && cut[0].x0 < 138.0 && cut[0].x1 == b.x1,
             "{cut:?}"
         );
+    }
+
+    /// Ink `w` pixels wide from column `x0`, rows 304–316 (a figure).
+    fn figure(p: &mut GrayImage, x0: u32, w: u32) {
+        for x in x0..x0 + w {
+            for y in 304..316 {
+                p.put_pixel(x, y, Luma([0]));
+            }
+        }
+    }
+
+    #[test]
+    fn rules_at_a_box_edge_are_trimmed_to_their_own_columns() {
+        // Rules in columns 100–101, 150–151 and 200–201.
+        let mut p = page(&[100, 150, 200]);
+        // A “1” a pixel right of the first rule; a figure left of the last.
+        figure(&mut p, 103, 2);
+        figure(&mut p, 185, 8);
+        let rules = vertical_rules(&p);
+        let b = |x0, x1| TextBox {
+            x0,
+            y0: 300.0,
+            x1,
+            y1: 320.0,
+        };
+        // Left: trimmed to the column after the rule, the “1” kept whole.
+        let left = cut_at_rules(&p, &[b(96.0, 120.0)], &rules);
+        assert_eq!(left, [b(102.0, 120.0)]);
+        // Right: trimmed at the rule's first column.
+        let right = cut_at_rules(&p, &[b(180.0, 205.0)], &rules);
+        assert_eq!(right, [b(180.0, 200.0)]);
+        // A rule whose middle lies just outside the box, its ink inside.
+        let outside = cut_at_rules(&p, &[b(101.0, 120.0)], &rules);
+        assert_eq!(outside, [b(102.0, 120.0)]);
+        // Trimmed at both ends and cut at the rule between the two figures.
+        let both = cut_at_rules(&p, &[b(96.0, 205.0)], &rules);
+        assert_eq!(both.len(), 2, "{both:?}");
+        assert_eq!((both[0].x0, both[1].x1), (102.0, 200.0), "{both:?}");
+        assert!((both[0].x1 - 151.0).abs() < 1.0 && both[1].x0 == both[0].x1);
+        // Nothing but rules and paper: left as found.
+        let empty = cut_at_rules(&p, &[b(140.0, 160.0)], &rules);
+        assert_eq!(empty, [b(140.0, 160.0)]);
+        // A table's last row: its rule (columns 250–251) ends 4 px below.
+        for y in 100..324 {
+            p.put_pixel(250, y, Luma([20]));
+            p.put_pixel(251, y, Luma([60]));
+        }
+        figure(&mut p, 256, 8);
+        let rules = vertical_rules(&p);
+        let last_row = cut_at_rules(&p, &[b(246.0, 275.0)], &rules);
+        assert_eq!(last_row, [b(252.0, 275.0)]);
     }
 }
