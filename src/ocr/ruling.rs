@@ -126,13 +126,13 @@ pub fn cut_at_rules(page: &GrayImage, boxes: &[TextBox], rules: &[Rule]) -> Vec<
             .collect();
         crossing.sort_by(|a, b| a.x.total_cmp(&b.x));
         let through: Vec<f32> = crossing.iter().map(|r| r.x).collect();
-        let b = &trimmed(page, found, &crossing);
-        let mut cuts: Vec<f32> = through
+        let b = &trimmed(page, found, &crossing, &through);
+        // Left to right, as `through` is.
+        let cuts: Vec<f32> = through
             .iter()
             .copied()
             .filter(|&x| x - b.x0 >= part && b.x1 - x >= part)
             .collect();
-        cuts.sort_by(f32::total_cmp);
         let inked = |x0: f32, x1: f32| has_ink(page, b, x0, x1, &through);
         let mut x0 = b.x0;
         for (i, &x) in cuts.iter().enumerate() {
@@ -147,13 +147,13 @@ pub fn cut_at_rules(page: &GrayImage, boxes: &[TextBox], rules: &[Rule]) -> Vec<
     out
 }
 
-/// Box `b` without the rules (`crossing` it, left to right) that have only
-/// blank paper between them and its edge; unchanged if nothing but rules
-/// and paper would be left. A rule's extent is measured column by column
-/// (dark above and below the box, which a character's stroke is not), so
-/// a figure standing a pixel from the rule is neither paper nor rule.
-fn trimmed(page: &GrayImage, b: &TextBox, crossing: &[&Rule]) -> TextBox {
-    let through: Vec<f32> = crossing.iter().map(|r| r.x).collect();
+/// Box `b` without the rules (`crossing` it, left to right; their middles
+/// `through`) that have only blank paper between them and its edge;
+/// unchanged if nothing but rules and paper would be left. A rule's extent
+/// is measured column by column (dark above and below the box, which a
+/// character's stroke is not), so a figure standing a pixel from the rule
+/// is neither paper nor rule.
+fn trimmed(page: &GrayImage, b: &TextBox, crossing: &[&Rule], through: &[f32]) -> TextBox {
     let spans: Vec<(u32, u32)> = crossing
         .iter()
         .filter_map(|r| rule_span(page, b, r))
@@ -174,7 +174,7 @@ fn trimmed(page: &GrayImage, b: &TextBox, crossing: &[&Rule]) -> TextBox {
         }
         right = right.min(first as f32);
     }
-    if right - left >= b.height() * MIN_PART && has_ink(page, b, left, right, &through) {
+    if right - left >= b.height() * MIN_PART && has_ink(page, b, left, right, through) {
         TextBox {
             x0: left,
             x1: right,

@@ -132,14 +132,21 @@ pub fn essence(r: &Report) -> (Vec<String>, String, Vec<String>, String) {
 
 /// The five real published reports in tests/seeds, in name order.
 pub fn seed_paths() -> Vec<std::path::PathBuf> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
-    let mut seeds: Vec<_> = std::fs::read_dir(dir)
+    files_in("seeds")
+}
+
+/// What a folder under tests/ holds, in name order.
+pub fn files_in(dir: &str) -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(dir);
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()
         .map(|e| e.path())
         .collect();
-    seeds.sort();
-    seeds
+    paths.sort();
+    paths
 }
 
 /// A .docx holding only `word/document.xml`: enough for the Word reader.

@@ -257,12 +257,12 @@ fn is_picture(path: &Path) -> bool {
 }
 
 fn load_corpus() -> Vec<(std::path::PathBuf, Vec<u8>)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let mut corpus = Vec::new();
     for dir in ["seeds", "reports", "real", "real/made", "render/out"] {
-        for e in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
-            if e.path().is_file() && !is_picture(&e.path()) {
-                corpus.push((e.path(), std::fs::read(e.path()).unwrap()));
+        for path in common::files_in(dir) {
+            if path.is_file() && !is_picture(&path) {
+                let bytes = std::fs::read(&path).unwrap();
+                corpus.push((path, bytes));
             }
         }
     }
@@ -393,14 +393,10 @@ fn mutated_reports_never_panic_or_hang() {
 /// refused with a message, without a panic and without being read.
 #[test]
 fn broken_pictures_are_refused_not_read() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real/made");
-    let mut pictures: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
+    let pictures: Vec<_> = common::files_in("real/made")
+        .into_iter()
         .filter(|p| is_picture(p))
         .collect();
-    pictures.sort();
     assert!(!pictures.is_empty());
     for path in pictures {
         let bytes = std::fs::read(&path).unwrap();

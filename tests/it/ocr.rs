@@ -343,45 +343,48 @@ fn jpeg_scan(source: &Published, dpi: u32, quality: u32, turn: Option<f32>) -> O
     Some(image_pdf(&jpegs))
 }
 
-#[test]
-fn scanned_pdf_at_200_dpi_reads_every_printed_cell() {
-    let Some(pdf) = jpeg_scan(&HONGZE, 200, 80, None) else {
+/// `source` scanned at `dpi`, JPEG `quality`, turned by `turn` degrees,
+/// read back: the cells under `only` (all: "") must be sound (`assert_sound`).
+fn assert_scan_sound(
+    what: &str,
+    source: &Published,
+    (dpi, quality, turn): (u32, u32, Option<f32>),
+    only: &str,
+) {
+    let Some(pdf) = jpeg_scan(source, dpi, quality, turn) else {
         return;
     };
-    let s = score(&HONGZE, "hongze2023-scan.pdf", &pdf, "");
-    assert_sound("200 dpi JPEG q80", &s);
+    let name = format!("{}-scan{dpi}.pdf", source.name);
+    assert_sound(what, &score(source, &name, &pdf, only));
+}
+
+#[test]
+fn scanned_pdf_at_200_dpi_reads_every_printed_cell() {
+    assert_scan_sound("200 dpi JPEG q80", &HONGZE, (200, 80, None), "");
 }
 
 #[test]
 fn scanned_pdf_at_150_dpi_quality_60() {
-    let Some(pdf) = jpeg_scan(&HONGZE, 150, 60, None) else {
-        return;
-    };
-    assert_sound(
-        "150 dpi JPEG q60",
-        &score(&HONGZE, "scan150.pdf", &pdf, "t3."),
-    );
+    assert_scan_sound("150 dpi JPEG q60", &HONGZE, (150, 60, None), "t3.");
 }
 
 #[test]
 fn scanned_pdf_at_300_dpi_turned() {
-    let Some(pdf) = jpeg_scan(&HONGZE, 300, 70, Some(1.5)) else {
-        return;
-    };
-    assert_sound(
+    assert_scan_sound(
         "300 dpi JPEG q70 +1.5°",
-        &score(&HONGZE, "scan300.pdf", &pdf, "t3."),
+        &HONGZE,
+        (300, 70, Some(1.5)),
+        "t3.",
     );
 }
 
 #[test]
 fn scanned_pdf_turned_the_other_way() {
-    let Some(pdf) = jpeg_scan(&HONGZE, 200, 75, Some(-1.5)) else {
-        return;
-    };
-    assert_sound(
+    assert_scan_sound(
         "200 dpi JPEG q75 −1.5°",
-        &score(&HONGZE, "scan200.pdf", &pdf, "t3."),
+        &HONGZE,
+        (200, 75, Some(-1.5)),
+        "t3.",
     );
 }
 
@@ -390,19 +393,12 @@ fn scanned_pdf_turned_the_other_way() {
 /// whole report, and at 150 dpi quality 60 turned by 1°.
 #[test]
 fn a_report_the_reader_had_not_seen_scanned() {
-    let Some(pdf) = jpeg_scan(&HZQ2024, 200, 80, None) else {
-        return;
-    };
-    assert_sound(
-        "hzq2024 200 dpi JPEG q80",
-        &score(&HZQ2024, "hzq2024-scan.pdf", &pdf, ""),
-    );
-    let Some(pdf) = jpeg_scan(&HZQ2024, 150, 60, Some(1.0)) else {
-        return;
-    };
-    assert_sound(
+    assert_scan_sound("hzq2024 200 dpi JPEG q80", &HZQ2024, (200, 80, None), "");
+    assert_scan_sound(
         "hzq2024 150 dpi JPEG q60 +1°",
-        &score(&HZQ2024, "hzq2024-scan150.pdf", &pdf, ""),
+        &HZQ2024,
+        (150, 60, Some(1.0)),
+        "",
     );
 }
 

@@ -58,13 +58,7 @@ fn balance(r: &nianbao::model::Report) -> BTreeSet<String> {
 
 #[test]
 fn every_rendering_reads_back_or_says_what_was_lost() {
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/render/out");
-    let mut files: Vec<_> = std::fs::read_dir(&out)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
+    let files = crate::common::files_in("render/out");
     assert!(files.len() >= 119, "the committed renderings are missing");
     let mut exact: BTreeMap<String, usize> = BTreeMap::new();
     let mut problems = Vec::new();
